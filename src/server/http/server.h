@@ -1,0 +1,58 @@
+// The HTTP/1.1 server: one io_context and one SO_REUSEPORT acceptor per thread, so the hot
+// paths share nothing but the atomics they touch. Sessions enforce header and body limits,
+// read and idle timeouts, and a per-thread connection cap; when a thread's event loop lags,
+// sheddable routes are answered 503 with Retry-After at once.
+#pragma once
+#include "server/http/router.h"
+#include "server/metrics/registry.h"
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace sluice::http {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    uint16_t port = 8080;
+    int threads = 0;                    // 0: one per core
+    std::size_t bodyLimit = 64 * 1024;  // 413 beyond
+    std::size_t headerLimit = 8 * 1024; // 431 beyond
+    int readTimeoutMs = 10'000;         // a request must arrive within this
+    int idleTimeoutMs = 30'000;         // keep-alive connections idle longer are closed
+    int maxConnectionsPerThread = 20'000;
+    int overloadLagMs = 200; // event-loop lag that counts as overload
+    int retryAfterS = 2;
+};
+
+struct ThreadLoad {
+    std::atomic<int> connections{0};
+    std::atomic<int> lagMs{0};
+};
+
+class HttpServer {
+public:
+    HttpServer(ServerOptions options, const Router& router, metrics::Registry& metrics);
+    ~HttpServer();
+    // Binds every acceptor; throws std::runtime_error("cannot listen on HOST:PORT: reason").
+    void bind();
+    void start(); // starts the threads
+    void stop();  // stops accepting and joins the threads
+    uint16_t port() const { return m_port; }
+    int threads() const { return static_cast<int>(m_contexts.size()); }
+    asio::io_context& context(int i) { return *m_contexts.at(i); }
+    bool overloaded(int thread) const;
+
+    struct Shared; // per-server state sessions see
+
+private:
+    ServerOptions m_options;
+    uint16_t m_port = 0;
+    std::vector<std::unique_ptr<asio::io_context>> m_contexts;
+    std::vector<std::thread> m_threads;
+    std::shared_ptr<Shared> m_shared;
+};
+
+} // namespace sluice::http
