@@ -1,0 +1,45 @@
+// The booking zone behind the waiting room: identity check, clinic listing, reservations.
+// Every endpoint needs a valid admission token (or, for a reservation's later visit, its
+// manage key); each refusal is counted by kind in sluice_bypass_attempts_total. Reservations
+// go through the BookingStore transaction and are answered only once durable. The booking
+// data set, the identity provider and the stock mirror live here; the ops stream reads them
+// through BookingFacade. See docs/booking.md.
+#pragma once
+#include "server/app/context.h"
+
+#include <memory>
+
+namespace sluice::booking {
+
+class BookingService : public BookingFacade {
+public:
+    // Reads the "clinics", "stock", "resources_dir" and "identity_provider" config keys; throws
+    // sluice::ConfigError naming the field.
+    explicit BookingService(AppContext& ctx);
+    ~BookingService() override;
+    BookingService(const BookingService&) = delete;
+    BookingService& operator=(const BookingService&) = delete;
+
+    void registerRoutes(http::Router& router);
+    // Loads the data set (first start only) and the live stock, wires the queue's stock probe
+    // and starts housekeeping on the control context. Blocking; at start-up.
+    void start();
+    // Stops answering new work; in-flight store jobs still complete and answer.
+    void stop();
+
+    // BookingFacade
+    std::vector<ClinicStock> stockSnapshot(uint64_t* version) const override;
+    std::vector<ClinicStock> stockChangedSince(uint64_t sinceVersion, uint64_t* version) const override;
+    std::string setIdentityProvider(const boost::json::object& args, boost::json::value* oldValue,
+                                    boost::json::value* newValue) override;
+    boost::json::object identityProviderState() const override;
+
+    // Doses left over the whole window, all clinics (what the queue's stock probe reports).
+    int64_t totalRemaining() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace sluice::booking
