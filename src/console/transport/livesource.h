@@ -1,0 +1,67 @@
+// The live data source: a WebSocket to the server's ops stream (/v1/ops/stream), the operator's
+// token in the upgrade request, automatic reconnect with backoff and jitter, resume with
+// ?since=<last seq>, and link-loss detection (a QElapsedTimer checked by a 1 s timer).
+// Never shows a box: problems surface as state and statusMessage for the banner.
+#pragma once
+#include "console/transport/backoff.h"
+#include "console/transport/datasource.h"
+
+#include <QAbstractSocket>
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QUrl>
+
+class QWebSocket;
+
+namespace sluice::console {
+
+class LiveSource : public DataSource {
+    Q_OBJECT
+public:
+    // `baseUrl` is the server's base URL (http://host:port); the stream URL is derived.
+    LiveSource(const QUrl& baseUrl, const QString& token, QObject* parent = nullptr);
+    ~LiveSource() override;
+
+    static QUrl streamUrl(const QUrl& baseUrl, qint64 sinceSeq);
+
+    void open() override;
+    void close() override;
+    State state() const override { return m_state; }
+    QString description() const override { return m_baseUrl.toString(); }
+    bool isLive() const override { return true; }
+    void requestSnapshot() override;
+
+    // Link loss: no frame for this long means the link is considered lost (the socket is
+    // aborted and a reconnect scheduled). Tests shorten it.
+    void setLinkLossThresholdMs(int ms) { m_linkLossMs = ms; }
+    void setBackoff(const Backoff& b) { m_backoff = b; }
+    int reconnectAttempts() const { return m_backoff.attempts(); }
+    qint64 lastSeq() const { return m_lastSeq; }
+    int connectCount() const { return m_connectCount; }
+
+protected:
+    bool sendCommandFrame(const QString& id, const QString& op, const QJsonObject& args) override;
+
+private:
+    void connectNow();
+    void setState(State s);
+    void scheduleReconnect(const QString& why);
+    void onTextMessage(const QString& text);
+    void onDisconnected();
+    void checkLink();
+
+    QUrl m_baseUrl;
+    QString m_token;
+    QWebSocket* m_socket = nullptr;
+    State m_state = State::Disconnected;
+    Backoff m_backoff;
+    QTimer m_reconnectTimer;
+    QTimer m_linkTimer;
+    QElapsedTimer m_sinceLastFrame;
+    int m_linkLossMs = 5000;
+    qint64 m_lastSeq = -1;
+    bool m_wanted = false;
+    int m_connectCount = 0;
+};
+
+} // namespace sluice::console
