@@ -1,0 +1,63 @@
+// Operator commands as pure logic: the list of operations, the role each needs, argument
+// checks with messages a person can read, and the two-person rule's "is this dangerous?".
+// No I/O: the current cohort figures are passed in.
+#pragma once
+#include "server/ops/ops_config.h"
+#include "server/ops/ops_store.h"
+#include "server/queue/queue_service.h"
+
+#include <boost/json/object.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sluice::ops {
+
+namespace op {
+inline constexpr const char* PauseCohort = "pause_cohort";
+inline constexpr const char* ResumeCohort = "resume_cohort";
+inline constexpr const char* SetRate = "set_rate";
+inline constexpr const char* SetMaxActive = "set_max_active";
+inline constexpr const char* SetAdmissionMode = "set_admission_mode";
+inline constexpr const char* PostNotice = "post_notice";
+inline constexpr const char* RetractNotice = "retract_notice";
+inline constexpr const char* SetIdentityProvider = "set_identity_provider";
+inline constexpr const char* Approve = "approve";
+} // namespace op
+
+inline constexpr std::size_t kMaxNoticeChars = 500;
+inline constexpr int64_t kMaxMaxActive = 100'000'000;
+
+bool isKnownOp(const std::string& op);
+Role requiredRole(const std::string& op);
+
+// A command frame taken apart; `error` set when the frame itself is malformed.
+struct CommandFrame {
+    std::string id, op;
+    boost::json::object args;
+    std::string error; // "" when well formed
+};
+CommandFrame parseCommandFrame(const boost::json::object& frame);
+
+struct Refusal {
+    std::string code;    // nack code: invalid_args, unknown_cohort, unknown_op, ...
+    std::string message; // a sentence for people
+};
+
+// Checks arguments against the current cohorts. nullopt when the command may run.
+std::optional<Refusal> validateCommand(const std::string& op, const boost::json::object& args,
+                                       const std::vector<queue::CohortView>& cohorts);
+
+// Two-person rule: a reason ("raises the rate of 53-54 from 100 to 500, more than 2x") when the
+// command needs a second operator's approval, nullopt otherwise (or when the rule is off).
+std::optional<std::string> dangerReason(const std::string& op, const boost::json::object& args,
+                                        const std::vector<queue::CohortView>& cohorts,
+                                        const TwoPersonRule& rule);
+
+// Number of UTF-8 code points (for length limits a person understands).
+std::size_t utf8Length(std::string_view s);
+// Compact number text for messages: 100 -> "100", 2.5 -> "2.5".
+std::string numberText(double v);
+
+} // namespace sluice::ops

@@ -1,0 +1,32 @@
+// The "ops" section of the server's config file: tick interval, history and send-queue bounds,
+// the two-person rule. Parsed once at start; errors name the field (ConfigError).
+#pragma once
+#include <boost/json/object.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace sluice::ops {
+
+struct TwoPersonRule {
+    bool enabled = false;
+    double rateFactor = 2.0;     // set_rate above ceiling x factor needs approval
+    int64_t approvalTimeoutS = 120;
+};
+
+struct OpsConfig {
+    int tickMs = 500;
+    std::size_t historyFrames = 4096;
+    std::size_t sendQueueFrames = 256;
+    int stallTimeoutMs = 10'000;   // a socket that accepts nothing this long is dropped
+    int authTimeoutMs = 10'000;    // the first-message auth must arrive within this
+    int resyncLimit = 3;           // resyncs within resyncWindowMs before "too slow"
+    int resyncWindowMs = 30'000;
+    std::size_t rememberedCommands = 10'000;
+    TwoPersonRule twoPerson;
+};
+
+// Reads root["ops"] (absent: defaults). Throws sluice::ConfigError("config: ops.tick_ms: ...").
+OpsConfig parseOpsConfig(const boost::json::object& root);
+
+} // namespace sluice::ops
