@@ -46,6 +46,7 @@ public:
     bool overloaded(int thread) const;
 
     struct Shared; // per-server state sessions see
+    struct AcceptorSet;
 
 private:
     ServerOptions m_options;
@@ -53,6 +54,7 @@ private:
     std::vector<std::unique_ptr<asio::io_context>> m_contexts;
     std::vector<std::thread> m_threads;
     std::shared_ptr<Shared> m_shared;
+    std::shared_ptr<AcceptorSet> m_acceptorSet;
 };
 
 } // namespace sluice::http

@@ -51,7 +51,7 @@ private:
         Job job;
         Done done;
     };
-    void run();
+    void runLoop(Db& db);
 
     Options m_options;
     mutable std::mutex m_mutex;

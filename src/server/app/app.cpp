@@ -1,0 +1,169 @@
+// Composition root of sluice-server. Start order: data folder and keys, storage, the waiting
+// room's recovery, modules, routes, listen, threads. Stop in reverse, so every acknowledged
+// write is on disk before the process exits.
+#include "server/app/app.h"
+
+#include "common/log.h"
+#include "common/signed_codec.h"
+#include "server/app/context.h"
+#include "server/http/server.h"
+#include "server/queue/queue_service.h"
+#include "server/store/writer.h"
+// booking: includes
+#include "server/booking/booking_service.h"
+// ops: includes
+#include "server/ops/ops_service.h"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/json/object.hpp>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace sluice {
+namespace fs = std::filesystem;
+
+struct App::Impl {
+    ServerConfig config;
+    metrics::Registry metrics;
+    http::Router router;
+    std::unique_ptr<store::Writer> writer;
+    std::shared_ptr<const SignedCodec> codec;
+    queue::NoticeBoard notices;
+    std::unique_ptr<queue::QueueService> queue;
+    boost::asio::io_context control{1};
+    std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> controlWork;
+    std::thread controlThread;
+    std::unique_ptr<http::HttpServer> server;
+    std::unique_ptr<AppContext> ctx;
+    // booking: members
+    std::unique_ptr<booking::BookingService> booking;
+    // ops: members
+    std::unique_ptr<ops::OpsService> ops;
+    std::atomic<bool> ready{false};
+    bool started = false, stopped = false;
+
+    explicit Impl(ServerConfig c) : config(std::move(c)) {}
+};
+
+App::App(ServerConfig config) : m_impl(std::make_unique<Impl>(std::move(config))) {}
+
+App::~App() { stop(); }
+
+namespace {
+void prepareDataDir(const std::string& dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw std::runtime_error("cannot create the data folder " + dir + ": " + ec.message());
+    std::string probe = dir + "/.write-test";
+    {
+        std::ofstream out(probe);
+        out << "ok";
+        if (!out) throw std::runtime_error("cannot write to the data folder " + dir + ": permission denied or disk full");
+    }
+    fs::remove(probe, ec);
+}
+} // namespace
+
+void App::start() {
+    auto& d = *m_impl;
+    // Signals go to the thread that waits for them, not to the io threads started below.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    prepareDataDir(d.config.dataDir);
+    auto keys = std::make_shared<KeyRing>(KeyRing::loadOrCreate(d.config.dataDir + "/signing-keys"));
+    d.codec = std::make_shared<SignedCodec>(keys);
+    std::string dbPath = d.config.dataDir + "/sluice.db";
+    d.writer = std::make_unique<store::Writer>(store::Writer::Options{dbPath, store::Sync::Full, 512, {}});
+    d.queue = std::make_unique<queue::QueueService>(d.config, d.codec, *d.writer, d.metrics, d.notices);
+    d.queue->recover();
+    d.ctx = std::make_unique<AppContext>(AppContext{d.config, d.router, d.metrics, *d.writer, d.codec,
+                                                    *d.queue, d.notices, d.control, dbPath});
+    // booking: construct
+    d.booking = std::make_unique<booking::BookingService>(*d.ctx);
+    // ops: construct
+    d.ops = std::make_unique<ops::OpsService>(*d.ctx, nullptr /* ops: booking facade */);
+
+    using http::Verb;
+    d.router.add(Verb::get, "/healthz", [](http::RequestContext& ctx) {
+        return http::jsonResponse(ctx.req, http::Status::ok, boost::json::object{{"status", "ok"}});
+    });
+    d.router.add(Verb::get, "/readyz", [impl = m_impl.get()](http::RequestContext& ctx) {
+        bool ready = impl->ready.load();
+        return http::jsonResponse(ctx.req, ready ? http::Status::ok : http::Status::service_unavailable,
+                                  boost::json::object{{"status", ready ? "ready" : "starting"}});
+    });
+    d.router.add(Verb::get, "/metrics", [impl = m_impl.get()](http::RequestContext& ctx) {
+        return http::makeResponse(ctx.req, http::Status::ok, impl->metrics.renderPrometheus(),
+                                  "text/plain; version=0.0.4");
+    });
+    d.queue->registerRoutes(d.router);
+    // booking: routes
+    d.booking->registerRoutes(d.router);
+    // ops: routes
+    d.ops->registerRoutes(d.router);
+
+    d.server = std::make_unique<http::HttpServer>(d.config.http, d.router, d.metrics);
+    d.server->bind();
+    d.controlWork.emplace(boost::asio::make_work_guard(d.control));
+    d.controlThread = std::thread([&d] {
+        for (;;) {
+            try {
+                d.control.run();
+                return;
+            } catch (const std::exception& e) {
+                SLUICE_ERROR("control thread: ", e.what());
+            }
+        }
+    });
+    d.queue->start(d.control);
+    // booking: start
+    d.booking->start();
+    // ops: start
+    d.ops->start();
+    d.server->start();
+    d.started = true;
+    d.ready = true;
+    SLUICE_INFO("sluice-server ", SLUICE_VERSION, " listening on ", d.config.http.host, ":", d.server->port(),
+                " with ", d.server->threads(), " threads, data in ", d.config.dataDir);
+}
+
+uint16_t App::port() const { return m_impl->server ? m_impl->server->port() : 0; }
+
+void App::runUntilSignalled() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    int sig = 0;
+    sigwait(&set, &sig);
+    SLUICE_INFO("signal ", sig, " received: stopping");
+    stop();
+}
+
+void App::stop() {
+    auto& d = *m_impl;
+    if (!d.started || d.stopped) return;
+    d.stopped = true;
+    d.ready = false;
+    d.server->stop();
+    // ops: stop
+    if (d.ops) d.ops->stop();
+    // booking: stop
+    if (d.booking) d.booking->stop();
+    d.queue->shutdown();
+    d.controlWork.reset();
+    d.control.stop();
+    if (d.controlThread.joinable()) d.controlThread.join();
+    d.writer->flush();
+    SLUICE_INFO("sluice-server stopped cleanly");
+}
+
+} // namespace sluice

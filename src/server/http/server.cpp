@@ -1,0 +1,370 @@
+// Beast HTTP sessions: read with limits and a deadline, route, answer (now or later through a
+// Responder), keep alive. One io_context and one acceptor per thread (SO_REUSEPORT): a
+// connection lives on the thread that accepted it and never needs a strand.
+#include "server/http/server.h"
+
+#include "common/log.h"
+#include "common/timeutil.h"
+
+#include <boost/asio/socket_base.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+
+#include <array>
+#include <chrono>
+#include <optional>
+
+namespace sluice::http {
+
+namespace {
+constexpr std::array<int, 20> kTrackedCodes = {200, 201, 204, 304, 400, 401, 403, 404, 405, 409,
+                                               410, 413, 415, 422, 423, 429, 431, 500, 503, 504};
+
+using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
+} // namespace
+
+struct RouteMetrics {
+    std::array<metrics::Counter*, 600> byCode{};
+    metrics::Counter* other = nullptr;
+    metrics::Histogram* latency = nullptr;
+    void count(int code) {
+        auto* c = (code >= 0 && code < 600) ? byCode[code] : nullptr;
+        (c ? c : other)->inc();
+    }
+};
+
+struct HttpServer::Shared {
+    const Router& router;
+    metrics::Registry& metrics;
+    ServerOptions options;
+    std::vector<std::unique_ptr<ThreadLoad>> loads;
+    std::vector<RouteMetrics> routeMetrics; // by route index
+    RouteMetrics unmatched;
+    metrics::Counter* shed = nullptr;
+    metrics::Counter* refusedConnections = nullptr;
+    std::atomic<bool> stopping{false};
+
+    Shared(const Router& r, metrics::Registry& m, ServerOptions o)
+        : router(r), metrics(m), options(std::move(o)) {
+        auto make = [&](const std::string& route) {
+            RouteMetrics rm;
+            for (int code : kTrackedCodes)
+                rm.byCode[code] = &metrics.counter(
+                    "sluice_http_requests_total", "HTTP requests by route and status code",
+                    "route=\"" + route + "\",code=\"" + std::to_string(code) + "\"");
+            rm.other = &metrics.counter("sluice_http_requests_total",
+                                        "HTTP requests by route and status code",
+                                        "route=\"" + route + "\",code=\"other\"");
+            rm.latency = &metrics.histogram("sluice_http_request_duration_seconds",
+                                            "Time from a request read to its answer written",
+                                            "route=\"" + route + "\"");
+            return rm;
+        };
+        for (const auto& r : router.routes()) routeMetrics.push_back(make(r->pattern));
+        unmatched = make("unmatched");
+        shed = &metrics.counter("sluice_http_shed_total",
+                                "Requests answered 503 because the event loop was overloaded");
+        refusedConnections = &metrics.counter(
+            "sluice_http_refused_connections_total",
+            "Connections answered 503 and closed because a thread was at its connection cap");
+    }
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    Session(tcp::socket&& socket, HttpServer::Shared& shared, int thread)
+        : m_stream(std::move(socket)), m_shared(shared), m_thread(thread) {
+        boost::system::error_code ec;
+        auto ep = m_stream.socket().remote_endpoint(ec);
+        if (!ec) m_peer = ep.address().to_string() + ":" + std::to_string(ep.port());
+        m_shared.loads[m_thread]->connections.fetch_add(1, std::memory_order_relaxed);
+        m_params.reserve(4);
+    }
+    ~Session() { m_shared.loads[m_thread]->connections.fetch_sub(1, std::memory_order_relaxed); }
+
+    void start() { doRead(true); }
+
+    // Called on the session's own thread (Responder posts here).
+    void write(Response&& res) {
+        m_res = std::move(res);
+        if (m_route)
+            m_shared.routeMetrics[m_route->index].count(m_res.result_int());
+        else
+            m_shared.unmatched.count(m_res.result_int());
+        m_close = !m_res.keep_alive() || m_shared.stopping.load(std::memory_order_relaxed);
+        bhttp::async_write(m_stream, m_res,
+                           [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                               self->onWrite(ec);
+                           });
+    }
+
+    asio::any_io_executor executor() { return m_stream.get_executor(); }
+
+private:
+    void doRead(bool first) {
+        m_parser.emplace();
+        m_parser->body_limit(m_shared.options.bodyLimit);
+        m_parser->header_limit(static_cast<std::uint32_t>(m_shared.options.headerLimit));
+        m_stream.expires_after(std::chrono::milliseconds(
+            first ? m_shared.options.readTimeoutMs : m_shared.options.idleTimeoutMs));
+        bhttp::async_read(m_stream, m_buffer, *m_parser,
+                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              self->onRead(ec);
+                          });
+    }
+
+    void onRead(beast::error_code ec) {
+        if (ec == bhttp::error::body_limit) return failFast(Status::payload_too_large, "body_too_large", "the request body is larger than the server accepts");
+        if (ec == bhttp::error::header_limit) return failFast(Status::request_header_fields_too_large, "headers_too_large", "the request headers are larger than the server accepts");
+        if (ec) return close(); // end of stream, timeout, reset, parse error on garbage
+        m_req = m_parser->release();
+        m_startUs = nowUs();
+        dispatch();
+    }
+
+    void failFast(Status status, std::string_view code, std::string_view message) {
+        Request req;
+        req.version(11);
+        req.keep_alive(false);
+        m_route = nullptr;
+        write(errorResponse(req, status, code, message));
+    }
+
+    void dispatch() {
+        std::string_view target = m_req.target();
+        std::size_t q = target.find('?');
+        std::string_view path = target.substr(0, q);
+        std::string_view query = q == std::string_view::npos ? std::string_view{} : target.substr(q + 1);
+        auto match = m_shared.router.match(m_req.method(), path, m_params);
+        m_route = match.route;
+        if (!m_route) {
+            if (match.pathKnown)
+                return write(errorResponse(m_req, Status::method_not_allowed, "method_not_allowed",
+                                           "this path does not accept " + std::string(m_req.method_string())));
+            return write(errorResponse(m_req, Status::not_found, "not_found",
+                                       "no such endpoint: " + std::string(path)));
+        }
+        if (m_route->upgrade) {
+            if (!beast::websocket::is_upgrade(m_req))
+                return write(errorResponse(m_req, Status::upgrade_required, "upgrade_required",
+                                           "this endpoint speaks WebSocket only"));
+            m_stream.expires_never();
+            m_route->upgrade(std::move(m_stream), std::move(m_req), m_peer);
+            return; // the connection now belongs to the upgrade handler
+        }
+        if (m_route->options.sheddable &&
+            m_shared.loads[m_thread]->lagMs.load(std::memory_order_relaxed) > m_shared.options.overloadLagMs) {
+            m_shared.shed->inc();
+            Response res = errorResponse(m_req, Status::service_unavailable, "overloaded",
+                                         "the server is busy; your place is kept, try again shortly");
+            res.set(bhttp::field::retry_after, std::to_string(m_shared.options.retryAfterS));
+            return write(std::move(res));
+        }
+        RequestContext ctx{m_req, path, query, m_params, m_peer, m_startUs / 1000};
+        try {
+            if (m_route->sync) {
+                write(m_route->sync(ctx));
+            } else {
+                m_route->async(ctx, Responder(shared_from_this()));
+            }
+        } catch (const std::exception& e) {
+            SLUICE_ERROR("handler for ", m_route->pattern, " failed: ", e.what());
+            write(errorResponse(m_req, Status::internal_server_error, "internal_error",
+                                "the server could not answer this request"));
+        }
+    }
+
+    void onWrite(beast::error_code ec) {
+        if (m_route) {
+            int64_t us = nowUs() - m_startUs;
+            m_shared.routeMetrics[m_route->index].latency->observeUs(static_cast<uint64_t>(us < 0 ? 0 : us));
+        }
+        if (ec || m_close) return close();
+        m_res = {};
+        m_route = nullptr;
+        doRead(false);
+    }
+
+    void close() {
+        beast::error_code ignored;
+        m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        m_stream.close();
+    }
+
+    static int64_t nowUs() {
+        using namespace std::chrono;
+        return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
+    }
+
+    TcpStream m_stream;
+    HttpServer::Shared& m_shared;
+    int m_thread;
+    std::string m_peer;
+    beast::flat_buffer m_buffer;
+    std::optional<bhttp::request_parser<bhttp::string_body>> m_parser;
+    Request m_req;
+    Response m_res;
+    std::vector<std::string_view> m_params;
+    const Route* m_route = nullptr;
+    int64_t m_startUs = 0;
+    bool m_close = false;
+};
+
+void Responder::send(Response&& res) {
+    if (!m_session) return;
+    auto session = std::move(m_session);
+    asio::post(session->executor(), [session, res = std::move(res)]() mutable {
+        session->write(std::move(res));
+    });
+}
+
+namespace {
+const std::string kTooManyConnections = [] {
+    std::string body =
+        "{\"error\":{\"code\":\"overloaded\",\"message\":\"too many connections; try again shortly\"}}";
+    return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 2\r\n"
+           "Connection: close\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\n\r\n" + body;
+}();
+
+struct Acceptor : std::enable_shared_from_this<Acceptor> {
+    tcp::acceptor acceptor;
+    HttpServer::Shared& shared;
+    int thread;
+    Acceptor(asio::io_context& ctx, HttpServer::Shared& s, int t) : acceptor(ctx), shared(s), thread(t) {}
+
+    void accept() {
+        acceptor.async_accept([self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+            if (ec == asio::error::operation_aborted || !self->acceptor.is_open()) return;
+            if (!ec) {
+                socket.set_option(tcp::no_delay(true), ec);
+                if (self->shared.loads[self->thread]->connections.load(std::memory_order_relaxed) >=
+                    self->shared.options.maxConnectionsPerThread) {
+                    self->shared.refusedConnections->inc();
+                    auto sock = std::make_shared<tcp::socket>(std::move(socket));
+                    asio::async_write(*sock, asio::buffer(kTooManyConnections),
+                                      [sock](beast::error_code, std::size_t) {
+                                          beast::error_code ignored;
+                                          sock->shutdown(tcp::socket::shutdown_both, ignored);
+                                      });
+                } else {
+                    std::make_shared<Session>(std::move(socket), self->shared, self->thread)->start();
+                }
+            }
+            self->accept();
+        });
+    }
+};
+
+// Measures how late a periodic timer fires: the event loop's queueing delay.
+struct LagMonitor : std::enable_shared_from_this<LagMonitor> {
+    asio::steady_timer timer;
+    ThreadLoad& load;
+    std::chrono::steady_clock::time_point expected;
+    HttpServer::Shared& shared;
+    LagMonitor(asio::io_context& ctx, ThreadLoad& l, HttpServer::Shared& s) : timer(ctx), load(l), shared(s) {}
+    void arm() {
+        expected = std::chrono::steady_clock::now() + std::chrono::milliseconds(50);
+        timer.expires_at(expected);
+        timer.async_wait([self = shared_from_this()](beast::error_code ec) {
+            if (ec || self->shared.stopping) return;
+            auto late = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now() - self->expected)
+                            .count();
+            self->load.lagMs.store(static_cast<int>(late), std::memory_order_relaxed);
+            self->arm();
+        });
+    }
+};
+} // namespace
+
+struct HttpServer::AcceptorSet {
+    std::vector<std::shared_ptr<Acceptor>> acceptors;
+};
+
+HttpServer::HttpServer(ServerOptions options, const Router& router, metrics::Registry& metrics)
+    : m_options(std::move(options)) {
+    if (m_options.threads <= 0) {
+        unsigned hc = std::thread::hardware_concurrency();
+        m_options.threads = hc ? static_cast<int>(hc) : 1;
+    }
+    m_shared = std::make_shared<Shared>(router, metrics, m_options);
+    m_acceptorSet = std::make_shared<AcceptorSet>();
+    for (int i = 0; i < m_options.threads; ++i) {
+        m_contexts.push_back(std::make_unique<asio::io_context>(1));
+        m_shared->loads.push_back(std::make_unique<ThreadLoad>());
+    }
+}
+
+HttpServer::~HttpServer() { stop(); }
+
+void HttpServer::bind() {
+    boost::system::error_code ec;
+    auto address = asio::ip::make_address(m_options.host, ec);
+    if (ec) throw std::runtime_error("cannot listen on " + m_options.host + ": not an IP address");
+    uint16_t port = m_options.port;
+    auto& acceptors = m_acceptorSet->acceptors;
+    for (int i = 0; i < threads(); ++i) {
+        auto a = std::make_shared<Acceptor>(*m_contexts[i], *m_shared, i);
+        tcp::endpoint ep(address, port);
+        a->acceptor.open(ep.protocol(), ec);
+        if (!ec) a->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+        if (!ec) a->acceptor.set_option(ReusePort(true), ec);
+        if (!ec) a->acceptor.bind(ep, ec);
+        if (!ec) a->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+        if (ec) {
+            std::string why = ec == asio::error::address_in_use ? "the port is already in use" : ec.message();
+            throw std::runtime_error("cannot listen on " + m_options.host + ":" + std::to_string(port) + ": " + why);
+        }
+        if (port == 0) port = a->acceptor.local_endpoint().port(); // others join the same port
+        acceptors.push_back(a);
+    }
+    m_port = port;
+}
+
+void HttpServer::start() {
+    auto& acceptors = m_acceptorSet->acceptors;
+    for (auto& a : acceptors) a->accept();
+    for (int i = 0; i < threads(); ++i) {
+        std::make_shared<LagMonitor>(*m_contexts[i], *m_shared->loads[i], *m_shared)->arm();
+        m_threads.emplace_back([ctx = m_contexts[i].get()] {
+            for (;;) {
+                try {
+                    ctx->run();
+                    return;
+                } catch (const std::exception& e) {
+                    SLUICE_ERROR("io thread: ", e.what());
+                }
+            }
+        });
+    }
+}
+
+void HttpServer::stop() {
+    if (!m_shared || m_shared->stopping.exchange(true)) return;
+    auto& acceptors = m_acceptorSet->acceptors;
+    for (std::size_t i = 0; i < acceptors.size(); ++i) {
+        auto a = acceptors[i];
+        asio::post(*m_contexts[i], [a] {
+            beast::error_code ignored;
+            a->acceptor.close(ignored);
+        });
+    }
+    for (auto& c : m_contexts) c->stop();
+    for (auto& t : m_threads)
+        if (t.joinable()) t.join();
+    m_threads.clear();
+    acceptors.clear();
+}
+
+bool HttpServer::overloaded(int thread) const {
+    return m_shared->loads.at(thread)->lagMs.load() > m_options.overloadLagMs;
+}
+
+} // namespace sluice::http
