@@ -1,6 +1,8 @@
 // Event and audit log model (see eventlogmodel.h).
 #include "console/model/eventlogmodel.h"
 
+#include "console/model/cohorttablemodel.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -34,7 +36,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Time: return formatLocalTime(e.timeMs, true);
-        case Severity: return e.severity;
+        case Severity: return severityText(e.severity);
         case Kind: return e.kind;
         case Operator: return e.operatorName;
         case Message: return e.message;
@@ -121,7 +123,7 @@ void EventLogFilterProxy::setText(const QString& text) {
 bool EventLogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     const QAbstractItemModel* m = sourceModel();
     if (!m_severity.isEmpty() &&
-        m->index(sourceRow, EventLogModel::Severity, sourceParent).data().toString() != m_severity)
+        m->index(sourceRow, 0, sourceParent).data(EventLogModel::SeverityRole).toString() != m_severity)
         return false;
     if (m_text.isEmpty()) return true;
     for (int c : {int(EventLogModel::Kind), int(EventLogModel::Operator), int(EventLogModel::Message)})

@@ -1,0 +1,89 @@
+// sluice-console: parses the command line, picks the language, builds the session and the main
+// window, and connects. Everything else lives in the sluice_console_* libraries.
+#include "console/model/consolesession.h"
+#include "console/views/commandline.h"
+#include "console/views/languagemanager.h"
+#include "console/views/mainwindow.h"
+#include "console/views/profilestore.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStyleFactory>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace sluice::console;
+
+int main(int argc, char** argv) {
+    // The command line first: --help, --version and errors need no display.
+    QStringList args;
+    for (int i = 0; i < argc; ++i) args.append(QString::fromLocal8Bit(argv[i]));
+    const CommandLine cli = parseCommandLine(args);
+    if (!cli.error.isEmpty()) {
+        std::fprintf(stderr, "sluice-console: %s\n\n%s", qPrintable(cli.error), qPrintable(cli.helpText));
+        return 2;
+    }
+    if (cli.helpShown) {
+        std::fputs(qPrintable(cli.helpText), stdout);
+        return 0;
+    }
+    if (cli.versionShown) {
+        std::printf("sluice-console %s (Qt %s)\n", SLUICE_CONSOLE_VERSION, qVersion());
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Sluice"));
+    QApplication::setApplicationName(QStringLiteral("sluice-console"));
+    QApplication::setApplicationVersion(QStringLiteral(SLUICE_CONSOLE_VERSION));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+
+    LanguageManager language;
+    QSettings settings;
+    QString lang = cli.lang;
+    if (lang.isEmpty()) lang = settings.value(QStringLiteral("language")).toString();
+    if (!language.setLanguage(lang)) language.setLanguage(LanguageManager::systemDefault());
+
+    ConsoleSession session;
+    ProfileStore profiles;
+    MainWindow window(&session, &language, &profiles);
+    window.restoreLayout();
+    window.show();
+
+    if (cli.connectUrl.isValid() && !cli.connectUrl.isEmpty()) {
+        QString token;
+        if (!cli.tokenFile.isEmpty()) {
+            QString error;
+            token = readTokenFile(cli.tokenFile, &error);
+            if (token.isEmpty()) {
+                std::fprintf(stderr, "sluice-console: --token-file %s: %s\n", qPrintable(cli.tokenFile),
+                             qPrintable(error));
+                return 2;
+            }
+        } else {
+            // A saved profile for the same server supplies its token.
+            for (const QString& name : profiles.names())
+                if (profiles.profile(name).url.adjusted(QUrl::StripTrailingSlash) ==
+                    cli.connectUrl.adjusted(QUrl::StripTrailingSlash)) {
+                    token = profiles.token(name);
+                    break;
+                }
+        }
+        window.connectTo(cli.connectUrl, token);
+    } else if (cli.screenshotFile.isEmpty()) {
+        QTimer::singleShot(0, &window, &MainWindow::showConnectDialog);
+    }
+
+    if (!cli.screenshotFile.isEmpty()) {
+        QTimer::singleShot(int(cli.afterS * 1000), &window, [&window, &cli] {
+            const bool ok = window.saveScreenshot(cli.screenshotFile);
+            std::printf("%s %s\n", ok ? "screenshot" : "screenshot failed:",
+                        qPrintable(QFileInfo(cli.screenshotFile).absoluteFilePath()));
+            std::fflush(stdout);
+            QApplication::exit(ok ? 0 : 1);
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,200 @@
+// Charts (see chartspanel.h).
+#include "console/views/chartspanel.h"
+
+#include "console/model/consolesession.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QtCharts/QDateTimeAxis>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+#include <cmath>
+
+namespace sluice::console {
+
+namespace {
+constexpr qint64 kWindows[] = {5 * 60'000, 3600'000, 24 * 3600'000};
+}
+
+ChartsPanel::ChartsPanel(ConsoleSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    auto* bar = new QHBoxLayout;
+    m_windowLabel = new QLabel(this);
+    m_window = new QComboBox(this);
+    m_window->setObjectName(QStringLiteral("chartWindow"));
+    m_window->addItems({QString(), QString(), QString()});
+    bar->addWidget(m_windowLabel);
+    bar->addWidget(m_window);
+    bar->addStretch(1);
+    grid->addLayout(bar, 0, 0, 1, 2);
+    const QString prefixes[ChartCount] = {QStringLiteral("queue:"), QStringLiteral("rate:"),
+                                          QStringLiteral("errors:"), QStringLiteral("latency:")};
+    for (int i = 0; i < ChartCount; ++i) {
+        Chart& c = m_charts[i];
+        c.prefix = prefixes[i];
+        c.chart = new QChart();
+        c.chart->setAnimationOptions(QChart::NoAnimation);
+        c.chart->legend()->setAlignment(Qt::AlignBottom);
+        c.chart->setMargins(QMargins(4, 4, 4, 4));
+        c.x = new QDateTimeAxis(c.chart);
+        c.x->setTickCount(6);
+        c.y = new QValueAxis(c.chart);
+        c.y->setLabelFormat(QStringLiteral("%.0f"));
+        c.chart->addAxis(c.x, Qt::AlignBottom);
+        c.chart->addAxis(c.y, Qt::AlignLeft);
+        m_views[i] = new QChartView(c.chart, this);
+        m_views[i]->setObjectName(QStringLiteral("chart%1").arg(i));
+        // Antialiasing costs more than it gives at 4 Hz with thousands of points.
+        m_views[i]->setRenderHint(QPainter::Antialiasing, false);
+        m_views[i]->setMinimumSize(280, 190);
+        grid->addWidget(m_views[i], 1 + i / 2, i % 2);
+    }
+    m_charts[Latency].y->setLabelFormat(QStringLiteral("%.1f"));
+    m_charts[ErrorRates].y->setLabelFormat(QStringLiteral("%.1f"));
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(500);
+    connect(&m_timer, &QTimer::timeout, this, &ChartsPanel::refresh);
+    connect(m_window, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this] { refresh(); });
+    connect(session, &ConsoleSession::updated, this, &ChartsPanel::scheduleRefresh);
+    connect(session, &ConsoleSession::staleChanged, this, [this](bool stale) {
+        m_stale = stale;
+        retranslate();
+    });
+    retranslate();
+}
+
+qint64 ChartsPanel::windowMs() const { return kWindows[qBound(0, m_window->currentIndex(), 2)]; }
+void ChartsPanel::setWindowIndex(int index) { m_window->setCurrentIndex(qBound(0, index, 2)); }
+int ChartsPanel::windowIndex() const { return m_window->currentIndex(); }
+
+void ChartsPanel::retranslate() {
+    m_windowLabel->setText(tr("Window"));
+    m_window->setItemText(0, tr("5 min"));
+    m_window->setItemText(1, tr("1 h"));
+    m_window->setItemText(2, tr("24 h"));
+    const QString titles[ChartCount] = {tr("Queue depth per cohort"), tr("Admission rate (per s)"),
+                                        tr("Errors by kind (per s)"), tr("Request latency, slowest route (ms)")};
+    for (int i = 0; i < ChartCount; ++i) {
+        m_charts[i].chart->setTitle(m_stale ? tr("%1 — stale").arg(titles[i]) : titles[i]);
+        m_charts[i].chart->setTitleBrush(m_stale ? QBrush(QColor(140, 140, 140)) : QBrush(QColor(20, 20, 20)));
+        for (auto it = m_charts[i].seriesByKey.begin(); it != m_charts[i].seriesByKey.end(); ++it)
+            it->series->setName(seriesName(it.key()));
+    }
+}
+
+void ChartsPanel::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(e);
+}
+
+void ChartsPanel::showEvent(QShowEvent* e) {
+    QWidget::showEvent(e);
+    scheduleRefresh();
+}
+
+QString ChartsPanel::seriesName(const QString& key) const {
+    if (key.startsWith(QLatin1String("queue:"))) {
+        const QString id = key.mid(6);
+        for (const auto& c : m_session->state().cohorts())
+            if (c.id == id) {
+                const bool ko = QLocale().language() == QLocale::Korean;
+                const QString label = ko ? c.labelKo : c.labelEn;
+                return label.isEmpty() ? id : label;
+            }
+        return id;
+    }
+    if (key == QLatin1String("rate:actual")) return tr("admitted");
+    if (key == QLatin1String("rate:ceiling")) return tr("ceiling");
+    if (key == QLatin1String("errors:4xx")) return tr("HTTP 4xx");
+    if (key == QLatin1String("errors:5xx")) return tr("HTTP 5xx");
+    if (key == QLatin1String("errors:bypass")) return tr("bypass attempts");
+    if (key == QLatin1String("errors:identity")) return tr("identity provider");
+    if (key == QLatin1String("errors:conflicts")) return tr("booking conflicts");
+    if (key == QLatin1String("errors:sold_out")) return tr("sold out");
+    if (key == QLatin1String("errors:overload")) return tr("overload rejections");
+    if (key == QLatin1String("latency:p50")) return tr("p50");
+    if (key == QLatin1String("latency:p99")) return tr("p99");
+    return key;
+}
+
+QLineSeries* ChartsPanel::ensureSeries(Chart& c, const QString& key) {
+    auto it = c.seriesByKey.find(key);
+    if (it != c.seriesByKey.end()) return it->series;
+    auto* s = new QLineSeries(c.chart);
+    s->setUseOpenGL(false);
+    s->setName(seriesName(key));
+    c.chart->addSeries(s);
+    s->attachAxis(c.x);
+    s->attachAxis(c.y);
+    if (key == QLatin1String("rate:ceiling")) {
+        QPen pen = s->pen();
+        pen.setStyle(Qt::DashLine);
+        s->setPen(pen);
+    }
+    c.seriesByKey.insert(key, SeriesSlot{s});
+    return s;
+}
+
+void ChartsPanel::scheduleRefresh() {
+    if (!m_timer.isActive()) m_timer.start();
+}
+
+void ChartsPanel::refresh() {
+    m_timer.stop();
+    const qint64 t1 = m_session->metrics().latestTimeMs();
+    if (t1 <= 0) return;
+    for (int i = 0; i < ChartCount; ++i) refreshChart(ChartId(i), t1);
+}
+
+bool ChartsPanel::refreshChart(ChartId id, qint64 t1) {
+    QChartView* view = m_views[id];
+    // Hidden charts cost almost full price in Qt Charts: skip them entirely.
+    if (!view->isVisible() || view->visibleRegion().isEmpty()) return false;
+    Chart& c = m_charts[id];
+    const qint64 window = windowMs();
+    const qint64 t0 = t1 - window;
+    const int pixels = qMax(50, int(c.chart->plotArea().width()));
+    double lo = 0, hi = 1;
+    bool changed = false;
+    for (const QString& key : m_session->metrics().keys(c.prefix)) {
+        const MetricSeries* ms = m_session->metrics().series(key);
+        QLineSeries* s = ensureSeries(c, key);
+        SeriesSlot& slot = c.seriesByKey[key];
+        if (slot.version != ms->version() || slot.t1 != t1 || slot.window != window || slot.pixels != pixels) {
+            const QList<QPointF> points = ms->window(t0, t1, pixels);
+            s->replace(points);
+            slot.lo = slot.hi = points.isEmpty() ? 0 : points.first().y();
+            for (const QPointF& p : points) {
+                slot.lo = qMin(slot.lo, p.y());
+                slot.hi = qMax(slot.hi, p.y());
+            }
+            ++m_replaceCount;
+            slot.version = ms->version();
+            slot.t1 = t1;
+            slot.window = window;
+            slot.pixels = pixels;
+            changed = true;
+        }
+        lo = qMin(lo, slot.lo);
+        hi = qMax(hi, slot.hi);
+    }
+    if (!changed) return false;
+    c.x->setRange(QDateTime::fromMSecsSinceEpoch(t0), QDateTime::fromMSecsSinceEpoch(t1));
+    c.x->setFormat(window > 3600'000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss"));
+    // A little headroom, rounded so the axis does not jitter every refresh.
+    const double span = hi - lo;
+    const double step = std::pow(10.0, std::floor(std::log10(qMax(1e-9, span))));
+    c.y->setRange(lo, std::ceil(hi * 1.1 / step) * step);
+    return true;
+}
+
+int ChartsPanel::pointCount(ChartId id, const QString& seriesKey) const {
+    const auto it = m_charts[id].seriesByKey.constFind(seriesKey);
+    return it == m_charts[id].seriesByKey.cend() ? -1 : int(it->series->count());
+}
+
+} // namespace sluice::console

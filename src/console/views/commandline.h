@@ -1,0 +1,24 @@
+// The console's command line: --connect URL, --token-file FILE, --screenshot FILE --after S,
+// --lang ko|en, --help, --version. Parsed into a struct so tests can check it.
+#pragma once
+#include <QStringList>
+#include <QUrl>
+
+namespace sluice::console {
+
+struct CommandLine {
+    QUrl connectUrl;
+    QString tokenFile;
+    QString screenshotFile;
+    double afterS = 3;
+    QString lang; // empty: saved choice or the system default
+    QString error; // non-empty: print and exit 2
+    bool helpShown = false, versionShown = false;
+    QString helpText;
+};
+
+// `args` includes the program name. --help and --version fill helpText and set the flags
+// instead of exiting, so the caller decides.
+CommandLine parseCommandLine(const QStringList& args);
+
+} // namespace sluice::console

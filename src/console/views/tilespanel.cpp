@@ -1,0 +1,119 @@
+// Headline tiles (see tilespanel.h).
+#include "console/views/tilespanel.h"
+
+#include "console/model/cohorttablemodel.h"
+#include "console/model/consolesession.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace sluice::console {
+
+Tile::Tile(QWidget* parent) : QFrame(parent) {
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    auto* l = new QVBoxLayout(this);
+    l->setContentsMargins(10, 6, 10, 6);
+    l->setSpacing(2);
+    m_title = new QLabel(this);
+    m_value = new QLabel(this);
+    m_detail = new QLabel(this);
+    QFont f = m_value->font();
+    f.setPointSizeF(f.pointSizeF() * 1.8);
+    f.setBold(true);
+    m_value->setFont(f);
+    l->addWidget(m_title);
+    l->addWidget(m_value);
+    l->addWidget(m_detail);
+    setMinimumWidth(150);
+}
+
+void Tile::setTitle(const QString& title) { m_title->setText(title); }
+QString Tile::valueText() const { return m_value->text(); }
+
+void Tile::setValue(const QString& value, const QString& detail, Level level, bool stale) {
+    m_level = level;
+    m_value->setText(value);
+    m_detail->setText(detail);
+    QPalette p = palette();
+    QColor bg = QColor(236, 244, 236);
+    if (level == Level::Amber) bg = QColor(255, 226, 150);
+    if (level == Level::Red) bg = QColor(255, 170, 170);
+    if (stale) bg = QColor(228, 228, 228);
+    p.setColor(QPalette::Window, bg);
+    const QColor fg = stale ? QColor(130, 130, 130) : QColor(20, 20, 20);
+    p.setColor(QPalette::WindowText, fg);
+    setPalette(p);
+    for (QLabel* l : {m_title, m_value, m_detail}) {
+        QPalette lp = l->palette();
+        lp.setColor(QPalette::WindowText, fg);
+        l->setPalette(lp);
+    }
+}
+
+TilesPanel::TilesPanel(ConsoleSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    for (int i = 0; i < TileCount; ++i) {
+        m_tiles[i] = new Tile(this);
+        m_tiles[i]->setObjectName(QStringLiteral("tile%1").arg(i));
+        grid->addWidget(m_tiles[i], 0, i);
+    }
+    retranslate();
+    refresh();
+}
+
+void TilesPanel::retranslate() {
+    m_tiles[Waiting]->setTitle(tr("People waiting"));
+    m_tiles[Admitted]->setTitle(tr("Admitted per second"));
+    m_tiles[EtaLast]->setTitle(tr("ETA of the last in line"));
+    m_tiles[Active]->setTitle(tr("Active booking sessions"));
+    m_tiles[ErrorRate]->setTitle(tr("Error rate"));
+    m_tiles[DosesLeft]->setTitle(tr("Doses left today"));
+    refresh();
+}
+
+void TilesPanel::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(e);
+}
+
+void TilesPanel::refresh() {
+    const bool stale = m_session->isStale();
+    const bool any = m_session->state().hasSnapshot();
+    const Thresholds& th = m_session->thresholds();
+    const Headline h = m_session->state().headline();
+    const QLocale l;
+    const QString none = QStringLiteral("—");
+    const QString staleNote = stale && any ? tr("stale") : QString();
+    auto detail = [&](const QString& d) { return staleNote.isEmpty() ? d : staleNote; };
+    if (!any) {
+        for (Tile* t : m_tiles) t->setValue(none, tr("no data"), Level::Normal, true);
+        return;
+    }
+    m_tiles[Waiting]->setValue(l.toString(h.waiting), detail(tr("%n cohort(s)", nullptr, int(m_session->state().cohorts().size()))),
+                               th.evaluate("waiting", double(h.waiting)), stale);
+    const double ratio = h.rateCeiling > 0 ? h.actualRate / h.rateCeiling : 1.0;
+    m_tiles[Admitted]->setValue(l.toString(h.actualRate, 'f', 1),
+                                detail(tr("ceiling %1/s").arg(l.toString(h.rateCeiling, 'f', 0))),
+                                h.rateCeiling > 0 ? th.evaluate("admission_ratio", ratio) : Level::Normal, stale);
+    m_tiles[EtaLast]->setValue(formatDuration(h.etaLastS), detail(QString()),
+                               h.etaLastS ? th.evaluate("eta_last_s", *h.etaLastS) : Level::Normal, stale);
+    const double activeRatio = h.maxActive > 0 ? double(h.active) / double(h.maxActive) : 0.0;
+    m_tiles[Active]->setValue(l.toString(h.active), detail(tr("of %1 allowed").arg(l.toString(h.maxActive))),
+                              th.evaluate("active_ratio", activeRatio), stale);
+    const ErrorRates& er = m_session->errorRates();
+    m_tiles[ErrorRate]->setValue(er.valid ? l.toString(er.errorPercent, 'f', 2) + QStringLiteral(" %") : none,
+                                 detail(er.valid ? tr("bypass attempts %1/s").arg(l.toString(er.bypass, 'f', 1)) : QString()),
+                                 er.valid ? th.evaluate("error_percent", er.errorPercent) : Level::Normal, stale);
+    m_tiles[DosesLeft]->setValue(l.toString(h.dosesLeft),
+                                 detail(tr("%n clinic(s)", nullptr, int(m_session->state().clinics().size()))),
+                                 m_session->state().clinics().isEmpty() ? Level::Normal
+                                                                        : th.evaluate("doses_left", double(h.dosesLeft)),
+                                 stale);
+}
+
+} // namespace sluice::console

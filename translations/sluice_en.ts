@@ -1,0 +1,1003 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Cohort</name>
+    <message>
+        <source>scheduled</source>
+        <translation>scheduled</translation>
+    </message>
+    <message>
+        <source>pre-queue</source>
+        <translation>pre-queue</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Sluice operations console: watch and steer the waiting room.</source>
+        <translation>Sluice operations console: watch and steer the waiting room.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Show this help.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Show the version.</translation>
+    </message>
+    <message>
+        <source>Connect at start to the server's base URL, e.g. http://127.0.0.1:8080.</source>
+        <translation>Connect at start to the server's base URL, e.g. http://127.0.0.1:8080.</translation>
+    </message>
+    <message>
+        <source>Read the operator token from FILE.</source>
+        <translation>Read the operator token from FILE.</translation>
+    </message>
+    <message>
+        <source>Save the main window as a PNG to FILE after --after seconds, then exit.</source>
+        <translation>Save the main window as a PNG to FILE after --after seconds, then exit.</translation>
+    </message>
+    <message>
+        <source>Seconds before the screenshot (default 3).</source>
+        <translation>Seconds before the screenshot (default 3).</translation>
+    </message>
+    <message>
+        <source>Interface language: ko or en.</source>
+        <translation>Interface language: ko or en.</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>unexpected argument: %1</translation>
+    </message>
+    <message>
+        <source>--connect: expected a URL like http://127.0.0.1:8080, got %1</source>
+        <translation>--connect: expected a URL like http://127.0.0.1:8080, got %1</translation>
+    </message>
+    <message>
+        <source>--after: expected seconds between 0 and 3600</source>
+        <translation>--after: expected seconds between 0 and 3600</translation>
+    </message>
+    <message>
+        <source>--lang: expected ko or en</source>
+        <translation>--lang: expected ko or en</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a server</source>
+        <translation>Connect to a server</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>e.g. Control room</source>
+        <translation>e.g. Control room</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>Server URL</translation>
+    </message>
+    <message>
+        <source>Operator token</source>
+        <translation>Operator token</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the saved token</source>
+        <translation>Leave empty to use the saved token</translation>
+    </message>
+    <message>
+        <source>Save the token for this profile (owner-only file, not in the profile)</source>
+        <translation>Save the token for this profile (owner-only file, not in the profile)</translation>
+    </message>
+</context>
+<context>
+    <name>DataSource</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Reconnecting</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeComposer</name>
+    <message>
+        <source>New notice to the people waiting</source>
+        <translation>New notice to the people waiting</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Post notice…</source>
+        <translation>Post notice…</translation>
+    </message>
+    <message>
+        <source>Active notices</source>
+        <translation>Active notices</translation>
+    </message>
+    <message>
+        <source>Retract…</source>
+        <translation>Retract…</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>cannot create %1</translation>
+    </message>
+    <message>
+        <source>a profile needs a name</source>
+        <translation>a profile needs a name</translation>
+    </message>
+    <message>
+        <source>the token file is empty</source>
+        <translation>the token file is empty</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::ApprovalsPanel</name>
+    <message>
+        <source>Approve %1's %2 (%3)</source>
+        <translation>Approve %1's %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Approve %1's command?
+
+%2 %3
+%4</source>
+        <translation>Approve %1's command?
+
+%2 %3
+%4</translation>
+    </message>
+    <message>
+        <source>Waiting for a second operator</source>
+        <translation>Waiting for a second operator</translation>
+    </message>
+    <message>
+        <source>My actions</source>
+        <translation>My actions</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Arguments</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>A second operator must approve this.</source>
+        <translation>A second operator must approve this.</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::ChartsPanel</name>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>Queue depth per cohort</source>
+        <translation>Queue depth per cohort</translation>
+    </message>
+    <message>
+        <source>Admission rate (per s)</source>
+        <translation>Admission rate (per s)</translation>
+    </message>
+    <message>
+        <source>Errors by kind (per s)</source>
+        <translation>Errors by kind (per s)</translation>
+    </message>
+    <message>
+        <source>Request latency, slowest route (ms)</source>
+        <translation>Request latency, slowest route (ms)</translation>
+    </message>
+    <message>
+        <source>%1 — stale</source>
+        <translation>%1 — stale</translation>
+    </message>
+    <message>
+        <source>admitted</source>
+        <translation>admitted</translation>
+    </message>
+    <message>
+        <source>ceiling</source>
+        <translation>ceiling</translation>
+    </message>
+    <message>
+        <source>HTTP 4xx</source>
+        <translation>HTTP 4xx</translation>
+    </message>
+    <message>
+        <source>HTTP 5xx</source>
+        <translation>HTTP 5xx</translation>
+    </message>
+    <message>
+        <source>bypass attempts</source>
+        <translation>bypass attempts</translation>
+    </message>
+    <message>
+        <source>identity provider</source>
+        <translation>identity provider</translation>
+    </message>
+    <message>
+        <source>booking conflicts</source>
+        <translation>booking conflicts</translation>
+    </message>
+    <message>
+        <source>sold out</source>
+        <translation>sold out</translation>
+    </message>
+    <message>
+        <source>overload rejections</source>
+        <translation>overload rejections</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::ClinicPanel</name>
+    <message>
+        <source>All regions</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <source>Search clinic, district or id</source>
+        <translation>Search clinic, district or id</translation>
+    </message>
+    <message>
+        <source>%1 of %2 clinics</source>
+        <translation>%1 of %2 clinics</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::ClinicTableModel</name>
+    <message>
+        <source>%1 (%2)
+Doses left today: %3</source>
+        <translation>%1 (%2)
+Doses left today: %3</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Left today</source>
+        <translation>Left today</translation>
+    </message>
+    <message>
+        <source>Left in window</source>
+        <translation>Left in window</translation>
+    </message>
+    <message>
+        <source>Booked/min</source>
+        <translation>Booked/min</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::CohortPanel</name>
+    <message>
+        <source>Pause %1</source>
+        <translation>Pause %1</translation>
+    </message>
+    <message>
+        <source>Pause admission for %1? Everyone waiting in this cohort sees the pause at once.</source>
+        <translation>Pause admission for %1? Everyone waiting in this cohort sees the pause at once.</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>Resume %1</translation>
+    </message>
+    <message>
+        <source>Resume admission for %1? Waiting people start being admitted again.</source>
+        <translation>Resume admission for %1? Waiting people start being admitted again.</translation>
+    </message>
+    <message>
+        <source>Set the rate of %1 to %2/s</source>
+        <translation>Set the rate of %1 to %2/s</translation>
+    </message>
+    <message>
+        <source>Set the admission ceiling of %1 to %2 per second? The waiting times people see change.</source>
+        <translation>Set the admission ceiling of %1 to %2 per second? The waiting times people see change.</translation>
+    </message>
+    <message>
+        <source>Set max active of %1 to %2</source>
+        <translation>Set max active of %1 to %2</translation>
+    </message>
+    <message>
+        <source>Allow at most %2 booking sessions at once for %1?</source>
+        <translation>Allow at most %2 booking sessions at once for %1?</translation>
+    </message>
+    <message>
+        <source>Switch %1 to %2 admission</source>
+        <translation>Switch %1 to %2 admission</translation>
+    </message>
+    <message>
+        <source>Switch %1 to %2 admission?</source>
+        <translation>Switch %1 to %2 admission?</translation>
+    </message>
+    <message>
+        <source>Identity provider drill: %1 ms, error rate %2, outage %3</source>
+        <translation>Identity provider drill: %1 ms, error rate %2, outage %3</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Change the identity provider simulation? Identity checks for citizens get slower or fail.</source>
+        <translation>Change the identity provider simulation? Identity checks for citizens get slower or fail.</translation>
+    </message>
+    <message>
+        <source>Viewers cannot act.</source>
+        <translation>Viewers cannot act.</translation>
+    </message>
+    <message>
+        <source>Actions are disabled while disconnected.</source>
+        <translation>Actions are disabled while disconnected.</translation>
+    </message>
+    <message>
+        <source>Selected cohort</source>
+        <translation>Selected cohort</translation>
+    </message>
+    <message>
+        <source>Pause…</source>
+        <translation>Pause…</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>incident</translation>
+    </message>
+    <message>
+        <source>Paused for an incident: resuming needs a second operator when the two-person rule is on.</source>
+        <translation>Paused for an incident: resuming needs a second operator when the two-person rule is on.</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>Resume…</translation>
+    </message>
+    <message>
+        <source>Rate ceiling/s</source>
+        <translation>Rate ceiling/s</translation>
+    </message>
+    <message>
+        <source>Set rate…</source>
+        <translation>Set rate…</translation>
+    </message>
+    <message>
+        <source>Max active</source>
+        <translation>Max active</translation>
+    </message>
+    <message>
+        <source>Set max active…</source>
+        <translation>Set max active…</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>automatic (AIMD)</source>
+        <translation>automatic (AIMD)</translation>
+    </message>
+    <message>
+        <source>Apply mode…</source>
+        <translation>Apply mode…</translation>
+    </message>
+    <message>
+        <source>Identity provider drill</source>
+        <translation>Identity provider drill</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Error rate</translation>
+    </message>
+    <message>
+        <source>outage</source>
+        <translation>outage</translation>
+    </message>
+    <message>
+        <source>Apply drill…</source>
+        <translation>Apply drill…</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::CohortTableModel</name>
+    <message>
+        <source>%1 (incident)</source>
+        <translation>%1 (incident)</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>Serving</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Rate ceiling/s</source>
+        <translation>Rate ceiling/s</translation>
+    </message>
+    <message>
+        <source>Admitted/s</source>
+        <translation>Admitted/s</translation>
+    </message>
+    <message>
+        <source>Max active</source>
+        <translation>Max active</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>ETA last</source>
+        <translation>ETA last</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::CommandTracker</name>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Server reply</source>
+        <translation>Server reply</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>not connected</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::ConnectDialog</name>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>(new profile)</source>
+        <translation>(new profile)</translation>
+    </message>
+    <message>
+        <source>Operator token</source>
+        <translation>Operator token</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the saved token</source>
+        <translation>Leave empty to use the saved token</translation>
+    </message>
+    <message>
+        <source>Enter the server's base URL, e.g. http://127.0.0.1:8080.</source>
+        <translation>Enter the server's base URL, e.g. http://127.0.0.1:8080.</translation>
+    </message>
+    <message>
+        <source>An operator token is needed.</source>
+        <translation>An operator token is needed.</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: %1</source>
+        <translation>The profile could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::ConsoleSession</name>
+    <message>
+        <source>Undecodable message skipped: %1</source>
+        <translation>Undecodable message skipped: %1</translation>
+    </message>
+    <message>
+        <source>Connection restored</source>
+        <translation>Connection restored</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Connection lost</translation>
+    </message>
+    <message>
+        <source>Malformed frame skipped: %1</source>
+        <translation>Malformed frame skipped: %1</translation>
+    </message>
+    <message>
+        <source>Command %1 refused: %2</source>
+        <translation>Command %1 refused: %2</translation>
+    </message>
+    <message>
+        <source>Frames missed (seq gap); asking for a snapshot</source>
+        <translation>Frames missed (seq gap); asking for a snapshot</translation>
+    </message>
+    <message>
+        <source>Not sent (not connected or not allowed): %1</source>
+        <translation>Not sent (not connected or not allowed): %1</translation>
+    </message>
+    <message>
+        <source>Sent %1: %2</source>
+        <translation>Sent %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::EventLogPanel</name>
+    <message>
+        <source>All severities</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <source>Filter by text, kind or operator</source>
+        <translation>Filter by text, kind or operator</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::LiveSource</name>
+    <message>
+        <source>Connection lost (%1). Reconnecting in %2 s (attempt %3).</source>
+        <translation>Connection lost (%1). Reconnecting in %2 s (attempt %3).</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>not a JSON object</translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation>no data for %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::MainWindow</name>
+    <message>
+        <source>About Sluice</source>
+        <translation>About Sluice</translation>
+    </message>
+    <message>
+        <source>Sluice operations console %1
+Qt %2</source>
+        <translation>Sluice operations console %1
+Qt %2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Connect…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Disconnect</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>Cohorts</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>Approvals and my actions</source>
+        <translation>Approvals and my actions</translation>
+    </message>
+    <message>
+        <source>Clinic stock</source>
+        <translation>Clinic stock</translation>
+    </message>
+    <message>
+        <source>Event and audit log</source>
+        <translation>Event and audit log</translation>
+    </message>
+    <message>
+        <source>Not sent: actions are disabled (%1).</source>
+        <translation>Not sent: actions are disabled (%1).</translation>
+    </message>
+    <message>
+        <source>Confirm action</source>
+        <translation>Confirm action</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message>
+        <source>Pending: %1</source>
+        <translation>Pending: %1</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>LIVE</translation>
+    </message>
+    <message>
+        <source>REPLAY</source>
+        <translation>REPLAY</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>not connected</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>no data yet</translation>
+    </message>
+    <message>
+        <source>last update %1 s ago</source>
+        <translation>last update %1 s ago</translation>
+    </message>
+    <message>
+        <source>Not connected. Use File → Connect… to choose a server.</source>
+        <translation>Not connected. Use File → Connect… to choose a server.</translation>
+    </message>
+    <message>
+        <source>Disconnected. The figures shown are the last ones received.</source>
+        <translation>Disconnected. The figures shown are the last ones received.</translation>
+    </message>
+    <message>
+        <source>No data for %1 s: the figures shown are stale.</source>
+        <translation>No data for %1 s: the figures shown are stale.</translation>
+    </message>
+    <message>
+        <source>Last update %1 s ago; actions are disabled.</source>
+        <translation>Last update %1 s ago; actions are disabled.</translation>
+    </message>
+    <message>
+        <source>Signed in as a viewer: you can watch, not act.</source>
+        <translation>Signed in as a viewer: you can watch, not act.</translation>
+    </message>
+    <message>
+        <source>Sluice operations console</source>
+        <translation>Sluice operations console</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::NoticesPanel</name>
+    <message>
+        <source>All cohorts</source>
+        <translation>All cohorts</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>all cohorts</source>
+        <translation>all cohorts</translation>
+    </message>
+    <message>
+        <source>Notice to %1: %2</source>
+        <translation>Notice to %1: %2</translation>
+    </message>
+    <message>
+        <source>Post this notice to everyone waiting in %1? It appears at once.
+
+%2
+%3</source>
+        <translation>Post this notice to everyone waiting in %1? It appears at once.
+
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>Retract notice %1</source>
+        <translation>Retract notice %1</translation>
+    </message>
+    <message>
+        <source>Retract notice %1? It disappears from what waiting people see.</source>
+        <translation>Retract notice %1? It disappears from what waiting people see.</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::TilesPanel</name>
+    <message>
+        <source>People waiting</source>
+        <translation>People waiting</translation>
+    </message>
+    <message>
+        <source>Admitted per second</source>
+        <translation>Admitted per second</translation>
+    </message>
+    <message>
+        <source>ETA of the last in line</source>
+        <translation>ETA of the last in line</translation>
+    </message>
+    <message>
+        <source>Active booking sessions</source>
+        <translation>Active booking sessions</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Error rate</translation>
+    </message>
+    <message>
+        <source>Doses left today</source>
+        <translation>Doses left today</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>stale</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cohort(s)</source>
+        <translation><numerusform>%n cohort</numerusform><numerusform>%n cohorts</numerusform></translation>
+    </message>
+    <message>
+        <source>ceiling %1/s</source>
+        <translation>ceiling %1/s</translation>
+    </message>
+    <message>
+        <source>of %1 allowed</source>
+        <translation>of %1 allowed</translation>
+    </message>
+    <message>
+        <source>bypass attempts %1/s</source>
+        <translation>bypass attempts %1/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clinic(s)</source>
+        <translation><numerusform>%n clinic</numerusform><numerusform>%n clinics</numerusform></translation>
+    </message>
+</context>
+</TS>
