@@ -35,6 +35,8 @@ OpsConfig parseOpsConfig(const boost::json::object& root) {
     c.resyncWindowMs = static_cast<int>(ranged(o, "resync_window_ms", c.resyncWindowMs, 100, 3'600'000, w));
     c.rememberedCommands =
         static_cast<std::size_t>(ranged(o, "remembered_commands", 10'000, 100, 1e7, w));
+    c.socketSendBufferBytes =
+        static_cast<int>(ranged(o, "socket_send_buffer_bytes", 0, 0, 64 * 1024 * 1024, w));
     if (auto t = o.find("two_person_rule"); t != o.end() && !t->value().is_null()) {
         if (!t->value().is_object()) throw ConfigError("config: ops.two_person_rule: expected an object");
         const auto& tp = t->value().get_object();

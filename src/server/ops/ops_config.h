@@ -23,6 +23,7 @@ struct OpsConfig {
     int resyncLimit = 3;           // resyncs within resyncWindowMs before "too slow"
     int resyncWindowMs = 30'000;
     std::size_t rememberedCommands = 10'000;
+    int socketSendBufferBytes = 0; // SO_SNDBUF of console sockets; 0: the system's default
     TwoPersonRule twoPerson;
 };
 

@@ -109,12 +109,11 @@ std::string describe(const std::string& opName, const json::object& args, const 
     std::string cohort = str(args, "cohort");
     if (!cohort.empty()) s += " " + cohort;
     auto scalar = [](const json::value& v) -> std::string {
-        if (v.is_object() && v.get_object().size() == 1) {
-            const auto& inner = v.get_object().begin()->value();
-            if (inner.is_number()) return numberText(inner.to_number<double>());
-            if (inner.is_string()) return std::string(inner.get_string());
-            if (inner.is_bool()) return inner.get_bool() ? "true" : "false";
-        }
+        const json::value* inner = &v;
+        if (v.is_object() && v.get_object().size() == 1) inner = &v.get_object().begin()->value();
+        if (inner->is_number()) return numberText(inner->to_number<double>());
+        if (inner->is_string()) return std::string(inner->get_string());
+        if (inner->is_bool()) return inner->get_bool() ? "true" : "false";
         return {};
     };
     std::string o = scalar(oldV), n = scalar(newV);
@@ -863,9 +862,12 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         if (!cohort.empty()) message = "cohort " + cohort + ": " + ev.kind;
         std::string from = str(ev.data, "from"), to = str(ev.data, "to");
         if (!from.empty() || !to.empty()) message = "cohort " + cohort + ": " + from + " -> " + to;
+        std::string oldV = str(ev.data, "old"), newV = str(ev.data, "new");
+        if (!oldV.empty() || !newV.empty()) message = "cohort " + cohort + ": " + ev.kind + " " + oldV + " -> " + newV;
         if (auto m = str(ev.data, "message"); !m.empty()) message = m;
         std::string severity = "info";
-        if (ev.kind == "sold_out" || to == "paused" || to == "closed") severity = "warning";
+        if (ev.kind == "sold_out" || ev.kind == "cohort_paused" || to == "paused" || to == "closed")
+            severity = "warning";
         emitEvent(ev.kind, severity, message, str(ev.data, "operator"), std::move(ev.data));
     }
 };
@@ -909,6 +911,10 @@ void OpsService::registerRoutes(http::Router& router) {
                       [weak, limits, counters](http::TcpStream&& stream, http::Request&& req, std::string peer) {
                           auto core = weak.lock();
                           if (!core || !core->alive.load()) return; // the stream closes with it
+                          if (int bytes = core->cfg.socketSendBufferBytes; bytes > 0) {
+                              boost::system::error_code ignored;
+                              stream.socket().set_option(asio::socket_base::send_buffer_size(bytes), ignored);
+                          }
                           auto s = std::make_shared<StreamSession>(std::move(stream), std::move(peer), core,
                                                                    limits, counters);
                           s->start(std::move(req));
