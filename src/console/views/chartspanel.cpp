@@ -153,7 +153,9 @@ void ChartsPanel::refresh() {
 bool ChartsPanel::refreshChart(ChartId id, qint64 t1) {
     QChartView* view = m_views[id];
     // Hidden charts cost almost full price in Qt Charts: skip them entirely.
-    if (!view->isVisible() || view->visibleRegion().isEmpty()) return false;
+    // The view's own visible region is covered by its viewport child; ask the viewport.
+    if (!view->isVisible() || view->window()->isMinimized() || view->viewport()->visibleRegion().isEmpty())
+        return false;
     Chart& c = m_charts[id];
     const qint64 window = windowMs();
     const qint64 t0 = t1 - window;

@@ -35,6 +35,12 @@ NoticesPanel::NoticesPanel(ConsoleSession* session, QWidget* parent)
 
 NoticesPanel::~NoticesPanel() { delete m_ui; }
 
+QPlainTextEdit* NoticesPanel::koreanEdit() const { return m_ui->koEdit; }
+QPlainTextEdit* NoticesPanel::englishEdit() const { return m_ui->enEdit; }
+QPushButton* NoticesPanel::postButton() const { return m_ui->postButton; }
+QPushButton* NoticesPanel::retractButton() const { return m_ui->retractButton; }
+QTreeWidget* NoticesPanel::noticeList() const { return m_ui->noticeList; }
+
 void NoticesPanel::retranslate() {
     m_ui->retranslateUi(this);
     m_ui->severityCombo->setItemText(0, severityText("info"));

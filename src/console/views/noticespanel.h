@@ -4,6 +4,10 @@
 #include <QJsonObject>
 #include <QWidget>
 
+class QPlainTextEdit;
+class QPushButton;
+class QTreeWidget;
+
 namespace Ui {
 class NoticeComposer;
 }
@@ -17,7 +21,11 @@ class NoticesPanel : public QWidget {
 public:
     explicit NoticesPanel(ConsoleSession* session, QWidget* parent = nullptr);
     ~NoticesPanel() override;
-    Ui::NoticeComposer* ui() const { return m_ui; }
+    QPlainTextEdit* koreanEdit() const;
+    QPlainTextEdit* englishEdit() const;
+    QPushButton* postButton() const;
+    QPushButton* retractButton() const;
+    QTreeWidget* noticeList() const;
 
 signals:
     void commandRequested(const QString& op, const QJsonObject& args, const QString& description,
