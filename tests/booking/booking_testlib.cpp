@@ -360,7 +360,37 @@ DbState readDb(const std::string& dbPath)
 {
     DbState s;
     store::Db db(dbPath, store::Sync::Full, true);
-    s.integrity = db.integrityCheck();
+    // SQLite 3.40.1 (Debian 12) reports "NULL value in T.C" for a NOT NULL column of a WITHOUT
+    // ROWID table declared before a primary-key column even when no such NULL exists (the
+    // queue's served_history has that shape). Such a line is checked with a real query and
+    // dropped only when the column holds no NULL; every other line counts.
+    {
+        std::vector<std::string> problems;
+        store::Stmt q(db, "PRAGMA integrity_check(1000)");
+        while (q.step()) {
+            const std::string line = q.text(0);
+            if (line == "ok")
+                continue;
+            const std::string prefix = "NULL value in ";
+            if (line.rfind(prefix, 0) == 0) {
+                const std::string tc = line.substr(prefix.size());
+                const auto dot = tc.find('.');
+                if (dot != std::string::npos && tc.find_first_of("\"'; ") == std::string::npos) {
+                    store::Stmt n(db, "SELECT count(*) FROM \"" + tc.substr(0, dot) + "\" WHERE \"" +
+                                          tc.substr(dot + 1) + "\" IS NULL");
+                    if (n.step() && n.int64(0) == 0)
+                        continue;
+                }
+            }
+            problems.push_back(line);
+        }
+        s.integrity = "ok";
+        if (!problems.empty()) {
+            s.integrity.clear();
+            for (const auto& p : problems)
+                s.integrity += (s.integrity.empty() ? "" : "; ") + p;
+        }
+    }
     {
         store::Stmt q(db, "SELECT clinic_id, date, initial, remaining FROM stock");
         while (q.step())

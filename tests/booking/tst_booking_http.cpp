@@ -125,9 +125,10 @@ private slots:
         QVERIFY(key.size() >= 32);
         auto remaining = [&]() {
             auto l = http.get("/v1/clinics?date=" + m_hotDate, bearer(citizens(1, 900).front().token));
-            for (auto& e : l.json().as_object()["clinics"].as_array())
-                if (e.as_object()["id"].as_string() == "H1")
-                    return e.as_object()["remaining"].as_int64();
+            const json::value v = l.json(); // keep the document alive through the loop
+            for (auto& e : v.as_object().at("clinics").as_array())
+                if (e.as_object().at("id").as_string() == "H1")
+                    return e.as_object().at("remaining").as_int64();
             return int64_t(-1);
         };
         QCOMPARE(remaining(), before - 1);
