@@ -64,6 +64,9 @@ private slots:
                                "active", "eta_last_s", "mode"})
             QVERIFY2(cohort.contains(k), k);
         QCOMPARE(cohort["rate_ceiling"].toDouble(), 100.0);
+        QVERIFY(snap["clinics"].toArray().size() > 100); // every clinic, from the booking module
+        QVERIFY(snap["clinics"].toArray()[0].toObject().contains("remaining_today"));
+        QCOMPARE(snap["identity_provider"].toObject()["breaker"].toString(), QString("closed"));
         for (const char* k : {"clinics", "errors", "latency_ms", "request_rate", "notices", "pending_approvals"})
             QVERIFY2(snap.contains(k), k);
         // Frames after the snapshot continue its sequence.
@@ -161,12 +164,14 @@ private slots:
         QVERIFY(noticeId > 0);
         a = ack("e-8", "retract_notice", {{"notice_id", noticeId}});
         QCOMPARE(a["type"].toString(), QString("ack"));
-        // Without the booking module there is no identity provider: a readable nack; with it, an ack.
-        a = c->command("e-9", "set_identity_provider", {{"latency_ms", 10}, {"error_rate", 0}, {"outage", false}});
-        QVERIFY2(a["type"] == "ack" || (a["type"] == "nack" && !a["message"].toString().isEmpty()),
-                 QJsonDocument(a).toJson().constData());
-        if (a["type"] == "ack")
-            QCOMPARE(c->command("e-9b", "set_identity_provider", {{"latency_ms", 0}, {"error_rate", 0}, {"outage", false}})["type"].toString(), QString("ack"));
+        // Identity-provider drill (the booking module validates the values).
+        a = ack("e-9", "set_identity_provider",
+                {{"latency_ms", QJsonObject{{"p50", 5}, {"p99", 20}}}, {"error_rate", 0.0}, {"outage", false}});
+        QCOMPARE(a["type"].toString(), QString("ack"));
+        QCOMPARE(a["result"].toObject()["new_value"].toObject()["latency_ms"].toObject()["p99"].toDouble(), 20.0);
+        a = c->command("e-9b", "set_identity_provider", {{"error_rate", 7}});
+        QCOMPARE(a["type"].toString(), QString("nack"));
+        QVERIFY2(a["message"].toString().contains("error_rate"), qPrintable(a["message"].toString()));
         a = c->command("e-10", "approve", {{"command_id", "nothing-pending"}});
         QCOMPARE(a["type"].toString(), QString("nack"));
         QCOMPARE(a["code"].toString(), QString("not_found"));

@@ -330,7 +330,17 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         return o;
     }
 
+    void refreshIdentityProvider() {
+        if (!booking) return;
+        try {
+            idpState = booking->identityProviderState();
+        } catch (const std::exception& e) {
+            SLUICE_WARN("ops: identity provider state unavailable: ", e.what());
+        }
+    }
+
     FramePtr snapshotFrame() {
+        refreshIdentityProvider();
         json::object o;
         o["type"] = "snapshot";
         o["seq"] = history.lastSeq();
@@ -361,11 +371,7 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         int64_t nowMs = nowUnixMs();
         last = sampler.sample(monotonicMs());
         if (booking) {
-            try {
-                idpState = booking->identityProviderState();
-            } catch (const std::exception& e) {
-                SLUICE_WARN("ops: identity provider state unavailable: ", e.what());
-            }
+            refreshIdentityProvider();
             std::string breaker = str(idpState, "breaker");
             if (!lastBreaker.empty() && breaker != lastBreaker)
                 emitEvent("alert", breaker == "open" ? "critical" : breaker == "closed" ? "info" : "warning",

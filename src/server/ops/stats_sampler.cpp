@@ -35,13 +35,6 @@ bool isBookingRoute(std::string_view route) {
 namespace {
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
 
-// Booking-module counters summed into one figure when present (names vary by version).
-uint64_t sumCounters(const metrics::Registry& r, std::initializer_list<const char*> names) {
-    uint64_t total = 0;
-    for (const char* n : names)
-        for (const auto& [labels, v] : r.counterValues(n)) total += v;
-    return total;
-}
 } // namespace
 
 StatsSampler::Sample StatsSampler::sample(int64_t nowMonoMs) {
@@ -114,10 +107,14 @@ StatsSampler::Sample StatsSampler::sample(int64_t nowMonoMs) {
         bypass[kind] = v + (bypass.contains(kind) ? bypass[kind].to_number<uint64_t>() : 0);
     }
 
-    uint64_t soldOut = sumCounters(m_registry, {"sluice_booking_sold_out_total",
-                                                "sluice_reservations_sold_out_total"});
-    uint64_t bookingConflicts = sumCounters(m_registry, {"sluice_booking_conflicts_total",
-                                                         "sluice_reservations_conflicts_total"});
+    // The booking module counts reservations by outcome (sluice_reservations_total{result}).
+    uint64_t soldOut = 0, bookingConflicts = 0;
+    for (const auto& [labels, v] : m_registry.counterValues(kReservations)) {
+        std::string result = labelValue(labels, "result");
+        if (result == "sold_out") soldOut += v;
+        if (result == "already_reserved" || result == "key_reused" || result == "token_consumed")
+            bookingConflicts += v;
+    }
 
     s.errors["http"] = std::move(http);
     s.errors["bypass"] = std::move(bypass);

@@ -19,6 +19,7 @@ inline constexpr const char* kHttpRequests = "sluice_http_requests_total";
 inline constexpr const char* kHttpDuration = "sluice_http_request_duration_seconds";
 inline constexpr const char* kHttpRefused = "sluice_http_refused_connections_total";
 inline constexpr const char* kBypassAttempts = "sluice_bypass_attempts_total";
+inline constexpr const char* kReservations = "sluice_reservations_total";
 
 // "route=\"/v1/x\",code=\"200\"", "code" -> "200"; "" when absent.
 std::string labelValue(std::string_view labels, std::string_view key);

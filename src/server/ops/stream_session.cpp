@@ -334,7 +334,8 @@ void StreamSession::onWatchdog() {
                    "authentication timeout: send {\"type\":\"auth\",\"token\":\"...\"} first", true);
     }
     if (m_writing && now - m_writeStartedMs > m_limits.stallTimeoutMs) {
-        if (m_counters.closedStalled) m_counters.closedStalled->inc();
+        // A console already being closed as too slow is counted once, as too slow.
+        if (m_counters.closedStalled && m_state != State::Closing) m_counters.closedStalled->inc();
         return hardClose();
     }
     if (m_state == State::Closing && now - m_closeStartedMs > std::max(kCloseHandshakeMs, m_limits.stallTimeoutMs))
