@@ -446,10 +446,6 @@ Doses left today: %3</translation>
         <translation>Switch %1 to %2 admission?</translation>
     </message>
     <message>
-        <source>Identity provider drill: %1 ms, error rate %2, outage %3</source>
-        <translation>Identity provider drill: %1 ms, error rate %2, outage %3</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>yes</translation>
     </message>
@@ -540,6 +536,10 @@ Doses left today: %3</translation>
     <message>
         <source>Apply drill…</source>
         <translation>Apply drill…</translation>
+    </message>
+    <message>
+        <source>Identity provider drill: p50 %1 ms, p99 %4 ms, error rate %2, outage %3</source>
+        <translation>Identity provider drill: p50 %1 ms, p99 %4 ms, error rate %2, outage %3</translation>
     </message>
 </context>
 <context>

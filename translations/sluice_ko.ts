@@ -446,10 +446,6 @@ Doses left today: %3</source>
         <translation>%1을(를) %2 입장으로 전환하시겠습니까?</translation>
     </message>
     <message>
-        <source>Identity provider drill: %1 ms, error rate %2, outage %3</source>
-        <translation>본인인증 훈련: %1 ms, 오류율 %2, 장애 %3</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>예</translation>
     </message>
@@ -540,6 +536,10 @@ Doses left today: %3</source>
     <message>
         <source>Apply drill…</source>
         <translation>훈련 적용…</translation>
+    </message>
+    <message>
+        <source>Identity provider drill: p50 %1 ms, p99 %4 ms, error rate %2, outage %3</source>
+        <translation>본인인증 훈련: p50 %1 ms, p99 %4 ms, 오류율 %2, 장애 %3</translation>
     </message>
 </context>
 <context>

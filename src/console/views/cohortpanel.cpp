@@ -75,6 +75,14 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent) : QWidget(par
     m_drillLatency = new QSpinBox(m_drill);
     m_drillLatency->setRange(0, 60'000);
     m_drillLatency->setSuffix(QStringLiteral(" ms"));
+    m_drillLatency->setPrefix(QStringLiteral("p50 "));
+    m_drillLatencyP99 = new QSpinBox(m_drill);
+    m_drillLatencyP99->setRange(0, 600'000);
+    m_drillLatencyP99->setSuffix(QStringLiteral(" ms"));
+    m_drillLatencyP99->setPrefix(QStringLiteral("p99 "));
+    // p99 never below p50 (the server refuses it).
+    connect(m_drillLatency, QOverload<int>::of(&QSpinBox::valueChanged), m_drillLatencyP99,
+            [this](int v) { m_drillLatencyP99->setMinimum(v); });
     m_errorRateLabel = new QLabel(m_drill);
     m_drillErrorRate = new QDoubleSpinBox(m_drill);
     m_drillErrorRate->setRange(0, 1);
@@ -84,6 +92,7 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent) : QWidget(par
     m_applyDrill->setObjectName(QStringLiteral("drillButton"));
     d->addWidget(m_latencyLabel, 0, 0);
     d->addWidget(m_drillLatency, 0, 1);
+    d->addWidget(m_drillLatencyP99, 0, 2);
     d->addWidget(m_errorRateLabel, 1, 0);
     d->addWidget(m_drillErrorRate, 1, 1);
     d->addWidget(m_drillOutage, 2, 0);
@@ -140,13 +149,16 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent) : QWidget(par
                               tr("Switch %1 to %2 admission?").arg(cohortLabel(id), m_mode->currentText()));
     });
     connect(m_applyDrill, &QPushButton::clicked, this, [this] {
-        const QJsonObject args{{"latency_ms", m_drillLatency->value()},
+        // The booking module takes the simulated latency as {p50, p99}.
+        const QJsonObject args{{"latency_ms", QJsonObject{{"p50", m_drillLatency->value()},
+                                                          {"p99", m_drillLatencyP99->value()}}},
                                {"error_rate", m_drillErrorRate->value()},
                                {"outage", m_drillOutage->isChecked()}};
         emit commandRequested(QStringLiteral("set_identity_provider"), args,
-                              tr("Identity provider drill: %1 ms, error rate %2, outage %3")
+                              tr("Identity provider drill: p50 %1 ms, p99 %4 ms, error rate %2, outage %3")
                                   .arg(m_drillLatency->value()).arg(m_drillErrorRate->value())
-                                  .arg(m_drillOutage->isChecked() ? tr("yes") : tr("no")),
+                                  .arg(m_drillOutage->isChecked() ? tr("yes") : tr("no"))
+                                  .arg(m_drillLatencyP99->value()),
                               tr("Change the identity provider simulation? Identity checks for citizens get slower or fail."));
     });
     retranslate();

@@ -61,6 +61,7 @@ private:
     QComboBox* m_mode;
     QLabel *m_rateLabel, *m_maxActiveLabel, *m_modeLabel, *m_latencyLabel, *m_errorRateLabel;
     QSpinBox* m_drillLatency;
+    QSpinBox* m_drillLatencyP99;
     QDoubleSpinBox* m_drillErrorRate;
     QCheckBox* m_drillOutage;
 };
