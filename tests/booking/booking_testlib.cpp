@@ -83,6 +83,10 @@ asio::awaitable<void> connectionLoop(tcp::endpoint ep, int conn,
         std::optional<Req> req = next(conn);
         if (!req)
             break;
+        if (req->delayMs > 0) {
+            asio::steady_timer pause(ex, std::chrono::milliseconds(req->delayMs));
+            co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+        }
         Res res;
         const auto t0 = std::chrono::steady_clock::now();
         const auto timeout = std::chrono::milliseconds(req->timeoutMs);
@@ -287,9 +291,9 @@ bool admitCitizens(uint16_t port, const std::string& cohort, int n, int connecti
     if (failures)
         return false;
     // Phase 2: admit, polling while the waiting room has not reached the ticket yet.
-    std::deque<uint64_t> pending;
+    std::deque<std::pair<uint64_t, bool>> pending; // citizen, asked before
     for (int i = 0; i < n; ++i)
-        pending.push_back(static_cast<uint64_t>(i));
+        pending.emplace_back(static_cast<uint64_t>(i), false);
     int outstanding = n;
     runLoad(
         port, connections,
@@ -299,7 +303,8 @@ bool admitCitizens(uint16_t port, const std::string& cohort, int n, int connecti
             Req r;
             r.method = "POST";
             r.target = "/v1/queue/" + cohort + "/admit";
-            r.tag = pending.front();
+            r.tag = pending.front().first;
+            r.delayMs = pending.front().second ? 20 : 0;
             pending.pop_front();
             r.headers = {{"X-Sluice-Ticket", out[r.tag].ticket}};
             return r;
@@ -313,7 +318,7 @@ bool admitCitizens(uint16_t port, const std::string& cohort, int n, int connecti
                         out[q.tag].position = p->to_number<uint64_t>();
                 --outstanding;
             } else if (r.status == 409 || r.status == 429 || r.status == 503) {
-                pending.push_back(q.tag); // not yet served: ask again
+                pending.emplace_back(q.tag, true); // not yet served: ask again shortly
             } else {
                 ++failures;
                 error = "admit: " + std::to_string(r.status) + " " + r.body + r.error;

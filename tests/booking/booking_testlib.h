@@ -22,6 +22,7 @@ struct Req {
     Headers headers;
     int timeoutMs = 10'000;
     uint64_t tag = 0; // caller's bookkeeping
+    int delayMs = 0;  // wait this long before sending (polling)
 };
 
 struct Res {

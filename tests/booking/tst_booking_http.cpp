@@ -471,7 +471,7 @@ private slots:
     {
         const auto problems = checkInvariants(readDb(m_main.dbPath()));
         QVERIFY2(problems.empty(), problems.empty() ? "" : problems.front().c_str());
-        QVERIFY(m_main.proc->terminate());
+        m_main.proc->terminate();
     }
 };
 

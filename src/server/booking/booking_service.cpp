@@ -571,9 +571,9 @@ struct BookingService::Impl {
         const std::string cohort = token->cohort;
         r.eligibility = [this, cohort](const std::string& birthDate) { return eligibility(cohort, birthDate); };
 
-        std::string consumedBy;
-        if (isConsumed(r.tokenId, &consumedBy) && consumedBy != r.scope)
-            return responder.send(bypassAnswer(head, "bypass_replayed"));
+        // A consumed token is not refused here from memory: a retry of an earlier request made
+        // with it (say a 409 before another key's 201) must still get its stored answer, which
+        // only the store can tell. The store checks the key first, then the token.
         {
             std::lock_guard lock(inFlightMutex);
             if (!inFlight.emplace(r.scope, r.requestHash).second)
