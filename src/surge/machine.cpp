@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace sluice::surge {
 
@@ -423,9 +424,7 @@ bool World::build(const Action& a, int64_t nowNs, RequestSpec& req, std::vector<
         return true;
     }
     case Step::Snapshot:
-        req.target = "/v1/clinics";
-        if (!m_s.date.empty())
-            req.target += "?date=" + urlEncode(m_s.date);
+        req.target = snapshotTarget(a.ticket);
         req.bearer = m_auditorToken;
         return true;
     case Step::BotWait: {
@@ -592,18 +591,25 @@ void World::afterAdmitted(uint32_t citizen, int64_t nowNs, std::vector<Action>& 
         m_auditor = citizen;
         m_auditorToken = s.token;
         m_snapshot = SnapshotState::InFlight;
-        out.push_back({nowNs, citizen, kNone, Step::Snapshot, 0});
+        out.push_back({nowNs, citizen, 0, Step::Snapshot, 0});
         return;
     }
     out.push_back({nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9), citizen,
                    kNone, Step::Verify, 0});
 }
 
-bool World::parseClinics(std::string_view body, bool initial, bool final) {
+std::string World::snapshotTarget(uint32_t offset) const {
+    std::string t = "/v1/clinics?limit=" + std::to_string(kSnapshotPage) + "&offset=" + std::to_string(offset);
+    if (!m_s.date.empty())
+        t += "&date=" + urlEncode(m_s.date);
+    return t;
+}
+
+int64_t World::parseClinics(std::string_view body, bool initial, bool final) {
     const auto o = parseObject(body);
     const auto* list = o.if_contains("clinics");
     if (!list || !list->is_array())
-        return false;
+        return -1;
     for (const auto& v : list->as_array()) {
         if (!v.is_object())
             continue;
@@ -627,7 +633,8 @@ bool World::parseClinics(std::string_view body, bool initial, bool final) {
         if (final)
             it->second.finalRemaining = static_cast<int64_t>(rem);
     }
-    return true;
+    const double total = getNumber(o, "total");
+    return total >= 0 ? static_cast<int64_t>(total) : static_cast<int64_t>(list->as_array().size());
 }
 
 // ---- replies ----------------------------------------------------------------------------------
@@ -703,6 +710,10 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
         const uint64_t pos = getCount(o, "position");
         if (pos > 0 && state != "prequeue") {
             auto& tk = m_tickets[t];
+            if (std::getenv("SLUICE_SURGE_DEBUG"))
+                std::fprintf(stderr, "join: citizen %u ticket %u sent %.3f answered %.3f %s\n", a.citizen, t,
+                             static_cast<double>(a.atNs - m_config.opensNs) / 1e9,
+                             static_cast<double>(nowNs - m_config.opensNs) / 1e9, std::string(r.body.substr(r.body.size() > 60 ? r.body.size() - 60 : 0)).c_str());
             if (tk.position == 0)
                 tk.position = pos;
             else if (tk.position != pos)
@@ -770,10 +781,21 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
         }
         const uint64_t pos = getCount(o, "position");
         if (pos > 0) {
-            if (t.position == 0)
+            if (t.position == 0) {
+                if (std::getenv("SLUICE_SURGE_DEBUG"))
+                    std::fprintf(stderr, "pos: citizen %u ticket %u step %d sent %.3f answered %.3f %.*s\n", a.citizen,
+                                 a.ticket, static_cast<int>(a.step), static_cast<double>(a.atNs - m_config.opensNs) / 1e9,
+                                 static_cast<double>(nowNs - m_config.opensNs) / 1e9, static_cast<int>(r.body.size()),
+                                 r.body.data());
                 t.position = pos;
-            else if (t.position != pos)
+            } else if (t.position != pos) {
+                if (std::getenv("SLUICE_SURGE_DEBUG"))
+                    std::fprintf(stderr, "lost: citizen %u ticket %u step %d status %d had %llu now %llu: %.*s\n",
+                                 a.citizen, a.ticket, static_cast<int>(a.step), r.status,
+                                 static_cast<unsigned long long>(t.position), static_cast<unsigned long long>(pos),
+                                 static_cast<int>(r.body.size()), r.body.data());
                 markLost(a.citizen, "position_changed");
+            }
         }
         const double aheadD = getNumber(o, "ahead");
         if (aheadD >= 0) {
@@ -830,7 +852,13 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
     }
     case Step::Snapshot: {
         if (m_snapshot == SnapshotState::InFlight) {
-            if (is2xx(r.status) && parseClinics(r.body, true, false)) {
+            const int64_t total = is2xx(r.status) ? parseClinics(r.body, true, false) : -1;
+            if (total >= 0) {
+                const uint64_t next = uint64_t{a.ticket} + kSnapshotPage;
+                if (next < static_cast<uint64_t>(total) && next < 200'000'000) { // next page
+                    out.push_back({nowNs, a.citizen, static_cast<uint32_t>(next), Step::Snapshot, 0});
+                    return;
+                }
                 m_snapshot = SnapshotState::Done;
             } else if ((transport || overload) && a.arg < 20) {
                 Action n = a;
@@ -960,8 +988,23 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
                            a.citizen, kNone, Step::List, 0});
             return;
         }
-        if (r.status == 422 && c.plan.kind == Kind::Ineligible) {
-            finish(a.citizen, Outcome::NotEligible);
+        if (r.status == 422 && code == "not_eligible") {
+            if (c.plan.kind != Kind::Ineligible)
+                error("reserve_422_not_eligible");
+            finish(a.citizen, c.plan.kind == Kind::Ineligible ? Outcome::NotEligible : Outcome::Failed);
+            return;
+        }
+        if ((r.status == 404 || r.status == 422) && code != "idempotency_key_reused") {
+            // The slot is not offered (any more): choose again.
+            error("reserve_" + std::to_string(r.status) + (code.empty() ? "" : "_" + code));
+            ++s.keySeq;
+            s.region.clear();
+            if (++s.listAttempts >= m_s.maxListAttempts) {
+                finish(a.citizen, Outcome::Failed);
+                return;
+            }
+            out.push_back({nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9),
+                           a.citizen, kNone, Step::List, 0});
             return;
         }
         error("reserve_" + std::to_string(r.status) + (code.empty() ? "" : "_" + code));
@@ -995,21 +1038,21 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
     }
 }
 
-bool World::buildFinalSnapshot(RequestSpec& req) const {
+bool World::buildFinalSnapshot(RequestSpec& req, uint32_t offset) const {
     if (m_auditorToken.empty() || m_snapshot != SnapshotState::Done)
         return false;
     req = RequestSpec{};
     req.route = Route::Clinics;
-    req.target = "/v1/clinics";
-    if (!m_s.date.empty())
-        req.target += "?date=" + urlEncode(m_s.date);
+    req.target = snapshotTarget(offset);
     req.bearer = m_auditorToken;
     return true;
 }
 
-void World::onFinalSnapshot(const Reply& reply) {
-    if (!is2xx(reply.status) || !parseClinics(reply.body, false, true))
+int64_t World::onFinalSnapshot(const Reply& reply) {
+    const int64_t total = is2xx(reply.status) ? parseClinics(reply.body, false, true) : -1;
+    if (total < 0)
         error("final_stock_snapshot_failed_" + std::to_string(reply.status));
+    return total;
 }
 
 std::vector<World::TicketView> World::ticketViews() const {

@@ -125,9 +125,12 @@ public:
     // Marks everyone not finished as Unfinished (duration limit).
     void abandonRest();
 
-    // The end-of-run stock snapshot with the auditor's token; false if there is no auditor.
-    bool buildFinalSnapshot(RequestSpec& req) const;
-    void onFinalSnapshot(const Reply& reply);
+    // The end-of-run stock snapshot with the auditor's token, one page (kSnapshotPage entries)
+    // from `offset`; false if there is no auditor. onFinalSnapshot returns the listing's total
+    // (the runner asks for pages until it has them all), -1 on failure.
+    static constexpr uint32_t kSnapshotPage = 1000;
+    bool buildFinalSnapshot(RequestSpec& req, uint32_t offset) const;
+    int64_t onFinalSnapshot(const Reply& reply);
     bool initialSnapshotDone() const { return m_snapshot == SnapshotState::Done; }
 
     // Observations for the report.
@@ -204,7 +207,9 @@ private:
                double fallbackS = 0.5);
     void afterAdmitted(uint32_t citizen, int64_t nowNs, std::vector<Action>& out);
     void readStatus(std::string_view body, int64_t nowNs);
-    bool parseClinics(std::string_view body, bool initial, bool final);
+    // Reads a clinics listing into the stock book; returns its "total", -1 when unreadable.
+    int64_t parseClinics(std::string_view body, bool initial, bool final);
+    std::string snapshotTarget(uint32_t offset) const;
     std::string personBody(uint32_t citizen) const;
     std::string forge(const std::string& token);
     bool cohortOpen() const { return m_statusState == "open" || m_statusState == "paused"; }

@@ -586,13 +586,15 @@ Report runSurge(const Options& opt, std::ostream& progress) {
     // ---- after the run ----------------------------------------------------------------------
     Pool after(ioc, ep, opt.host + ":" + std::to_string(opt.port), 30);
     RequestSpec snap;
-    if (world.buildFinalSnapshot(snap)) {
+    for (uint32_t offset = 0; world.buildFinalSnapshot(snap, offset); offset += World::kSnapshotPage) {
         const auto f = fetch(ioc, after, snap);
         Reply r;
         r.status = f.status;
         r.body = f.body;
         r.error = f.error;
-        world.onFinalSnapshot(r);
+        const int64_t total = world.onFinalSnapshot(r);
+        if (total < 0 || offset + World::kSnapshotPage >= static_cast<uint64_t>(total))
+            break;
     }
     {
         const auto f = fetch(ioc, after, get("/metrics", Route::Metrics));
