@@ -11,5 +11,6 @@ if [ ! -x "$build/bin/tst_booking_crash" ]; then
     cmake --build "$build" -j2 --target sluice-server tst_booking_crash
 fi
 echo "booking crash loop: $iterations iterations (build: $build)"
-SLUICE_CRASH_ITERATIONS="$iterations" QT_QPA_PLATFORM=offscreen \
+# QtTest stops a test function after 5 minutes by default; a long loop needs more.
+SLUICE_CRASH_ITERATIONS="$iterations" QT_QPA_PLATFORM=offscreen QTEST_FUNCTION_TIMEOUT=86400000 \
     "$build/bin/tst_booking_crash" -maxwarnings 0

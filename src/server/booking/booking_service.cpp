@@ -422,6 +422,11 @@ struct BookingService::Impl {
             case IdpOutcome::Ok:
                 break;
             }
+            if (stopping.load()) // the store may already be stopped: do not start new writes
+                return responder.send(withRetryAfter(
+                    http::errorResponse(head, Status::service_unavailable, "booking_unavailable",
+                                        "the server is shutting down; try again shortly"),
+                    1000));
             const bool eligible = eligibility(cohort, b) == Eligibility::Eligible;
             store->savePerson(personId, b, nowUnixMs(),
                               [head, responder, personId, eligible, cohort](std::exception_ptr e) mutable {
