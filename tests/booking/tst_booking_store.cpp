@@ -4,6 +4,7 @@
 // never overwrite live stock.
 #include "booking_testlib.h"
 #include "server/booking/sqlite_booking_store.h"
+#include "server/booking/stock_mirror.h"
 #include "server/store/writer.h"
 
 #include <QTemporaryDir>
@@ -242,6 +243,35 @@ private slots:
         QCOMPARE(f.state.consumedTokens.size(), std::size_t(1));
         QCOMPARE(f.state.consumedTokens[0].first, std::string("t1"));
         QCOMPARE(f.reserve(request("t1", "k", "p1", "A", "2030-01-01")).result, ReserveResult::Replayed);
+    }
+
+    void stockMirrorVersionsAndTotals()
+    {
+        StockMirror m;
+        m.build(kClinics, {{"A", "2030-01-02", 5}, {"A", "2030-01-01", 3}, {"B", "2030-01-01", 7}});
+        QCOMPARE(m.dates(), (std::vector<std::string>{"2030-01-01", "2030-01-02"}));
+        QCOMPARE(m.total(), int64_t(15));
+        QCOMPARE(m.remaining(m.clinicIndex("B"), m.dateIndex("2030-01-02")), StockMirror::kNoStock);
+        uint64_t v0 = 0;
+        auto all = m.snapshot(&v0, 0);
+        QCOMPARE(all.size(), std::size_t(2));
+        QCOMPARE(all[0].remainingWindow, int64_t(8));
+        uint64_t v1 = 0;
+        QVERIFY(m.changedSince(v0, &v1, 0).empty());
+        const int64_t now = 1'700'000'000'000;
+        m.set(m.clinicIndex("B"), m.dateIndex("2030-01-01"), 6, +1, now);
+        m.set(m.clinicIndex("B"), m.dateIndex("2030-01-01"), 5, +1, now + 1000);
+        QCOMPARE(m.total(), int64_t(13));
+        uint64_t v2 = 0;
+        auto changed = m.changedSince(v1, &v2, now + 1000);
+        QCOMPARE(changed.size(), std::size_t(1));
+        QCOMPARE(changed[0].id, std::string("B"));
+        QCOMPARE(changed[0].remainingWindow, int64_t(5));
+        QCOMPARE(changed[0].reservedLastMinute, int64_t(2));
+        QVERIFY(v2 > v1);
+        QVERIFY(m.changedSince(v2, nullptr, now).empty());
+        // A minute later the reservations have left the window.
+        QCOMPARE(m.snapshot(nullptr, now + 61'000)[1].reservedLastMinute, int64_t(0));
     }
 };
 
