@@ -5,6 +5,8 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <sys/resource.h>
+
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -24,7 +26,8 @@ const char* kUsage = R"(usage: sluice-surge --target http://127.0.0.1:PORT --sce
   --report FILE.json      write the JSON report there
   --duration-limit S      stop after S seconds in all (default 1800)
   --seed N                fix the population and behaviour (default: random)
-  --connections N         keep-alive connections shared by all citizens (default 256)
+  --connections N         keep-alive connections for the waiting room (default 256)
+  --booking-connections N keep-alive connections for the booking calls (default 512)
   --open-spread S         pre-queue windows look again within S s after the opening (default 5)
   --quiet                 no progress line
   --help, --version
@@ -80,7 +83,7 @@ int main(int argc, char** argv) {
             else
                 opt.cohort = std::string(v);
         } else if (a == "--scale" || a == "--time-scale" || a == "--duration-limit" || a == "--seed" ||
-                   a == "--connections" || a == "--citizens" || a == "--open-spread") {
+                   a == "--connections" || a == "--booking-connections" || a == "--citizens" || a == "--open-spread") {
             const char* v = value(a.c_str());
             if (!v || !number(v, d))
                 return fail(a + " needs a number");
@@ -100,10 +103,10 @@ int main(int argc, char** argv) {
                 if (d < 0)
                     return fail("--seed must be a non-negative integer");
                 opt.seed = std::strtoull(v, nullptr, 10);
-            } else if (a == "--connections") {
+            } else if (a == "--connections" || a == "--booking-connections") {
                 if (!(d >= 1 && d <= 10000))
-                    return fail("--connections must be in [1, 10000]");
-                opt.connections = static_cast<int>(d);
+                    return fail(a + " must be in [1, 10000]");
+                (a == "--connections" ? opt.connections : opt.bookingConnections) = static_cast<int>(d);
             } else if (a == "--citizens") {
                 if (!(d >= 1 && d <= 1e8))
                     return fail("--citizens must be in [1, 100000000]");
@@ -123,6 +126,11 @@ int main(int argc, char** argv) {
         return fail("--scenario is required");
     if (auto why = parseTarget(targetUrl, opt.host, opt.port); !why.empty())
         return fail(why);
+    // Many keep-alive connections: lift the soft limit on open files to the hard one.
+    if (rlimit rl{}; getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
     Report report;
     try {
         report = runSurge(opt, std::cerr);

@@ -459,10 +459,21 @@ Report runSurge(const Options& opt, std::ostream& progress) {
     }
 
     // ---- the main loop ----------------------------------------------------------------------
+    // Two lanes of connections: the waiting room's quick calls, and the booking zone's slower
+    // ones (the identity provider takes tens to hundreds of ms), so that slow booking calls
+    // never hold up the waiting room's polls (head-of-line blocking a browser would not have).
+    struct Lane {
+        std::vector<Conn*> idle;
+        std::deque<Action> pending;
+    };
+    std::array<Lane, 2> lanes;
+    auto laneOf = [](const Action& a) -> std::size_t {
+        return a.step == Step::Verify || a.step == Step::List || a.step == Step::Reserve || a.step == Step::Snapshot
+                   ? 1
+                   : 0;
+    };
     std::vector<std::unique_ptr<Conn>> conns;
-    std::vector<Conn*> idle;
     std::priority_queue<Action, std::vector<Action>, std::greater<Action>> heap;
-    std::deque<Action> pending;
     std::vector<Action> out;
     uint32_t cursor = 0;
     int inFlight = 0;
@@ -478,20 +489,22 @@ Report runSurge(const Options& opt, std::ostream& progress) {
         v.clear();
     };
     std::function<void()> pump = [&] {
-        while (!idle.empty() && !pending.empty() && !pool.stopping()) {
-            const Action a = pending.front();
-            pending.pop_front();
-            Conn* c = idle.back();
-            const bool ok = world.build(a, steadyNs(), c->spec, out);
-            schedule(out);
-            if (!ok)
-                continue;
-            idle.pop_back();
-            c->action = a;
-            ++inFlight;
-            if (meta.firstRequestNs == 0)
-                meta.firstRequestNs = steadyNs();
-            pool.send(*c);
+        for (auto& lane : lanes) {
+            while (!lane.idle.empty() && !lane.pending.empty() && !pool.stopping()) {
+                const Action a = lane.pending.front();
+                lane.pending.pop_front();
+                Conn* c = lane.idle.back();
+                const bool ok = world.build(a, steadyNs(), c->spec, out);
+                schedule(out);
+                if (!ok)
+                    continue;
+                lane.idle.pop_back();
+                c->action = a;
+                ++inFlight;
+                if (meta.firstRequestNs == 0)
+                    meta.firstRequestNs = steadyNs();
+                pool.send(*c);
+            }
         }
     };
     auto onReply = [&](Conn& c, const Reply& r) {
@@ -502,15 +515,19 @@ Report runSurge(const Options& opt, std::ostream& progress) {
             return;
         }
         ++secondCounts[static_cast<std::size_t>(c.spec.route)];
+        const std::size_t lane = laneOf(c.action);
         world.onReply(c.action, c.spec, now, r, out);
         schedule(out);
-        idle.push_back(&c);
+        lanes[lane].idle.push_back(&c);
         pump();
     };
-    for (int i = 0; i < std::max(1, opt.connections); ++i) {
-        conns.push_back(std::make_unique<Conn>(ioc));
-        conns.back()->done = onReply;
-        idle.push_back(conns.back().get());
+    for (std::size_t lane = 0; lane < lanes.size(); ++lane) {
+        const int n = std::max(1, lane == 0 ? opt.connections : opt.bookingConnections);
+        for (int i = 0; i < n; ++i) {
+            conns.push_back(std::make_unique<Conn>(ioc));
+            conns.back()->done = onReply;
+            lanes[lane].idle.push_back(conns.back().get());
+        }
     }
 
     asio::steady_timer tick(ioc);
@@ -522,7 +539,7 @@ Report runSurge(const Options& opt, std::ostream& progress) {
             ++cursor;
         }
         while (!heap.empty() && heap.top().atNs <= now) {
-            pending.push_back(heap.top());
+            lanes[laneOf(heap.top())].pending.push_back(heap.top());
             heap.pop();
         }
         pump();
@@ -545,7 +562,8 @@ Report runSurge(const Options& opt, std::ostream& progress) {
                               static_cast<unsigned long long>(k.admitted), static_cast<unsigned long long>(k.booked),
                               static_cast<unsigned long long>(world.lastServing()),
                               static_cast<unsigned long long>(world.lastIssued()),
-                              static_cast<unsigned long long>(k.requests - lastRequests), pending.size(),
+                              static_cast<unsigned long long>(k.requests - lastRequests),
+                              lanes[0].pending.size() + lanes[1].pending.size(),
                               static_cast<unsigned long long>(k.lostPlaces),
                               static_cast<unsigned long long>(k.bypassSuccesses),
                               static_cast<unsigned long long>(k.bypassAttempts));

@@ -25,7 +25,8 @@ struct Options {
     double durationLimitS = 1800;      // the whole run, waiting for the opening included
     uint64_t seed = 0;                 // 0: random
     bool quiet = false;
-    int connections = 256;
+    int connections = 256;         // keep-alive connections for the waiting room's calls
+    int bookingConnections = 512;  // and for the booking zone's (slower) calls
     double openSpreadS = 5;
 };
 
