@@ -26,6 +26,8 @@ namespace sluice {
 namespace fs = std::filesystem;
 
 struct App::Impl {
+    // First member, so destroyed last: modules' timers and handlers refer to it.
+    boost::asio::io_context control{1};
     ServerConfig config;
     metrics::Registry metrics;
     http::Router router;
@@ -33,7 +35,6 @@ struct App::Impl {
     std::shared_ptr<const SignedCodec> codec;
     queue::NoticeBoard notices;
     std::unique_ptr<queue::QueueService> queue;
-    boost::asio::io_context control{1};
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> controlWork;
     std::thread controlThread;
     std::unique_ptr<http::HttpServer> server;
@@ -78,6 +79,9 @@ void App::start() {
     std::signal(SIGPIPE, SIG_IGN);
 
     prepareDataDir(d.config.dataDir);
+    // Claim the port first: "port in use" is reported before any work is done.
+    d.server = std::make_unique<http::HttpServer>(d.config.http, d.router, d.metrics);
+    d.server->bind();
     auto keys = std::make_shared<KeyRing>(KeyRing::loadOrCreate(d.config.dataDir + "/signing-keys"));
     d.codec = std::make_shared<SignedCodec>(keys);
     std::string dbPath = d.config.dataDir + "/sluice.db";
@@ -89,7 +93,7 @@ void App::start() {
     // booking: construct
     d.booking = std::make_unique<booking::BookingService>(*d.ctx);
     // ops: construct
-    d.ops = std::make_unique<ops::OpsService>(*d.ctx, nullptr /* ops: booking facade */);
+    d.ops = std::make_unique<ops::OpsService>(*d.ctx, d.booking.get());
 
     using http::Verb;
     d.router.add(Verb::get, "/healthz", [](http::RequestContext& ctx) {
@@ -110,8 +114,6 @@ void App::start() {
     // ops: routes
     d.ops->registerRoutes(d.router);
 
-    d.server = std::make_unique<http::HttpServer>(d.config.http, d.router, d.metrics);
-    d.server->bind();
     d.controlWork.emplace(boost::asio::make_work_guard(d.control));
     d.controlThread = std::thread([&d] {
         for (;;) {
@@ -150,20 +152,21 @@ void App::runUntilSignalled() {
 
 void App::stop() {
     auto& d = *m_impl;
-    if (!d.started || d.stopped) return;
+    // Also undoes a start() that failed half-way: stop whatever exists.
+    if (d.stopped || (!d.started && !d.server)) return;
     d.stopped = true;
     d.ready = false;
-    d.server->stop();
+    if (d.server) d.server->stop();
     // ops: stop
     if (d.ops) d.ops->stop();
     // booking: stop
     if (d.booking) d.booking->stop();
-    d.queue->shutdown();
+    if (d.queue) d.queue->shutdown();
     d.controlWork.reset();
     d.control.stop();
     if (d.controlThread.joinable()) d.controlThread.join();
-    d.writer->flush();
-    SLUICE_INFO("sluice-server stopped cleanly");
+    if (d.writer) d.writer->flush();
+    if (d.started) SLUICE_INFO("sluice-server stopped cleanly");
 }
 
 } // namespace sluice

@@ -11,6 +11,7 @@
 #include "server/ops/ops_cli.h"
 
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -119,6 +120,9 @@ void applyListen(ServerConfig& cfg, const std::string& listen) {
 int runSubcommand(const Args& a) {
     const auto& c = a.command;
     if (c[0] == "keys" && c.size() == 2 && c[1] == "rotate") {
+        std::error_code ec;
+        std::filesystem::create_directories(a.dataDir, ec);
+        if (ec) throw std::runtime_error("cannot create the data folder " + a.dataDir + ": " + ec.message());
         KeyRing ring = KeyRing::rotate(a.dataDir + "/signing-keys");
         std::cout << "signing key " << int(ring.currentKeyId()) << " is now current; the previous key still verifies\n";
         return 0;

@@ -52,6 +52,15 @@ struct HttpServer::Shared {
 
     Shared(const Router& r, metrics::Registry& m, ServerOptions o)
         : router(r), metrics(m), options(std::move(o)) {
+        shed = &metrics.counter("sluice_http_shed_total",
+                                "Requests answered 503 because the event loop was overloaded");
+        refusedConnections = &metrics.counter(
+            "sluice_http_refused_connections_total",
+            "Connections answered 503 and closed because a thread was at its connection cap");
+    }
+
+    // Called at start(), once every route is registered.
+    void buildRouteMetrics() {
         auto make = [&](const std::string& route) {
             RouteMetrics rm;
             for (int code : kTrackedCodes)
@@ -68,11 +77,6 @@ struct HttpServer::Shared {
         };
         for (const auto& r : router.routes()) routeMetrics.push_back(make(r->pattern));
         unmatched = make("unmatched");
-        shed = &metrics.counter("sluice_http_shed_total",
-                                "Requests answered 503 because the event loop was overloaded");
-        refusedConnections = &metrics.counter(
-            "sluice_http_refused_connections_total",
-            "Connections answered 503 and closed because a thread was at its connection cap");
     }
 };
 
@@ -329,6 +333,7 @@ void HttpServer::bind() {
 }
 
 void HttpServer::start() {
+    m_shared->buildRouteMetrics();
     auto& acceptors = m_acceptorSet->acceptors;
     for (auto& a : acceptors) a->accept();
     for (int i = 0; i < threads(); ++i) {

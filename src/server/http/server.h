@@ -37,8 +37,8 @@ public:
     HttpServer(ServerOptions options, const Router& router, metrics::Registry& metrics);
     ~HttpServer();
     // Binds every acceptor; throws std::runtime_error("cannot listen on HOST:PORT: reason").
-    void bind();
-    void start(); // starts the threads
+    void bind();  // may come before routes are registered
+    void start(); // starts the threads; the router must be complete by now
     void stop();  // stops accepting and joins the threads
     uint16_t port() const { return m_port; }
     int threads() const { return static_cast<int>(m_contexts.size()); }
@@ -51,9 +51,11 @@ public:
 private:
     ServerOptions m_options;
     uint16_t m_port = 0;
+    // Declared before the contexts: sessions still queued in a context refer to it when the
+    // context is destroyed.
+    std::shared_ptr<Shared> m_shared;
     std::vector<std::unique_ptr<asio::io_context>> m_contexts;
     std::vector<std::thread> m_threads;
-    std::shared_ptr<Shared> m_shared;
     std::shared_ptr<AcceptorSet> m_acceptorSet;
 };
 

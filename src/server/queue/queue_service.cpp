@@ -25,6 +25,7 @@
 
 #include <array>
 #include <cmath>
+#include <future>
 #include <mutex>
 #include <unordered_map>
 
@@ -266,28 +267,29 @@ struct QueueService::Impl {
                     SLUICE_ERROR("cohort ", c.cfg.id, ": could not record the opening; will retry");
                     return;
                 }
-                finishOpening(c, p, newLimit, nowMs);
+                finishOpening(c, p, newLimit, nowMs, p);
                 emit("cohort_opened", {{"cohort", c.cfg.id}, {"prequeue_size", p}, {"seed", c.seedHex}});
                 SLUICE_INFO("cohort ", c.cfg.id, " opened: ", p, " pre-queue entries shuffled");
             });
     }
 
-    void finishOpening(Cohort& c, uint64_t p, uint64_t newLimit, int64_t nowMs) {
+    // `counterStart`: where issuance resumes (P at the opening; above the old limit on recovery).
+    void finishOpening(Cohort& c, uint64_t p, uint64_t newLimit, int64_t nowMs, uint64_t counterStart) {
         if (p > 0) c.perm = std::make_unique<PrequeuePermutation>(*hexDecode(c.seedHex), p);
         c.prequeueSize.store(p);
         uint64_t cur = c.limit.load();
         if (cur < newLimit) c.limit.store(newLimit);
-        c.lastRefillCounter.store(p);
+        c.lastRefillCounter.store(counterStart);
         c.lastRefillMs.store(nowMs);
         // The control thread ticks the controller only once `opened` is visible: reset it first.
         c.controller.reset(c.serving.load(), nowMs);
         c.opened.store(true, std::memory_order_release);
-        c.counter.store(p, std::memory_order_release); // clears the closed bit
+        c.counter.store(counterStart, std::memory_order_release); // clears the closed bit
     }
 
     // ---- control loop ----
     void tick() {
-        if (stopping) return;
+        if (stopping || !timer) return;
         int64_t now = nowUnixMs();
         for (auto& cp : cohorts) tickCohort(*cp, now);
         timer->expires_after(std::chrono::milliseconds(config.controllerTickMs));
@@ -744,7 +746,7 @@ void QueueService::recover() {
         c.rateCeiling.store(c.cfg.ratePerS);
         c.currentRate.store(c.cfg.ratePerS);
         c.maxActive.store(c.cfg.maxActive);
-        if (prequeueSize) impl.finishOpening(c, *prequeueSize, newLimit, now);
+        if (prequeueSize) impl.finishOpening(c, *prequeueSize, newLimit, now, start);
         c.lastState = c.state(now);
         impl.rebuildStatus(c, now);
         SLUICE_INFO("cohort ", id, ": ", c.opened ? "open" : "not yet open", ", issued up to ", start,
@@ -773,6 +775,16 @@ void QueueService::start(boost::asio::io_context& control) {
 void QueueService::shutdown() {
     auto& impl = *m_impl;
     impl.stopping = true;
+    // Retire the tick timer on its own thread while that thread still runs.
+    if (impl.control && impl.timer && !impl.control->stopped()) {
+        std::promise<void> done;
+        auto f = done.get_future();
+        boost::asio::post(*impl.control, [&impl, &done] {
+            impl.timer.reset();
+            done.set_value();
+        });
+        f.wait_for(std::chrono::seconds(5));
+    }
     // Record the exact counters: a clean restart then continues without empty places.
     for (auto& cp : impl.cohorts) {
         uint64_t exact = cp->counter.load() & ~kClosedBit;
