@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, builds, runs every suite; then builds
+# and runs every suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export QT_QPA_PLATFORM=offscreen
+start=$(date +%s)
+bash scripts/install-deps.sh
+
+echo "== build (warnings are errors) =="
+bash scripts/build.sh build --werror
+echo "== tests =="
+(cd build && ctest --output-on-failure --timeout 900)
+
+echo "== build with ASan + UBSan =="
+bash scripts/build.sh build-asan --sanitize
+echo "== tests under ASan + UBSan =="
+(cd build-asan && SLUICE_SANITIZED=1 ctest --output-on-failure --timeout 1200)
+
+echo "== all suites passed in $(( $(date +%s) - start )) s =="
