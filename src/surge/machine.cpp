@@ -988,7 +988,8 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
                            a.citizen, kNone, Step::List, 0});
             return;
         }
-        if (r.status == 422 && code == "not_eligible") {
+        if ((r.status == 422 && code == "not_eligible") || (r.status == 403 && code == "bypass_other_cohort")) {
+            // Born outside this cohort (or inside another one's): refused, as it should be.
             if (c.plan.kind != Kind::Ineligible)
                 error("reserve_422_not_eligible");
             finish(a.citizen, c.plan.kind == Kind::Ineligible ? Outcome::NotEligible : Outcome::Failed);
@@ -1025,6 +1026,8 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
             ++m_counters.bypassSuccesses;
             ++m_bypassSuccessByKind[kind];
         }
+        if (r.status == 401 || r.status == 403)
+            ++m_counters.bypassRejected;
         const int total = c.plan.kind == Kind::BotEarly ? 3 : 3 * m_s.botAttempts;
         if (a.arg + 1 < total)
             out.push_back({nowNs + static_cast<int64_t>(uniform(0.2, 1.0) * 1e9), a.citizen, a.ticket,

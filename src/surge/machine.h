@@ -99,6 +99,7 @@ struct Counters {
     uint64_t arrived = 0, tickets = 0, waiting = 0, admitted = 0, booked = 0, abandoned = 0,
              soldOut = 0, notEligible = 0, failed = 0, done = 0;
     uint64_t lostPlaces = 0, bypassAttempts = 0, bypassSuccesses = 0, admissionOrderViolations = 0;
+    uint64_t bypassRejected = 0; // bypass attempts answered 401/403 (the server should count these)
     uint64_t requests = 0, cacheHits = 0;
 };
 

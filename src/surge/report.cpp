@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -17,6 +18,16 @@ namespace json = boost::json;
 namespace {
 
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+// This process's peak resident memory (VmHWM) in KiB, 0 when unknown.
+long selfPeakRssKb() {
+    std::ifstream f("/proc/self/status");
+    std::string line;
+    while (std::getline(f, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::strtol(line.c_str() + 6, nullptr, 10);
+    return 0;
+}
 
 } // namespace
 
@@ -100,6 +111,7 @@ Report buildReport(const World& world, const RunMeta& meta) {
     j["lost_place_reasons"] = lost;
     j["bypass_attempts"] = c.bypassAttempts;
     j["bypass_successes"] = c.bypassSuccesses;
+    j["bypass_rejected"] = c.bypassRejected;
     json::object byKind, successByKind, serverCounted;
     for (const auto& [k, v] : world.bypassByKind())
         byKind[k] = v;
@@ -163,6 +175,7 @@ Report buildReport(const World& world, const RunMeta& meta) {
     j["load_duration_s"] = round3(runS);
     j["duration_limit_hit"] = meta.durationLimitHit;
     j["final_cohort_state"] = meta.finalState;
+    j["surge_peak_rss_kb"] = selfPeakRssKb();
 
     const bool invariantsOk = c.lostPlaces == 0 && c.bypassSuccesses == 0 && oversoldClinics.empty() &&
                               inversions == 0 && c.admissionOrderViolations == 0;
@@ -228,6 +241,8 @@ Report buildReport(const World& world, const RunMeta& meta) {
             s << " " << k << "=" << v;
         s << "\n";
     }
+    std::snprintf(buf, sizeof buf, "  surge peak memory %.1f MiB\n", static_cast<double>(selfPeakRssKb()) / 1024.0);
+    s << buf;
     if (meta.durationLimitHit)
         s << "  the duration limit ended the run before every citizen finished\n";
     s << (invariantsOk ? "  invariants hold\n" : "  INVARIANT BROKEN\n");
