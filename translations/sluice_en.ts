@@ -373,12 +373,6 @@
 <context>
     <name>sluice::console::ClinicTableModel</name>
     <message>
-        <source>%1 (%2)
-Doses left today: %3</source>
-        <translation>%1 (%2)
-Doses left today: %3</translation>
-    </message>
-    <message>
         <source>Clinic</source>
         <translation>Clinic</translation>
     </message>
@@ -401,6 +395,12 @@ Doses left today: %3</translation>
     <message>
         <source>Booked/min</source>
         <translation>Booked/min</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+Doses left today: %3, in the booking window: %4</source>
+        <translation>%1 (%2)
+Doses left today: %3, in the booking window: %4</translation>
     </message>
 </context>
 <context>
@@ -968,10 +968,6 @@ Qt %2</translation>
         <translation>Error rate</translation>
     </message>
     <message>
-        <source>Doses left today</source>
-        <translation>Doses left today</translation>
-    </message>
-    <message>
         <source>stale</source>
         <translation>stale</translation>
     </message>
@@ -995,9 +991,13 @@ Qt %2</translation>
         <source>bypass attempts %1/s</source>
         <translation>bypass attempts %1/s</translation>
     </message>
+    <message>
+        <source>Doses left to book</source>
+        <translation>Doses left to book</translation>
+    </message>
     <message numerus="yes">
-        <source>%n clinic(s)</source>
-        <translation><numerusform>%n clinic</numerusform><numerusform>%n clinics</numerusform></translation>
+        <source>today %1 · %n clinic(s)</source>
+        <translation><numerusform>today %1 · %n clinic</numerusform><numerusform>today %1 · %n clinics</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -373,12 +373,6 @@
 <context>
     <name>sluice::console::ClinicTableModel</name>
     <message>
-        <source>%1 (%2)
-Doses left today: %3</source>
-        <translation>%1 (%2)
-오늘 남은 백신: %3</translation>
-    </message>
-    <message>
         <source>Clinic</source>
         <translation>의료기관</translation>
     </message>
@@ -401,6 +395,12 @@ Doses left today: %3</source>
     <message>
         <source>Booked/min</source>
         <translation>분당 예약</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+Doses left today: %3, in the booking window: %4</source>
+        <translation>%1 (%2)
+오늘 남은 백신: %3, 예약 기간 잔여: %4</translation>
     </message>
 </context>
 <context>
@@ -968,10 +968,6 @@ Qt %2</translation>
         <translation>오류율</translation>
     </message>
     <message>
-        <source>Doses left today</source>
-        <translation>오늘 남은 백신</translation>
-    </message>
-    <message>
         <source>stale</source>
         <translation>오래된 데이터</translation>
     </message>
@@ -995,9 +991,13 @@ Qt %2</translation>
         <source>bypass attempts %1/s</source>
         <translation>우회 시도 초당 %1</translation>
     </message>
+    <message>
+        <source>Doses left to book</source>
+        <translation>예약 가능 백신</translation>
+    </message>
     <message numerus="yes">
-        <source>%n clinic(s)</source>
-        <translation><numerusform>의료기관 %n곳</numerusform></translation>
+        <source>today %1 · %n clinic(s)</source>
+        <translation><numerusform>오늘 %1 · 의료기관 %n곳</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -175,9 +175,9 @@ void TestClinicModel::lowStockHighlight() {
     ClinicTableModel model;
     model.setLowStockRule(ThresholdRule{20, 0, false});
     QList<ClinicStock> cs = makeClinics(3);
-    cs[0].remainingToday = 500;
-    cs[1].remainingToday = 12;
-    cs[2].remainingToday = 0;
+    cs[0].remainingWindow = 500;
+    cs[1].remainingWindow = 12;
+    cs[2].remainingWindow = 0;
     model.setAll(cs);
     QVERIFY(!model.index(0, 0).data(Qt::BackgroundRole).isValid());
     QVERIFY(model.index(1, 0).data(Qt::BackgroundRole).isValid());

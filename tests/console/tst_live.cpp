@@ -318,7 +318,17 @@ void TestLive::killRestartReconnectsAndResumes() {
     QVERIFY(c.session.canAct());
     // Resumed: ticks flow again after the new snapshot.
     const qint64 seq = c.session.state().seq();
-    QTRY_VERIFY_WITH_TIMEOUT(c.session.state().seq() >= seq + 3, 5000);
+    QStringList timeline;
+    const bool flowing = QTest::qWaitFor(
+        [&] {
+            timeline.append(QString("seq=%1 connects=%2 state=%3 stale=%4 mode=%5")
+                                .arg(c.session.state().seq()).arg(c.live->connectCount())
+                                .arg(int(c.live->state())).arg(c.session.isStale())
+                                .arg(c.session.state().hello().resumeMode));
+            return c.session.state().seq() >= seq + 3;
+        },
+        5000);
+    QVERIFY2(flowing, qPrintable(QString("from seq %1:\n").arg(seq) + timeline.join('\n')));
     QCOMPARE(c.session.clinicModel()->rowCount(), clinics);
     QCOMPARE(c.session.malformedCount(), 0);
     // And commands work on the new connection.

@@ -211,7 +211,7 @@ void TestMetrics::thresholdsFromJson() {
 void TestMetrics::defaultThresholdsLoad() {
     const Thresholds t = Thresholds::defaults();
     for (const char* k : {"waiting", "admission_ratio", "eta_last_s", "active_ratio", "error_percent",
-                          "doses_left", "clinic_remaining_today"})
+                          "doses_left", "clinic_remaining"})
         QVERIFY2(t.has(k), k);
 }
 

@@ -86,6 +86,19 @@ void TestSession::snapshotAndTicksReachModels() {
     for (int r = 0; r < s.eventLog()->rowCount(); ++r)
         found = found || s.eventLog()->entry(r).message == ev["message"].toString();
     QVERIFY(found);
+    // A reconnect whose hello announces a snapshot: the old figures are stale until it comes.
+    QJsonObject h = hello("operator");
+    h["resume"] = QJsonObject{{"from_seq", s.state().seq()}, {"mode", "snapshot"}};
+    src.push(h);
+    QVERIFY(s.isStale());
+    QVERIFY(!s.canAct());
+    src.push(snap);
+    QVERIFY(!s.isStale());
+    QVERIFY(s.canAct());
+    // A hello that replays what was missed keeps the figures current.
+    h["resume"] = QJsonObject{{"from_seq", s.state().seq()}, {"mode", "replay"}};
+    src.push(h);
+    QVERIFY(!s.isStale());
 }
 
 void TestSession::malformedFramesAreSkipped() {

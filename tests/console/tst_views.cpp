@@ -73,7 +73,7 @@ QJsonObject bigSnapshot(int cohorts, int clinics) {
         k["id"] = QStringLiteral("k%1").arg(i);
         k["name"] = QStringLiteral("보건소 %1").arg(i);
         k["region"] = i % 2 ? "부산" : "서울";
-        k["remaining_today"] = i % 50;
+        k["remaining_window"] = i % 50;
         ks.append(k);
     }
     s["clinics"] = ks;
@@ -156,7 +156,7 @@ void TestViews::snapshotFillsTilesAndTables() {
     QCOMPARE(f.window->clinics()->table()->model()->rowCount(), 100);
     f.window->clinics()->searchEdit()->setText("보건소 19");
     QCOMPARE(f.window->clinics()->table()->model()->rowCount(), 6); // 19, 191, 193, ..., 199 among odd
-    // Doses-left tile turns red/amber by threshold: sum of i % 50 over 200 clinics.
+    // Doses-left tile (the booking window's stock) turns red/amber by threshold: sum of i % 50.
     qint64 doses = 0;
     for (int i = 0; i < 200; ++i) doses += i % 50;
     QCOMPARE(f.window->tiles()->tile(TilesPanel::DosesLeft)->valueText(), QLocale().toString(doses));
@@ -324,6 +324,10 @@ void TestViews::bannerAndStaleness() {
     QVERIFY(!f.window->tiles()->tile(TilesPanel::Waiting)->valueText().isEmpty()); // last values stay shown
     f.src->setState(DataSource::State::Connected);
     emit f.src->statusMessage(QString());
+    QVERIFY(f.session.isStale()); // a new connection: old figures until the hello says more
+    QJsonObject h = hello("operator");
+    h["resume"] = QJsonObject{{"from_seq", f.session.state().seq()}, {"mode", "replay"}};
+    f.src->push(h);
     f.src->push(tick(fixture("snapshot"), f.session.state().seq() + 1, f.session.state().serverTimeMs() + 500, 1));
     QVERIFY(!f.session.isStale());
     QVERIFY(f.window->banner()->isHidden());

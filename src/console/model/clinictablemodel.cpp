@@ -47,23 +47,26 @@ QVariant ClinicTableModel::data(const QModelIndex& index, int role) const {
     case RegionRole: return c.region;
     case IdRole: return c.id;
     case SearchRole: return c.name + QLatin1Char('\n') + c.district + QLatin1Char('\n') + c.id;
-    case LevelRole: return int(m_lowStock.evaluate(double(c.remainingToday)));
+    case LevelRole: return int(m_lowStock.evaluate(double(c.remainingWindow)));
     case Qt::TextAlignmentRole:
         if (index.column() >= RemainingToday) return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::BackgroundRole: {
-        const Level level = m_lowStock.evaluate(double(c.remainingToday));
+        const Level level = m_lowStock.evaluate(double(c.remainingWindow));
         if (level == Level::Red) return QBrush(QColor(255, 170, 170));
         if (level == Level::Amber) return QBrush(QColor(255, 226, 150));
         return {};
     }
     case Qt::ForegroundRole:
         if (m_stale) return QBrush(QColor(140, 140, 140));
-        if (m_lowStock.evaluate(double(c.remainingToday)) != Level::Normal)
+        if (m_lowStock.evaluate(double(c.remainingWindow)) != Level::Normal)
             return QBrush(QColor(0, 0, 0));
         return {};
     case Qt::ToolTipRole:
-        return tr("%1 (%2)\nDoses left today: %3").arg(c.name, c.id).arg(c.remainingToday);
+        return tr("%1 (%2)\nDoses left today: %3, in the booking window: %4")
+            .arg(c.name, c.id)
+            .arg(c.remainingToday)
+            .arg(c.remainingWindow);
     }
     return {};
 }

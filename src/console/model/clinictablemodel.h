@@ -31,7 +31,7 @@ public:
     void applyChanges(const QList<ClinicStock>& changes);
     void setStale(bool stale);
     bool isStale() const { return m_stale; }
-    // Low stock: remaining_today at or below amber/red (lower is worse).
+    // Low stock: remaining_window (what citizens can still book) at or below amber/red.
     void setLowStockRule(const ThresholdRule& rule);
 
     int rowOf(const QString& id) const { return m_rowById.value(id, -1); }

@@ -9,8 +9,8 @@ namespace sluice::console {
 
 ConsoleSession::ConsoleSession(QObject* parent) : QObject(parent) {
     m_thresholds = Thresholds::defaults();
-    if (m_thresholds.has("clinic_remaining_today"))
-        m_clinics.setLowStockRule(m_thresholds.rule("clinic_remaining_today"));
+    if (m_thresholds.has("clinic_remaining"))
+        m_clinics.setLowStockRule(m_thresholds.rule("clinic_remaining"));
     m_checkTimer.setInterval(1000);
     connect(&m_checkTimer, &QTimer::timeout, this, &ConsoleSession::reevaluate);
     m_checkTimer.start();
@@ -20,7 +20,7 @@ ConsoleSession::~ConsoleSession() = default;
 
 void ConsoleSession::setThresholds(const Thresholds& t) {
     m_thresholds = t;
-    if (t.has("clinic_remaining_today")) m_clinics.setLowStockRule(t.rule("clinic_remaining_today"));
+    if (t.has("clinic_remaining")) m_clinics.setLowStockRule(t.rule("clinic_remaining"));
     emit updated();
 }
 
@@ -50,6 +50,7 @@ void ConsoleSession::resetHistory() {
     m_metrics.clear();
     m_hasPrevErrors = false;
     m_rates = {};
+    m_awaitingSnapshot = false;
     m_sinceFrame.invalidate();
     emit cohortsChanged();
     emit noticesChanged();
@@ -74,6 +75,8 @@ void ConsoleSession::onStateChanged(DataSource::State s) {
     const DataSource::State before = m_lastState;
     m_lastState = s;
     if (s == DataSource::State::Connected && before != DataSource::State::Connected) {
+        // A new connection: the figures on screen are old until the hello says what follows.
+        if (before != DataSource::State::Stalled) m_awaitingSnapshot = m_state.hasSnapshot();
         if (before != DataSource::State::Disconnected && before != DataSource::State::Connecting)
             logLocal(QStringLiteral("info"), tr("Connection restored"));
         // Commands still waiting for an answer go out again under their original id; the
@@ -107,6 +110,9 @@ void ConsoleSession::handleFrame(const QJsonObject& json, qint64 receivedAtMs) {
     }
     const ApplyResult r = m_state.apply(f);
     if (f.kind == Frame::Kind::Hello) {
+        // A new connection: unless the server replays what was missed, the figures on screen
+        // are old until its snapshot arrives.
+        m_awaitingSnapshot = f.hello.resumeMode != QLatin1String("replay");
         emit helloReceived();
         reevaluate();
         return;
@@ -121,6 +127,7 @@ void ConsoleSession::handleFrame(const QJsonObject& json, qint64 receivedAtMs) {
         if (m_source) m_source->requestSnapshot();
     }
     if (f.kind == Frame::Kind::Snapshot) {
+        m_awaitingSnapshot = false;
         m_clinics.setAll(f.clinics);
         m_hasPrevErrors = false;
     } else if (!r.clinicChanges.isEmpty()) {
@@ -202,7 +209,7 @@ void ConsoleSession::recordMetrics(const Frame& f) {
 
 void ConsoleSession::reevaluate() {
     const DataSource::State s = connectionState();
-    bool stale = !m_source || s != DataSource::State::Connected || !m_state.hasSnapshot();
+    bool stale = !m_source || s != DataSource::State::Connected || !m_state.hasSnapshot() || m_awaitingSnapshot;
     if (!stale && m_source->isLive()) {
         const int tick = m_state.hasHello() ? m_state.hello().tickIntervalMs : 500;
         const int limit = m_staleAfterMs > 0 ? m_staleAfterMs : qMax(3000, 3 * tick);
@@ -216,7 +223,7 @@ void ConsoleSession::reevaluate() {
     }
     const QString role = m_state.hello().role;
     const bool canAct = m_source && m_source->acceptsCommands() && s == DataSource::State::Connected &&
-                        m_state.hasSnapshot() &&
+                        m_state.hasSnapshot() && !m_awaitingSnapshot &&
                         (role == QLatin1String("operator") || role == QLatin1String("admin"));
     if (canAct != m_canAct) {
         m_canAct = canAct;

@@ -104,6 +104,7 @@ private:
     QTimer m_checkTimer;
     int m_staleAfterMs = 0; // 0: 3 tick intervals, at least 3 s
     bool m_stale = true;
+    bool m_awaitingSnapshot = false; // hello said a snapshot follows: old figures until then
     bool m_canAct = false;
     int m_malformed = 0;
     QString m_lastMalformed;

@@ -45,10 +45,11 @@ ApplyResult DashboardState::apply(const Frame& f) {
         m_serverTimeMs = f.serverTimeMs;
         m_clinics.clear();
         m_clinics.reserve(f.clinics.size());
-        m_dosesLeft = 0;
+        m_dosesLeft = m_dosesLeftToday = 0;
         for (const auto& c : f.clinics) {
             m_clinics.insert(c.id, c);
-            m_dosesLeft += c.remainingToday;
+            m_dosesLeft += c.remainingWindow;
+            m_dosesLeftToday += c.remainingToday;
         }
         r.clinicsReplaced = true;
         applyFigures(f, r);
@@ -86,10 +87,12 @@ ApplyResult DashboardState::apply(const Frame& f) {
             auto it = m_clinics.find(c.id);
             if (it == m_clinics.end()) {
                 m_clinics.insert(c.id, c);
-                m_dosesLeft += c.remainingToday;
+                m_dosesLeft += c.remainingWindow;
+                m_dosesLeftToday += c.remainingToday;
                 r.clinicChanges.append(c);
             } else if (!(*it == c)) {
-                m_dosesLeft += c.remainingToday - it->remainingToday;
+                m_dosesLeft += c.remainingWindow - it->remainingWindow;
+                m_dosesLeftToday += c.remainingToday - it->remainingToday;
                 *it = c;
                 r.clinicChanges.append(c);
             }
@@ -166,12 +169,14 @@ Headline DashboardState::headline() const {
     for (const auto& c : m_cohorts) {
         h.waiting += c.waiting;
         h.actualRate += c.actualRate;
-        if (c.state == QLatin1String("open")) h.rateCeiling += c.rateCeiling;
+        // The ceiling that matters is the one of cohorts admitting people now.
+        if (c.state == QLatin1String("open") && c.waiting > 0) h.rateCeiling += c.rateCeiling;
         h.active += c.active;
         h.maxActive += c.maxActive;
         if (c.etaLastS && (!h.etaLastS || *c.etaLastS > *h.etaLastS)) h.etaLastS = c.etaLastS;
     }
     h.dosesLeft = m_dosesLeft;
+    h.dosesLeftToday = m_dosesLeftToday;
     return h;
 }
 

@@ -25,7 +25,8 @@ struct Headline {
     double actualRate = 0, rateCeiling = 0;
     std::optional<double> etaLastS; // the largest ETA of any cohort
     qint64 active = 0, maxActive = 0;
-    qint64 dosesLeft = 0;
+    qint64 dosesLeft = 0;      // remaining_window over all clinics: what can still be booked
+    qint64 dosesLeftToday = 0; // remaining_today over all clinics
 };
 
 class DashboardState {
@@ -60,7 +61,7 @@ private:
     qint64 m_serverTimeMs = 0;
     QList<CohortFigures> m_cohorts;
     QHash<QString, ClinicStock> m_clinics;
-    qint64 m_dosesLeft = 0;
+    qint64 m_dosesLeft = 0, m_dosesLeftToday = 0;
     ErrorCounters m_errors;
     QMap<QString, LatencyStats> m_latency;
     QMap<QString, double> m_requestRate;

@@ -28,9 +28,9 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent) : QWidget(par
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
-    layout->addWidget(m_table, 3);
+    layout->addWidget(m_table, 4);
 
-    auto* side = new QVBoxLayout;
+    auto* side = new QHBoxLayout;
     m_controls = new QGroupBox(this);
     auto* g = new QGridLayout(m_controls);
     m_pause = new QPushButton(m_controls);
@@ -67,7 +67,7 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent) : QWidget(par
     g->addWidget(m_modeLabel, 3, 0);
     g->addWidget(m_mode, 3, 1);
     g->addWidget(m_setMode, 3, 2);
-    side->addWidget(m_controls);
+    side->addWidget(m_controls, 0, Qt::AlignTop);
 
     m_drill = new QGroupBox(this);
     auto* d = new QGridLayout(m_drill);
@@ -92,14 +92,13 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent) : QWidget(par
     m_applyDrill->setObjectName(QStringLiteral("drillButton"));
     d->addWidget(m_latencyLabel, 0, 0);
     d->addWidget(m_drillLatency, 0, 1);
-    d->addWidget(m_drillLatencyP99, 0, 2);
-    d->addWidget(m_errorRateLabel, 1, 0);
-    d->addWidget(m_drillErrorRate, 1, 1);
-    d->addWidget(m_drillOutage, 2, 0);
-    d->addWidget(m_applyDrill, 2, 1);
-    side->addWidget(m_drill);
-    side->addStretch(1);
-    layout->addLayout(side, 2);
+    d->addWidget(m_drillLatencyP99, 1, 1);
+    d->addWidget(m_errorRateLabel, 2, 0);
+    d->addWidget(m_drillErrorRate, 2, 1);
+    d->addWidget(m_drillOutage, 3, 0);
+    d->addWidget(m_applyDrill, 3, 1);
+    side->addWidget(m_drill, 0, Qt::AlignTop);
+    layout->addLayout(side, 3);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         loadSelection();

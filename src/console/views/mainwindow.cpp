@@ -22,6 +22,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
+#include <QShowEvent>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
@@ -146,8 +147,17 @@ void MainWindow::createDocks() {
     tabifyDockWidget(m_docks.at(0), m_docks.at(1));
     tabifyDockWidget(m_docks.at(1), m_docks.at(2));
     m_docks.at(0)->raise();
-    resizeDocks({m_docks.at(3)}, {560}, Qt::Horizontal);
-    resizeDocks({m_docks.at(0)}, {280}, Qt::Vertical);
+}
+
+void MainWindow::showEvent(QShowEvent* e) {
+    QMainWindow::showEvent(e);
+    // Default proportions on a first start; a restored layout keeps the operator's own.
+    if (m_firstShow && !m_layoutRestored) {
+        resizeDocks({m_docks.at(3)}, {int(width() * 0.36)}, Qt::Horizontal);
+        resizeDocks({m_docks.at(0)}, {int(height() * 0.28)}, Qt::Vertical);
+        resizeDocks({m_docks.at(3), m_docks.at(4)}, {int(height() * 0.5), int(height() * 0.4)}, Qt::Vertical);
+    }
+    m_firstShow = false;
 }
 
 void MainWindow::createMenus() {
@@ -313,7 +323,7 @@ void MainWindow::updateStatus() {
 void MainWindow::restoreLayout() {
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    m_layoutRestored = restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
     m_clinics->table()->horizontalHeader()->restoreState(s.value(QStringLiteral("window/clinicHeader")).toByteArray());
     m_cohorts->table()->horizontalHeader()->restoreState(s.value(QStringLiteral("window/cohortHeader")).toByteArray());

@@ -72,6 +72,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* e) override;
+    void showEvent(QShowEvent* e) override;
     void changeEvent(QEvent* e) override;
 
 private:
@@ -89,6 +90,7 @@ private:
     std::unique_ptr<DataSource> m_source;
     Confirmer m_confirm;
     QString m_linkMessage;
+    bool m_layoutRestored = false, m_firstShow = true;
 
     QLabel* m_banner;
     QSplitter* m_splitter;

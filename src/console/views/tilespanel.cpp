@@ -72,7 +72,7 @@ void TilesPanel::retranslate() {
     m_tiles[EtaLast]->setTitle(tr("ETA of the last in line"));
     m_tiles[Active]->setTitle(tr("Active booking sessions"));
     m_tiles[ErrorRate]->setTitle(tr("Error rate"));
-    m_tiles[DosesLeft]->setTitle(tr("Doses left today"));
+    m_tiles[DosesLeft]->setTitle(tr("Doses left to book"));
     refresh();
 }
 
@@ -110,7 +110,8 @@ void TilesPanel::refresh() {
                                  detail(er.valid ? tr("bypass attempts %1/s").arg(l.toString(er.bypass, 'f', 1)) : QString()),
                                  er.valid ? th.evaluate("error_percent", er.errorPercent) : Level::Normal, stale);
     m_tiles[DosesLeft]->setValue(l.toString(h.dosesLeft),
-                                 detail(tr("%n clinic(s)", nullptr, int(m_session->state().clinics().size()))),
+                                 detail(tr("today %1 · %n clinic(s)", nullptr, int(m_session->state().clinics().size()))
+                                            .arg(l.toString(h.dosesLeftToday))),
                                  m_session->state().clinics().isEmpty() ? Level::Normal
                                                                         : th.evaluate("doses_left", double(h.dosesLeft)),
                                  stale);
