@@ -123,7 +123,6 @@ public:
         }
         sock = new QTcpSocket;
         if (!sock->setSocketDescriptor(fd)) return false;
-        sock->setReadBufferSize(1024);
         QByteArray req = "GET /v1/ops/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
                          "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                          "Sec-WebSocket-Version: 13\r\nAuthorization: Bearer " +
@@ -140,8 +139,11 @@ public:
             5000);
         return ok && head.startsWith("HTTP/1.1 101");
     }
+    // Stops reading: Qt keeps at most 1 KiB, then the tiny kernel buffers fill up.
+    void stopReading() { sock->setReadBufferSize(1024); }
     // Reads complete frames for up to `ms` (or until `n` text frames were read).
     void readFor(int ms, int n = 1 << 30) {
+        sock->setReadBufferSize(0);
         QElapsedTimer t;
         t.start();
         int got = 0;

@@ -170,6 +170,9 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
     std::unique_ptr<asio::steady_timer> timer;
     std::chrono::steady_clock::time_point nextTick;
     int64_t lastRevocationCheckMs = 0;
+    FramePtr cachedSnapshot;
+    uint64_t cachedSnapshotSeq = 0;
+    int64_t cachedSnapshotAtMs = 0;
     int64_t lastBookingAlertMs = 0;
 
     // ---- any thread ----
@@ -339,7 +342,19 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         }
     }
 
+    // Snapshots asked for at the same seq (many consoles connecting or resyncing at once) share
+    // one frame: it is serialised once, and nothing it reports from events can differ.
     FramePtr snapshotFrame() {
+        if (cachedSnapshot && cachedSnapshotSeq == history.lastSeq() &&
+            monotonicMs() - cachedSnapshotAtMs <= cfg.tickMs)
+            return cachedSnapshot;
+        cachedSnapshot = buildSnapshot();
+        cachedSnapshotSeq = history.lastSeq();
+        cachedSnapshotAtMs = monotonicMs();
+        return cachedSnapshot;
+    }
+
+    FramePtr buildSnapshot() {
         refreshIdentityProvider();
         json::object o;
         o["type"] = "snapshot";
@@ -1013,6 +1028,7 @@ void OpsService::stop() {
         core->consoleCount->store(0);
         core->inflight.clear();
         core->readDb.reset();
+        core->cachedSnapshot.reset();
     };
     auto& control = core->ctx.control;
     if (control.get_executor().running_in_this_thread() || control.stopped()) {
