@@ -269,18 +269,31 @@ bool admitCitizens(uint16_t port, const std::string& cohort, int n, int connecti
     // Phase 1: join.
     int nextJoin = 0;
     int failures = 0;
+    std::deque<uint64_t> retryJoins; // shed with 503: ask again shortly
     runLoad(
         port, connections,
         [&](int) -> std::optional<Req> {
-            if (nextJoin >= n || failures > 0)
+            if (failures > 0 || std::chrono::steady_clock::now() > deadline)
                 return std::nullopt;
             Req r;
             r.method = "POST";
             r.target = "/v1/queue/" + cohort + "/join";
-            r.tag = static_cast<uint64_t>(nextJoin++);
+            if (!retryJoins.empty()) {
+                r.tag = retryJoins.front();
+                r.delayMs = 50;
+                retryJoins.pop_front();
+            } else if (nextJoin < n) {
+                r.tag = static_cast<uint64_t>(nextJoin++);
+            } else {
+                return std::nullopt;
+            }
             return r;
         },
         [&](int, const Req& q, Res&& r) {
+            if (r.status == 503) {
+                retryJoins.push_back(q.tag);
+                return;
+            }
             if (r.status != 200 && r.status != 201) {
                 ++failures;
                 error = "join: " + std::to_string(r.status) + " " + r.body + r.error;
@@ -290,6 +303,11 @@ bool admitCitizens(uint16_t port, const std::string& cohort, int n, int connecti
         });
     if (failures)
         return false;
+    for (const auto& c : out)
+        if (c.ticket.empty()) {
+            error = "join: not every citizen got a ticket in time";
+            return false;
+        }
     // Phase 2: admit, polling while the waiting room has not reached the ticket yet.
     std::deque<std::pair<uint64_t, bool>> pending; // citizen, asked before
     for (int i = 0; i < n; ++i)
@@ -332,23 +350,33 @@ bool admitCitizens(uint16_t port, const std::string& cohort, int n, int connecti
 bool verifyCitizens(uint16_t port, std::vector<Citizen>& citizens, const std::function<int(int)>& identityOf,
                     int connections, std::string& error, const std::string& birthDate)
 {
-    std::size_t next = 0;
-    int failures = 0;
+    // Work list: citizen index and whether it is a retry. A 503 (load shedding, a slow identity
+    // provider) is what a real client meets too: wait a little and ask again.
+    std::deque<std::pair<std::size_t, bool>> pending;
+    for (std::size_t i = 0; i < citizens.size(); ++i)
+        pending.emplace_back(i, false);
+    int failures = 0, retries = 0;
     runLoad(
         port, connections,
         [&](int) -> std::optional<Req> {
-            if (next >= citizens.size() || failures > 0)
+            if (pending.empty() || failures > 0)
                 return std::nullopt;
+            const auto [i, retry] = pending.front();
+            pending.pop_front();
             Req r;
             r.method = "POST";
             r.target = "/v1/identity/verify";
-            r.tag = next;
-            r.body = identityBody(identityOf(static_cast<int>(next)), birthDate);
-            r.headers = bearer(citizens[next].token);
-            ++next;
+            r.tag = i;
+            r.delayMs = retry ? 50 : 0;
+            r.body = identityBody(identityOf(static_cast<int>(i)), birthDate);
+            r.headers = bearer(citizens[i].token);
             return r;
         },
         [&](int, const Req& q, Res&& r) {
+            if (r.status == 503 && ++retries < 100'000) {
+                pending.emplace_back(q.tag, true);
+                return;
+            }
             if (r.status != 200) {
                 ++failures;
                 error = "verify: " + std::to_string(r.status) + " " + r.body + r.error;
@@ -446,6 +474,18 @@ std::vector<std::string> checkInvariants(const DbState& db)
         if (!db.stock.count(slot))
             problems.push_back("reservation for unknown slot " + slot.first + " " + slot.second);
     return problems;
+}
+
+std::string sanitizerReport(const std::string& output)
+{
+    for (const char* marker : {"ERROR: AddressSanitizer", "runtime error:", "ERROR: LeakSanitizer"}) {
+        const auto at = output.find(marker);
+        if (at != std::string::npos) {
+            const auto start = output.rfind('\n', at);
+            return output.substr(start == std::string::npos ? 0 : start + 1, 600);
+        }
+    }
+    return {};
 }
 
 double metricValue(const std::string& text, const std::string& series)

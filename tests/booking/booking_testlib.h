@@ -100,6 +100,8 @@ DbState readDb(const std::string& dbPath);
 // Problems found against the invariants: no oversell, stock + confirmed = initial per slot,
 // at most one confirmed reservation per person and dose. Empty when all hold.
 std::vector<std::string> checkInvariants(const DbState& db);
+// The first AddressSanitizer / UndefinedBehaviorSanitizer report in a process's output, or "".
+std::string sanitizerReport(const std::string& output);
 // Counter value from a Prometheus text body, e.g. metric("sluice_bypass_attempts_total{kind=\"bypass_forged\"}").
 double metricValue(const std::string& prometheusText, const std::string& series);
 

@@ -129,6 +129,8 @@ private slots:
             server.kill9();
             ++kills;
             load.join();
+            const std::string report = sanitizerReport(server.output().toStdString());
+            QVERIFY2(report.empty(), report.c_str());
             QVERIFY2(server.restart(), server.output().right(3000).constData());
 
             // 1. The file: healthy, consistent, nothing oversold.

@@ -465,12 +465,16 @@ private slots:
         }
         QCOMPARE(status, 200);
         QCOMPARE(s.metric("sluice_identity_breaker_open"), 0.0);
+        const std::string report = sanitizerReport(s.proc->output().toStdString());
+        QVERIFY2(report.empty(), report.c_str());
     }
 
     void cleanupTestCase()
     {
         const auto problems = checkInvariants(readDb(m_main.dbPath()));
         QVERIFY2(problems.empty(), problems.empty() ? "" : problems.front().c_str());
+        const std::string report = sanitizerReport(m_main.proc->output().toStdString());
+        QVERIFY2(report.empty(), report.c_str());
         m_main.proc->terminate();
     }
 };

@@ -142,6 +142,8 @@ private slots:
         const boost::json::value v = list.json();
         for (const auto& e : v.as_object().at("clinics").as_array())
             QCOMPARE(e.as_object().at("remaining").as_int64(), int64_t(0));
+        const std::string report = sanitizerReport(server.output().toStdString());
+        QVERIFY2(report.empty(), report.c_str());
         server.terminate();
     }
 };
