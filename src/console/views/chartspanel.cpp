@@ -56,7 +56,6 @@ ChartsPanel::ChartsPanel(ConsoleSession* session, QWidget* parent) : QWidget(par
     m_charts[Latency].y->setLabelFormat(QStringLiteral("%.1f"));
     m_charts[ErrorRates].y->setLabelFormat(QStringLiteral("%.1f"));
     m_timer.setSingleShot(true);
-    m_timer.setInterval(500);
     connect(&m_timer, &QTimer::timeout, this, &ChartsPanel::refresh);
     connect(m_window, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this] { refresh(); });
     connect(session, &ConsoleSession::updated, this, &ChartsPanel::scheduleRefresh);
@@ -140,7 +139,12 @@ QLineSeries* ChartsPanel::ensureSeries(Chart& c, const QString& key) {
 }
 
 void ChartsPanel::scheduleRefresh() {
-    if (!m_timer.isActive()) m_timer.start();
+    if (m_timer.isActive()) return;
+    // No point redrawing faster than one pixel's worth of time: a 1 h window over ~500 px
+    // moves a pixel every 7 s. Between the minimum interval and 2 s.
+    const int pixels = qMax(100, int(m_charts[QueueDepth].chart->plotArea().width()));
+    const int perPixelMs = int(windowMs() / pixels);
+    m_timer.start(qBound(m_minIntervalMs, perPixelMs, qMax(m_minIntervalMs, 2000)));
 }
 
 void ChartsPanel::refresh() {

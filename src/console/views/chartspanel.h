@@ -36,7 +36,8 @@ public:
     void scheduleRefresh();
     // Refreshes the visible charts now.
     void refresh();
-    void setMinRefreshIntervalMs(int ms) { m_timer.setInterval(ms); }
+    // The refresh interval is at least this (default 500 ms) and grows with the window.
+    void setMinRefreshIntervalMs(int ms) { m_minIntervalMs = qMax(1, ms); }
     int replaceCount() const { return m_replaceCount; }
     QChartView* chartView(ChartId id) const { return m_views[id]; }
     // Points currently shown by a series (tests).
@@ -73,6 +74,7 @@ private:
     Chart m_charts[ChartCount];
     QTimer m_timer;
     int m_replaceCount = 0;
+    int m_minIntervalMs = 500;
     bool m_stale = false;
 };
 
