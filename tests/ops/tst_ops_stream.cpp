@@ -47,6 +47,38 @@ private slots:
         QVERIFY(!server->running());
     }
 
+    void serverStartedIsTheFirstFrame() {
+        OpsClient c; // since=0: everything this process broadcast, from its first frame
+        c.open(port(), viewer, 0);
+        QVERIFY(c.waitFrames(3, 10'000));
+        QCOMPARE(c.frames[0]["resume"].toObject()["mode"].toString(), QString("replay"));
+        QCOMPARE(c.frames[1]["type"].toString(), QString("event"));
+        QCOMPARE(c.frames[1]["kind"].toString(), QString("server_started"));
+        QCOMPARE(c.frames[1]["seq"].toInteger(), 1);
+        QCOMPARE(c.frames[2]["seq"].toInteger(), 2);
+    }
+
+    void snapshotOnRequest() {
+        auto c = console(viewer);
+        QVERIFY(c);
+        QVERIFY(c->waitType("tick", 3000));
+        qint64 seen = c->lastSeq();
+        int from = c->frames.size();
+        c->sendJson(QJsonObject{{"type", "get_snapshot"}});
+        auto snap = c->waitType("snapshot", 5000, from);
+        QVERIFY(snap);
+        QVERIFY((*snap)["seq"].toInteger() >= seen);
+        auto next = c->waitFor([&](const QJsonObject& f) { return f["seq"].toInteger() > (*snap)["seq"].toInteger(); }, 3000, from);
+        QVERIFY(next);
+        QCOMPARE((*next)["seq"].toInteger(), (*snap)["seq"].toInteger() + 1);
+        // Unknown message types get a readable refusal, the stream goes on.
+        from = c->frames.size();
+        c->sendJson(QJsonObject{{"type", "subscribe"}});
+        auto nack = c->waitType("nack", 3000, from);
+        QVERIFY(nack);
+        QVERIFY((*nack)["message"].toString().contains("subscribe"));
+    }
+
     void helloAndSnapshotOnConnect() {
         OpsClient c;
         c.open(port(), kim);

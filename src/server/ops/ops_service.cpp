@@ -1017,6 +1017,10 @@ void OpsService::stop() {
     if (m_stopped) return;
     m_stopped = true;
     auto core = m_core;
+    if (!m_started) { // nothing runs on the control thread yet
+        core->alive.store(false);
+        return;
+    }
     auto work = [core] {
         if (core->alive.load() && core->timer)
             core->emitEvent("server_stopping", "info", "sluice-server is stopping", "",
