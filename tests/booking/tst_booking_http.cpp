@@ -475,7 +475,7 @@ private slots:
         QVERIFY2(problems.empty(), problems.empty() ? "" : problems.front().c_str());
         const std::string report = sanitizerReport(m_main.proc->output().toStdString());
         QVERIFY2(report.empty(), report.c_str());
-        m_main.proc->terminate();
+        QVERIFY2(m_main.proc->terminate(), "the server did not exit cleanly on SIGTERM");
     }
 };
 

@@ -144,7 +144,7 @@ private slots:
             QCOMPARE(e.as_object().at("remaining").as_int64(), int64_t(0));
         const std::string report = sanitizerReport(server.output().toStdString());
         QVERIFY2(report.empty(), report.c_str());
-        server.terminate();
+        QVERIFY2(server.terminate(), "the server did not exit cleanly on SIGTERM");
     }
 };
 
