@@ -13,6 +13,7 @@
 #include <QThread>
 #include <QtTest>
 
+#include <algorithm>
 #include <random>
 #include <set>
 
@@ -437,8 +438,9 @@ private slots:
         }
         QVERIFY(timeouts >= 1);
         // Open: answered at once with Retry-After, without waiting for the provider.
-        int fast = 0;
-        for (int i = 0; i < 5; ++i) {
+        // Judged by the median so one scheduling hiccup on a loaded test machine does not decide.
+        std::vector<qint64> openMs;
+        for (int i = 0; i < 7; ++i) {
             t.start();
             auto r = http.post("/v1/identity/verify", body, bearer(cs[0].token));
             const auto ms = t.elapsed();
@@ -446,10 +448,14 @@ private slots:
                 continue; // a half-open probe (itself timing out) may slip in between
             QCOMPARE(r.status, 503);
             QVERIFY(std::stoi(r.header("retry-after")) >= 1);
-            QVERIFY2(ms < 50, qPrintable(QString("breaker-open answer took %1 ms").arg(ms)));
-            ++fast;
+            QVERIFY2(ms < 140, qPrintable(QString("breaker-open answer took %1 ms, as long as a timeout").arg(ms)));
+            openMs.push_back(ms);
         }
-        QVERIFY(fast >= 3);
+        QVERIFY(openMs.size() >= 3);
+        std::sort(openMs.begin(), openMs.end());
+        const qint64 median = openMs[openMs.size() / 2];
+        QVERIFY2(median < 50, qPrintable(QString("breaker-open answers took %1 ms (median)").arg(median)));
+        const int fast = static_cast<int>(openMs.size());
         QVERIFY(s.metric("sluice_identity_provider_calls_total{outcome=\"rejected\"}") >= fast);
         // After the outage the half-open probe succeeds and verification works again.
         QElapsedTimer recover;
