@@ -814,6 +814,8 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
             }
             if (t.position > 0)
                 recordAdmitted(t.position, nowNs);
+            if (c.phase != Phase::Waiting) // another window of this citizen got in first
+                return;
             const uint32_t s = newSession(a.citizen);
             m_sessions[s].token = token;
             m_sessions[s].ticket = a.ticket;
