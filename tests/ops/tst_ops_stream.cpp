@@ -163,6 +163,36 @@ private slots:
         QVERIFY(tick["errors"].toObject().contains("bypass"));
     }
 
+    void ticksCarryErrorsRatesAndLatency() {
+        auto c = console(viewer);
+        QVERIFY(c);
+        HttpClient http("127.0.0.1", port());
+        for (int i = 0; i < 30; ++i) QCOMPARE(http.get("/v1/queue/53-54/status").status, 200);
+        QCOMPARE(http.get("/v1/no-such-thing").status, 404);
+        HttpResult bypass = http.get("/v1/clinics"); // booking without an admission token
+        QCOMPARE(bypass.status, 401);
+        auto tick = c->waitFor(
+            [](const QJsonObject& f) {
+                if (f["type"] != "tick") return false;
+                QJsonObject lat = f["latency_ms"].toObject()["/v1/queue/{}/status"].toObject();
+                return lat.contains("p50") && lat.contains("p95") && lat.contains("p99") &&
+                       f["request_rate"].toObject()["/v1/queue/{}/status"].toDouble() > 0;
+            },
+            3000, c->frames.size());
+        QVERIFY2(tick, "no tick with the status route's latency and request rate");
+        QVERIFY(c->waitFor(
+            [](const QJsonObject& f) {
+                QJsonObject e = f["errors"].toObject();
+                return f["type"] == "tick" && e["http"].toObject()["unmatched"].toObject()["4xx"].toInteger() >= 1 &&
+                       e["http"].toObject()["/v1/clinics"].toObject()["4xx"].toInteger() >= 1 &&
+                       e["bypass"].toObject()["bypass_no_token"].toInteger() >= 1;
+            },
+            3000));
+        // Ticks carry only the clinics whose stock changed: none here, all 2,100 in the snapshot.
+        QCOMPARE((*tick)["clinics"].toArray().size(), 0);
+        QVERIFY(c->ofType("snapshot").first()["clinics"].toArray().size() > 1000);
+    }
+
     void everyCommandIsAnswered() {
         auto c = console(kim);
         QVERIFY(c);
