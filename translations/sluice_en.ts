@@ -705,6 +705,10 @@ Doses left today: %3, in the booking window: %4</translation>
         <source>Sent %1: %2</source>
         <translation>Sent %1: %2</translation>
     </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Connected to %1</translation>
+    </message>
 </context>
 <context>
     <name>sluice::console::EventLogModel</name>

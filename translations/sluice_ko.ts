@@ -705,6 +705,10 @@ Doses left today: %3, in the booking window: %4</source>
         <source>Sent %1: %2</source>
         <translation>%1 보냄: %2</translation>
     </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>%1에 연결됨</translation>
+    </message>
 </context>
 <context>
     <name>sluice::console::EventLogModel</name>

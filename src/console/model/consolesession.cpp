@@ -79,6 +79,8 @@ void ConsoleSession::onStateChanged(DataSource::State s) {
         if (before != DataSource::State::Stalled) m_awaitingSnapshot = m_state.hasSnapshot();
         if (before != DataSource::State::Disconnected && before != DataSource::State::Connecting)
             logLocal(QStringLiteral("info"), tr("Connection restored"));
+        else
+            logLocal(QStringLiteral("info"), tr("Connected to %1").arg(m_source->description()));
         // Commands still waiting for an answer go out again under their original id; the
         // server runs each at most once and repeats its original answer.
         for (const auto& c : m_commands.pending()) m_source->resendCommand(c.id, c.op, c.args);

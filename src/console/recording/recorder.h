@@ -39,7 +39,8 @@ public:
 
     // Creates the file and starts the worker. False (errorString() says why, failed() is
     // emitted) when the file cannot be created.
-    bool start(const QString& path, const QMap<QString, QString>& meta = {}, const Options& options = {});
+    bool start(const QString& path, const QMap<QString, QString>& meta, const Options& options);
+    bool start(const QString& path, const QMap<QString, QString>& meta = {}) { return start(path, meta, Options()); }
     // Writes what is queued, closes the file cleanly (ended_at) and stops the worker.
     void stop();
 

@@ -164,8 +164,9 @@ bool RecordingWriter::write(const QList<RecordedItem>& batch) {
         q.bindValue(0, recv);
         q.bindValue(1, serverMs);
         q.bindValue(2, seq);
-        q.bindValue(3, item.kind);
-        q.bindValue(4, markerTag(item.kind, item.body));
+        q.bindValue(3, item.kind.isEmpty() ? QStringLiteral("") : item.kind);
+        const QString tag = markerTag(item.kind, item.body);
+        q.bindValue(4, tag.isEmpty() ? QStringLiteral("") : tag); // never NULL
         q.bindValue(5, int(enc));
         q.bindValue(6, body);
         if (!q.exec()) {

@@ -15,7 +15,8 @@
 namespace sluice::console {
 
 ApprovalsPanel::ApprovalsPanel(ConsoleSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
-    auto* layout = new QVBoxLayout(this);
+    // Side by side: the bottom dock area stays low.
+    auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     m_pendingGroup = new QGroupBox(this);
     auto* pl = new QVBoxLayout(m_pendingGroup);

@@ -39,6 +39,9 @@ ChartsPanel::ChartsPanel(ConsoleSession* session, QWidget* parent) : QWidget(par
         c.chart = new QChart();
         c.chart->setAnimationOptions(QChart::NoAnimation);
         c.chart->legend()->setAlignment(Qt::AlignBottom);
+        QFont legendFont = c.chart->legend()->font();
+        legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+        c.chart->legend()->setFont(legendFont);
         c.chart->setMargins(QMargins(4, 4, 4, 4));
         c.x = new QDateTimeAxis(c.chart);
         c.x->setTickCount(6);

@@ -153,9 +153,12 @@ void MainWindow::showEvent(QShowEvent* e) {
     QMainWindow::showEvent(e);
     // Default proportions on a first start; a restored layout keeps the operator's own.
     if (m_firstShow && !m_layoutRestored) {
-        resizeDocks({m_docks.at(3)}, {int(width() * 0.36)}, Qt::Horizontal);
-        resizeDocks({m_docks.at(0)}, {int(height() * 0.28)}, Qt::Vertical);
-        resizeDocks({m_docks.at(3), m_docks.at(4)}, {int(height() * 0.5), int(height() * 0.4)}, Qt::Vertical);
+        // After the first layout pass, or the layout overrides the sizes.
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({m_docks.at(3)}, {int(width() * 0.36)}, Qt::Horizontal);
+            resizeDocks({m_docks.at(0), m_docks.at(1), m_docks.at(2)},
+                        {int(height() * 0.24), int(height() * 0.24), int(height() * 0.24)}, Qt::Vertical);
+        });
     }
     m_firstShow = false;
 }
@@ -283,8 +286,10 @@ void MainWindow::updateStatus() {
 
     const auto& hello = m_session->state().hello();
     QString server = m_source ? m_source->description() : tr("not connected");
-    if (m_session->state().hasHello())
-        server += QStringLiteral("  ·  %1  ·  %2 (%3)").arg(hello.nodeId, hello.operatorName, hello.role);
+    if (m_session->state().hasHello()) {
+        if (!hello.nodeId.isEmpty()) server += QStringLiteral("  ·  ") + hello.nodeId;
+        server += QStringLiteral("  ·  %1 (%2)").arg(hello.operatorName, hello.role);
+    }
     if (m_session->state().hasSnapshot()) server += QStringLiteral("  ·  seq %1").arg(m_session->state().seq());
     m_serverLabel->setText(server);
 
