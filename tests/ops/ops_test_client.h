@@ -212,6 +212,6 @@ inline double metricValue(const std::string& text, const std::string& series) {
 
 inline const char* kOpsTestConfig = R"({"cohorts":[{"id":"53-54","label":{"ko":"53–54세","en":"Ages 53–54"},
  "birth_year_from":1967,"birth_year_to":1968,"prequeue_opens":"-1m","opens":"-1s",
- "rate_per_s":100,"max_active":1000}], "ops": {"tick_ms": 100, "history_frames": 64}})";
+ "rate_per_s":100,"max_active":1000}], "ops": {"tick_ms": 100, "history_frames": 64, "auth_timeout_ms": 1500}})";
 
 } // namespace sluice::test

@@ -139,6 +139,16 @@ private slots:
         QVERIFY2(d.ws.closeReason().contains("authentication required"), qPrintable(d.ws.closeReason()));
     }
 
+    void silentConsoleIsClosedAfterAuthTimeout() {
+        OpsClient c; // no header and no auth message
+        c.open(port(), QString(), std::nullopt, false);
+        QVERIFY(c.waitConnected());
+        QVERIFY(c.waitClosed(5000));
+        QCOMPARE(int(c.ws.closeCode()), 1008);
+        QVERIFY2(c.ws.closeReason().contains("authentication timeout"), qPrintable(c.ws.closeReason()));
+        QVERIFY(c.frames.isEmpty());
+    }
+
     void ticksArriveAtTheInterval() {
         auto c = console(viewer);
         QVERIFY(c);

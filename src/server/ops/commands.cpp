@@ -9,7 +9,7 @@ namespace sluice::ops {
 namespace json = boost::json;
 
 namespace {
-const char* kOps[] = {op::PauseCohort,  op::ResumeCohort,        op::SetRate,
+const std::string_view kOps[] = {op::PauseCohort,  op::ResumeCohort,        op::SetRate,
                       op::SetMaxActive, op::SetAdmissionMode,    op::PostNotice,
                       op::RetractNotice, op::SetIdentityProvider, op::Approve};
 
@@ -68,7 +68,7 @@ std::size_t utf8Length(std::string_view s) {
 }
 
 bool isKnownOp(const std::string& opName) {
-    for (const char* o : kOps)
+    for (auto o : kOps)
         if (opName == o) return true;
     return false;
 }
@@ -108,7 +108,7 @@ std::optional<Refusal> validateCommand(const std::string& opName, const json::ob
                                        const std::vector<queue::CohortView>& cohorts) {
     if (!isKnownOp(opName)) {
         std::string list;
-        for (const char* o : kOps) list += (list.empty() ? "" : ", ") + std::string(o);
+        for (auto o : kOps) list += (list.empty() ? "" : ", ") + std::string(o);
         return Refusal{"unknown_op", "unknown command \"" + opName + "\"; known commands: " + list};
     }
     const queue::CohortView* c = nullptr;

@@ -2,6 +2,7 @@
 // checks with messages a person can read, and the two-person rule's "is this dangerous?".
 // No I/O: the current cohort figures are passed in.
 #pragma once
+#include "common/ops_schema.h"
 #include "server/ops/ops_config.h"
 #include "server/ops/ops_store.h"
 #include "server/queue/queue_service.h"
@@ -14,17 +15,6 @@
 
 namespace sluice::ops {
 
-namespace op {
-inline constexpr const char* PauseCohort = "pause_cohort";
-inline constexpr const char* ResumeCohort = "resume_cohort";
-inline constexpr const char* SetRate = "set_rate";
-inline constexpr const char* SetMaxActive = "set_max_active";
-inline constexpr const char* SetAdmissionMode = "set_admission_mode";
-inline constexpr const char* PostNotice = "post_notice";
-inline constexpr const char* RetractNotice = "retract_notice";
-inline constexpr const char* SetIdentityProvider = "set_identity_provider";
-inline constexpr const char* Approve = "approve";
-} // namespace op
 
 inline constexpr std::size_t kMaxNoticeChars = 500;
 inline constexpr int64_t kMaxMaxActive = 100'000'000;
