@@ -17,7 +17,7 @@ inline constexpr std::string_view Event = "event";
 inline constexpr std::string_view Ack = "ack";
 inline constexpr std::string_view Nack = "nack";
 inline constexpr std::string_view Command = "command";
-inline constexpr std::string_view Auth = "auth";               // console -> server, first message
+inline constexpr std::string_view Auth = "auth";                // console -> server, first message
 inline constexpr std::string_view GetSnapshot = "get_snapshot"; // console -> server
 } // namespace frame
 
@@ -75,9 +75,9 @@ inline constexpr std::string_view Admin = "admin";
 
 // WebSocket close codes the server uses.
 namespace close_code {
-inline constexpr int GoingAway = 1001;      // "server stopping"
-inline constexpr int Unsupported = 1003;    // binary messages
+inline constexpr int GoingAway = 1001;       // "server stopping"
+inline constexpr int Unsupported = 1003;     // binary messages
 inline constexpr int PolicyViolation = 1008; // bad, missing or revoked token; auth timeout
-inline constexpr int TryAgainLater = 1013;  // "too slow: send queue overflowed"
+inline constexpr int TryAgainLater = 1013;   // "too slow: send queue overflowed"
 } // namespace close_code
 } // namespace sluice::ops

@@ -42,21 +42,27 @@ public:
         clock.start();
     }
 
-    void open(uint16_t port, const QString& token, std::optional<qint64> since = {}, bool header = true) {
+    void open(uint16_t port, const QString& token, std::optional<qint64> since = {},
+              bool header = true) {
         QString url = QString("ws://127.0.0.1:%1/v1/ops/stream").arg(port);
         if (since) url += QString("?since=%1").arg(*since);
         QNetworkRequest req{QUrl(url)};
-        if (header && !token.isEmpty()) req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        if (header && !token.isEmpty())
+            req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
         ws.open(req);
     }
-    bool waitConnected(int ms = 5000) { return QTest::qWaitFor([&] { return connected || closed; }, ms) && connected; }
-    bool waitClosed(int ms = 5000) { return QTest::qWaitFor([&] { return closed; }, ms); }
+    bool waitConnected(int ms = 5000) {
+        return QTest::qWaitFor([&] { return connected || closed; }, ms) && connected;
+    }
+    bool waitClosed(int ms = 5000) {
+        return QTest::qWaitFor([&] { return closed; }, ms);
+    }
     bool waitFrames(int n, int ms = 5000) {
         return QTest::qWaitFor([&] { return frames.size() >= n; }, ms);
     }
     // First frame at index >= from matching pred.
-    std::optional<QJsonObject> waitFor(const std::function<bool(const QJsonObject&)>& pred, int ms = 5000,
-                                       int from = 0) {
+    std::optional<QJsonObject> waitFor(const std::function<bool(const QJsonObject&)>& pred,
+                                       int ms = 5000, int from = 0) {
         std::optional<QJsonObject> found;
         (void)QTest::qWaitFor(
             [&] {
@@ -71,11 +77,15 @@ public:
         return found;
     }
     std::optional<QJsonObject> waitType(const QString& type, int ms = 5000, int from = 0) {
-        return waitFor([&](const QJsonObject& o) { return o["type"].toString() == type; }, ms, from);
+        return waitFor([&](const QJsonObject& o) { return o["type"].toString() == type; }, ms,
+                       from);
     }
-    void sendJson(const QJsonObject& o) { ws.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))); }
+    void sendJson(const QJsonObject& o) {
+        ws.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    }
     // Sends a command and waits for its ack or nack.
-    QJsonObject command(const QString& id, const QString& op, const QJsonObject& args, int ms = 10'000) {
+    QJsonObject command(const QString& id, const QString& op, const QJsonObject& args,
+                        int ms = 10'000) {
         int from = frames.size();
         sendJson(QJsonObject{{"type", "command"}, {"id", id}, {"op", op}, {"args", args}});
         auto a = waitFor(
@@ -133,7 +143,8 @@ public:
         bool ok = QTest::qWaitFor(
             [&] {
                 head += sock->read(1); // byte by byte: leave the frames in the socket
-                while (sock->bytesAvailable() && !head.endsWith("\r\n\r\n")) head += sock->read(1);
+                while (sock->bytesAvailable() && !head.endsWith("\r\n\r\n"))
+                    head += sock->read(1);
                 return head.endsWith("\r\n\r\n");
             },
             5000);
@@ -150,8 +161,10 @@ public:
         while (t.elapsed() < ms && got < n && !eof) {
             QTest::qWait(5);
             buffer += sock->readAll();
-            if (sock->state() != QAbstractSocket::ConnectedState && sock->bytesAvailable() == 0) eof = true;
-            while (parseOne()) ++got;
+            if (sock->state() != QAbstractSocket::ConnectedState && sock->bytesAvailable() == 0)
+                eof = true;
+            while (parseOne())
+                ++got;
         }
     }
     QList<QJsonObject> frames;
@@ -168,12 +181,14 @@ private:
         int off = 2;
         if (len == 126) {
             if (buffer.size() < 4) return false;
-            len = (static_cast<unsigned char>(buffer[2]) << 8) | static_cast<unsigned char>(buffer[3]);
+            len = (static_cast<unsigned char>(buffer[2]) << 8) |
+                  static_cast<unsigned char>(buffer[3]);
             off = 4;
         } else if (len == 127) {
             if (buffer.size() < 10) return false;
             len = 0;
-            for (int i = 0; i < 8; ++i) len = (len << 8) | static_cast<unsigned char>(buffer[2 + i]);
+            for (int i = 0; i < 8; ++i)
+                len = (len << 8) | static_cast<unsigned char>(buffer[2 + i]);
             off = 10;
         }
         if (buffer.size() < off + len) return false;
@@ -182,7 +197,8 @@ private:
         int opcode = b0 & 0x0f;
         if (opcode == 1) frames.push_back(parseObject(payload));
         if (opcode == 8 && payload.size() >= 2) {
-            closeCode = (static_cast<unsigned char>(payload[0]) << 8) | static_cast<unsigned char>(payload[1]);
+            closeCode = (static_cast<unsigned char>(payload[0]) << 8) |
+                        static_cast<unsigned char>(payload[1]);
             closeReason = QString::fromUtf8(payload.mid(2));
         }
         return true;
@@ -193,7 +209,8 @@ private:
 // `sluice-server operator add NAME --role ROLE`; returns the token (last line) or "".
 inline QString addOperator(const ServerProcess& server, const QString& name, const QString& role) {
     CliResult r = server.cli({"operator", "add", name, "--role", role});
-    if (r.exitCode != 0) qWarning("operator add failed: %s %s", qPrintable(r.out), qPrintable(r.err));
+    if (r.exitCode != 0)
+        qWarning("operator add failed: %s %s", qPrintable(r.out), qPrintable(r.err));
     return r.exitCode == 0 ? r.lastLine().trimmed() : QString();
 }
 
@@ -210,7 +227,8 @@ inline double metricValue(const std::string& text, const std::string& series) {
     return 0;
 }
 
-inline const char* kOpsTestConfig = R"({"cohorts":[{"id":"53-54","label":{"ko":"53–54세","en":"Ages 53–54"},
+inline const char* kOpsTestConfig =
+    R"({"cohorts":[{"id":"53-54","label":{"ko":"53–54세","en":"Ages 53–54"},
  "birth_year_from":1967,"birth_year_to":1968,"prequeue_opens":"-1m","opens":"-1s",
  "rate_per_s":100,"max_active":1000}], "ops": {"tick_ms": 100, "history_frames": 64, "auth_timeout_ms": 1500}})";
 

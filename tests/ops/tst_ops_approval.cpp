@@ -14,7 +14,8 @@
 using namespace sluice::test;
 
 namespace {
-const char* kApprovalConfig = R"({"cohorts":[{"id":"53-54","label":{"ko":"53–54세","en":"Ages 53–54"},
+const char* kApprovalConfig =
+    R"({"cohorts":[{"id":"53-54","label":{"ko":"53–54세","en":"Ages 53–54"},
  "birth_year_from":1967,"birth_year_to":1968,"prequeue_opens":"-1m","opens":"-1s",
  "rate_per_s":100,"max_active":1000}],
  "ops": {"tick_ms": 100, "two_person_rule": {"enabled": true, "rate_factor": 2.0, "approval_timeout_s": 2}}})";
@@ -59,7 +60,8 @@ class TstOpsApproval : public QObject {
 
 private slots:
     void initTestCase() {
-        server = std::make_unique<ServerProcess>(ServerProcess::Options{kApprovalConfig, {}, 2, {}, false});
+        server = std::make_unique<ServerProcess>(
+            ServerProcess::Options{kApprovalConfig, {}, 2, {}, false});
         kim = addOperator(*server, "kim", "operator");
         lee = addOperator(*server, "lee", "operator");
         viewer = addOperator(*server, "park", "viewer");
@@ -85,7 +87,9 @@ private slots:
         QCOMPARE(a["type"].toString(), QString("ack"));
         QCOMPARE(a["status"].toString(), QString("pending_approval"));
         QVERIFY(a["result"].toObject()["reason"].toString().contains("from 100 to 300"));
-        auto req = l->waitFor([](const QJsonObject& f) { return f["type"] == "event" && f["kind"] == "approval_requested"; });
+        auto req = l->waitFor([](const QJsonObject& f) {
+            return f["type"] == "event" && f["kind"] == "approval_requested";
+        });
         QVERIFY(req);
         QCOMPARE((*req)["data"].toObject()["command_id"].toString(), QString("big-1"));
         QCOMPARE(rateNow(*k), 100.0); // not yet
@@ -95,26 +99,34 @@ private slots:
 
         QJsonObject self = k->command("big-1-ok", "approve", {{"command_id", "big-1"}});
         QCOMPARE(self["code"].toString(), QString("self_approval"));
-        QCOMPARE(v->command("v-ok", "approve", {{"command_id", "big-1"}})["code"].toString(), QString("forbidden"));
+        QCOMPARE(v->command("v-ok", "approve", {{"command_id", "big-1"}})["code"].toString(),
+                 QString("forbidden"));
 
         QJsonObject ok = l->command("lee-ok-1", "approve", {{"command_id", "big-1"}});
         QCOMPARE(ok["type"].toString(), QString("ack"));
         QCOMPARE(ok["status"].toString(), QString("done"));
         QCOMPARE(ok["result"].toObject()["new_value"].toDouble(), 300.0);
         QCOMPARE(ok["result"].toObject()["requested_by"].toString(), QString("kim"));
-        QVERIFY(k->waitFor([](const QJsonObject& f) { return f["type"] == "event" && f["kind"] == "approval_granted"; }));
+        QVERIFY(k->waitFor([](const QJsonObject& f) {
+            return f["type"] == "event" && f["kind"] == "approval_granted";
+        }));
         QCOMPARE(rateNow(*k), 300.0);
         // The requester replaying its id gets its first answer; nothing runs again.
         QCOMPARE(k->command("big-1", "set_rate", {{"cohort", "53-54"}, {"rate_per_s", 300}}), a);
-        QCOMPARE(l->command("lee-ok-2", "approve", {{"command_id", "big-1"}})["code"].toString(), QString("not_found"));
+        QCOMPARE(l->command("lee-ok-2", "approve", {{"command_id", "big-1"}})["code"].toString(),
+                 QString("not_found"));
     }
 
     void smallRaiseRunsAtOnce() {
         auto k = console(kim);
         QVERIFY(k);
-        QJsonObject a = k->command("small-1", "set_rate", {{"cohort", "53-54"}, {"rate_per_s", 500}});
+        QJsonObject a =
+            k->command("small-1", "set_rate", {{"cohort", "53-54"}, {"rate_per_s", 500}});
         QCOMPARE(a["status"].toString(), QString("done"));
-        QCOMPARE(k->command("small-2", "set_rate", {{"cohort", "53-54"}, {"rate_per_s", 50}})["status"].toString(), QString("done"));
+        QCOMPARE(
+            k->command("small-2", "set_rate", {{"cohort", "53-54"}, {"rate_per_s", 50}})["status"]
+                .toString(),
+            QString("done"));
     }
 
     void unapprovedCommandExpires() {
@@ -123,10 +135,15 @@ private slots:
         QVERIFY(k && l);
         QJsonObject a = k->command("exp-1", "set_rate", {{"cohort", "53-54"}, {"rate_per_s", 900}});
         QCOMPARE(a["status"].toString(), QString("pending_approval"));
-        auto ev = k->waitFor([](const QJsonObject& f) { return f["type"] == "event" && f["kind"] == "approval_expired"; }, 5000);
+        auto ev = k->waitFor(
+            [](const QJsonObject& f) {
+                return f["type"] == "event" && f["kind"] == "approval_expired";
+            },
+            5000);
         QVERIFY(ev);
         QCOMPARE((*ev)["data"].toObject()["command_id"].toString(), QString("exp-1"));
-        QCOMPARE(l->command("late-1", "approve", {{"command_id", "exp-1"}})["code"].toString(), QString("not_found"));
+        QCOMPARE(l->command("late-1", "approve", {{"command_id", "exp-1"}})["code"].toString(),
+                 QString("not_found"));
         QCOMPARE(rateNow(*k), 50.0);
     }
 
@@ -134,15 +151,27 @@ private slots:
         auto k = console(kim);
         auto l = console(lee);
         QVERIFY(k && l);
-        QCOMPARE(k->command("inc-1", "pause_cohort", {{"cohort", "53-54"}, {"incident", true}})["status"].toString(), QString("done"));
+        QCOMPARE(
+            k->command("inc-1", "pause_cohort", {{"cohort", "53-54"}, {"incident", true}})["status"]
+                .toString(),
+            QString("done"));
         QJsonObject a = k->command("inc-2", "resume_cohort", {{"cohort", "53-54"}});
         QCOMPARE(a["status"].toString(), QString("pending_approval"));
         QVERIFY(a["result"].toObject()["reason"].toString().contains("incident"));
-        QCOMPARE(l->command("inc-ok", "approve", {{"command_id", "inc-2"}, {"requested_by", "kim"}})["type"].toString(), QString("ack"));
-        QVERIFY(k->waitFor([](const QJsonObject& f) { return f["type"] == "tick" && cohortOf(f)["state"] == "open"; }, 3000, k->frames.size()));
+        QCOMPARE(l->command("inc-ok", "approve",
+                            {{"command_id", "inc-2"}, {"requested_by", "kim"}})["type"]
+                     .toString(),
+                 QString("ack"));
+        QVERIFY(k->waitFor(
+            [](const QJsonObject& f) {
+                return f["type"] == "tick" && cohortOf(f)["state"] == "open";
+            },
+            3000, k->frames.size()));
         // A pause without incident resumes without approval.
-        QCOMPARE(k->command("inc-3", "pause_cohort", {{"cohort", "53-54"}})["status"].toString(), QString("done"));
-        QCOMPARE(k->command("inc-4", "resume_cohort", {{"cohort", "53-54"}})["status"].toString(), QString("done"));
+        QCOMPARE(k->command("inc-3", "pause_cohort", {{"cohort", "53-54"}})["status"].toString(),
+                 QString("done"));
+        QCOMPARE(k->command("inc-4", "resume_cohort", {{"cohort", "53-54"}})["status"].toString(),
+                 QString("done"));
     }
 
     void revokedOperatorIsDisconnected() {
@@ -164,40 +193,53 @@ private slots:
     void noticesAndAnswersSurviveRestart() {
         auto k = console(kim);
         QVERIFY(k);
-        QJsonObject a = k->command("keep-1", "post_notice",
-                                   {{"cohort", "*"}, {"severity", "critical"},
-                                    {"text", QJsonObject{{"ko", "점검 중입니다"}, {"en", "Maintenance under way"}}}});
+        QJsonObject a = k->command(
+            "keep-1", "post_notice",
+            {{"cohort", "*"},
+             {"severity", "critical"},
+             {"text", QJsonObject{{"ko", "점검 중입니다"}, {"en", "Maintenance under way"}}}});
         QCOMPARE(a["type"].toString(), QString("ack"));
         k.reset();
         server->kill9();
         QVERIFY2(server->restart(), server->output().constData());
         HttpClient http("127.0.0.1", server->port());
-        QVERIFY(http.get("/v1/queue/53-54/status").body.find("Maintenance under way") != std::string::npos);
+        QVERIFY(http.get("/v1/queue/53-54/status").body.find("Maintenance under way") !=
+                std::string::npos);
         auto k2 = console(kim);
         QVERIFY(k2);
         QCOMPARE(k2->ofType("snapshot").first()["notices"].toArray().size(), 1);
-        QCOMPARE(k2->command("keep-1", "post_notice", {}), a); // the remembered answer, not a new notice
-        QCOMPARE(k2->command("keep-2", "retract_notice", {{"notice_id", a["result"].toObject()["notice_id"]}})["type"].toString(), QString("ack"));
-        QVERIFY(http.get("/v1/queue/53-54/status").body.find("Maintenance under way") == std::string::npos);
+        QCOMPARE(k2->command("keep-1", "post_notice", {}),
+                 a); // the remembered answer, not a new notice
+        QCOMPARE(k2->command("keep-2", "retract_notice",
+                             {{"notice_id", a["result"].toObject()["notice_id"]}})["type"]
+                     .toString(),
+                 QString("ack"));
+        QVERIFY(http.get("/v1/queue/53-54/status").body.find("Maintenance under way") ==
+                std::string::npos);
     }
 
     void auditChainVerifiesAndDetectsTampering() {
         HttpClient http("127.0.0.1", server->port());
-        HttpResult r = http.get("/v1/ops/audit?limit=5000", {{"Authorization", "Bearer " + viewer.toStdString()}});
+        HttpResult r = http.get("/v1/ops/audit?limit=5000",
+                                {{"Authorization", "Bearer " + viewer.toStdString()}});
         QCOMPARE(r.status, 200);
         std::set<QString> results, ops;
         for (const auto& v : parseObject(QByteArray::fromStdString(r.body))["rows"].toArray()) {
             results.insert(v.toObject()["result"].toString());
             ops.insert(v.toObject()["op"].toString());
         }
-        for (const char* res : {"accepted", "refused", "pending_approval", "approved", "expired", "duplicate"})
+        for (const char* res :
+             {"accepted", "refused", "pending_approval", "approved", "expired", "duplicate"})
             QVERIFY2(results.count(res), res);
-        for (const char* op : {"operator_add", "operator_revoke", "approve", "set_rate"}) QVERIFY2(ops.count(op), op);
+        for (const char* op : {"operator_add", "operator_revoke", "approve", "set_rate"})
+            QVERIFY2(ops.count(op), op);
         http.disconnect();
         bool clean = server->terminate();
         // Exit status belongs to the core's shutdown (see tests/server); here the stream and the
         // audit log matter, so a dirty exit is reported, not failed on.
-        if (!clean) qWarning("sluice-server did not exit with 0 on SIGTERM:\n%s", server->output().right(4000).constData());
+        if (!clean)
+            qWarning("sluice-server did not exit with 0 on SIGTERM:\n%s",
+                     server->output().right(4000).constData());
         QVERIFY(!server->running());
         CliResult ok = server->cli({"audit", "verify"});
         QCOMPARE(ok.exitCode, 0);
@@ -208,10 +250,13 @@ private slots:
         QString dbPath = server->dataDir() + "/sluice.db";
         QString err;
         // Someone with the file bypasses the append-only trigger and rewrites one row.
-        QVERIFY2(!sqlExec(dbPath, "UPDATE ops_audit SET operator = 'nobody' WHERE id = 7", &err), "trigger missing");
+        QVERIFY2(!sqlExec(dbPath, "UPDATE ops_audit SET operator = 'nobody' WHERE id = 7", &err),
+                 "trigger missing");
         QVERIFY2(sqlExec(dbPath,
                          "DROP TRIGGER ops_audit_no_update; "
-                         "UPDATE ops_audit SET new_value = '1000' WHERE id = 7;", &err), qPrintable(err));
+                         "UPDATE ops_audit SET new_value = '1000' WHERE id = 7;",
+                         &err),
+                 qPrintable(err));
         CliResult bad = server->cli({"audit", "verify"});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains("row 7"), qPrintable(bad.err));

@@ -37,7 +37,8 @@ private slots:
     void historyReplaysEverythingAfterSince() {
         FrameHistory h(4);
         QCOMPARE(h.after(0)->size(), 0u); // nothing yet, nothing missed
-        for (int i = 1; i <= 3; ++i) QCOMPARE(h.push(f(std::to_string(i))), uint64_t(i));
+        for (int i = 1; i <= 3; ++i)
+            QCOMPARE(h.push(f(std::to_string(i))), uint64_t(i));
         auto r = h.after(1);
         QVERIFY(r);
         QCOMPARE(r->size(), 2u);
@@ -47,12 +48,13 @@ private slots:
     }
     void historyTooOldOrFutureNeedsSnapshot() {
         FrameHistory h(4);
-        for (int i = 1; i <= 10; ++i) h.push(f(std::to_string(i)));
+        for (int i = 1; i <= 10; ++i)
+            h.push(f(std::to_string(i)));
         QCOMPARE(h.firstSeq(), uint64_t(7));
-        QVERIFY(!h.after(5));     // 6 was dropped
-        QVERIFY(h.after(6));      // 7..10 kept
+        QVERIFY(!h.after(5)); // 6 was dropped
+        QVERIFY(h.after(6));  // 7..10 kept
         QCOMPARE(h.after(6)->size(), 4u);
-        QVERIFY(!h.after(11));    // a seq this process never sent
+        QVERIFY(!h.after(11)); // a seq this process never sent
     }
 
     void validCommandsPass() {
@@ -61,9 +63,11 @@ private slots:
         QVERIFY(!validateCommand("resume_cohort", obj(R"({"cohort":"53-54"})"), c));
         QVERIFY(!validateCommand("set_rate", obj(R"({"cohort":"53-54","rate_per_s":1000})"), c));
         QVERIFY(!validateCommand("set_max_active", obj(R"({"cohort":"53-54","max_active":0})"), c));
-        QVERIFY(!validateCommand("set_admission_mode", obj(R"({"cohort":"53-54","mode":"automatic"})"), c));
-        QVERIFY(!validateCommand("post_notice",
-                                 obj(R"({"cohort":"*","severity":"info","text":{"ko":"안내","en":"Note"}})"), c));
+        QVERIFY(!validateCommand("set_admission_mode",
+                                 obj(R"({"cohort":"53-54","mode":"automatic"})"), c));
+        QVERIFY(!validateCommand(
+            "post_notice",
+            obj(R"({"cohort":"*","severity":"info","text":{"ko":"안내","en":"Note"}})"), c));
         QVERIFY(!validateCommand("retract_notice", obj(R"({"notice_id":3})"), c));
         QVERIFY(!validateCommand("approve", obj(R"({"command_id":"c-1"})"), c));
     }
@@ -72,7 +76,8 @@ private slots:
         auto r = validateCommand("set_rate", obj(R"({"cohort":"53-54","rate_per_s":1001})"), c);
         QVERIFY(r);
         QCOMPARE(r->code, std::string("invalid_args"));
-        QVERIFY2(r->message.find("rate_per_s must be between 0 and 1000") != std::string::npos, r->message.c_str());
+        QVERIFY2(r->message.find("rate_per_s must be between 0 and 1000") != std::string::npos,
+                 r->message.c_str());
         r = validateCommand("set_rate", obj(R"({"cohort":"53-54","rate_per_s":-1})"), c);
         QVERIFY(r && r->message.find("got -1") != std::string::npos);
         r = validateCommand("set_rate", obj(R"({"cohort":"60-64","rate_per_s":1})"), c);
@@ -83,11 +88,15 @@ private slots:
         QVERIFY(r && r->message.find("whole number") != std::string::npos);
         r = validateCommand("set_admission_mode", obj(R"({"cohort":"53-54","mode":"fast"})"), c);
         QVERIFY(r && r->message.find("\"manual\" or \"automatic\"") != std::string::npos);
-        r = validateCommand("post_notice", obj(R"({"cohort":"53-54","severity":"info","text":{"ko":"안내"}})"), c);
+        r = validateCommand("post_notice",
+                            obj(R"({"cohort":"53-54","severity":"info","text":{"ko":"안내"}})"), c);
         QVERIFY(r && r->message.find("text.en") != std::string::npos);
-        r = validateCommand("post_notice", obj(R"({"cohort":"53-54","severity":"loud","text":{"ko":"a","en":"b"}})"), c);
+        r = validateCommand(
+            "post_notice",
+            obj(R"({"cohort":"53-54","severity":"loud","text":{"ko":"a","en":"b"}})"), c);
         QVERIFY(r && r->message.find("severity") != std::string::npos);
-        r = validateCommand("post_notice", obj(R"({"severity":"info","text":{"ko":"a","en":"b"}})"), c);
+        r = validateCommand("post_notice", obj(R"({"severity":"info","text":{"ko":"a","en":"b"}})"),
+                            c);
         QVERIFY(r && r->message.find("\"*\"") != std::string::npos);
         r = validateCommand("launch_rockets", obj("{}"), c);
         QVERIFY(r);
@@ -97,7 +106,8 @@ private slots:
     }
     void noticeLengthCountsCharactersNotBytes() {
         std::string ko;
-        for (int i = 0; i < 500; ++i) ko += "가"; // 1500 bytes, 500 characters
+        for (int i = 0; i < 500; ++i)
+            ko += "가"; // 1500 bytes, 500 characters
         json::object args = obj(R"({"cohort":"*","severity":"info","text":{"en":"x"}})");
         args["text"].as_object()["ko"] = ko;
         QVERIFY(!validateCommand("post_notice", args, cohorts()));
@@ -105,12 +115,14 @@ private slots:
         QVERIFY(validateCommand("post_notice", args, cohorts()));
     }
     void commandFrameParsing() {
-        auto c = parseCommandFrame(obj(R"({"type":"command","id":"a","op":"set_rate","args":{"x":1}})"));
+        auto c =
+            parseCommandFrame(obj(R"({"type":"command","id":"a","op":"set_rate","args":{"x":1}})"));
         QVERIFY(c.error.empty());
         QCOMPARE(c.id, std::string("a"));
         QVERIFY(!parseCommandFrame(obj(R"({"type":"command","op":"set_rate"})")).error.empty());
         QVERIFY(!parseCommandFrame(obj(R"({"type":"command","id":"","op":"x"})")).error.empty());
-        QVERIFY(!parseCommandFrame(obj(R"({"type":"command","id":"a","op":"x","args":[1]})")).error.empty());
+        QVERIFY(!parseCommandFrame(obj(R"({"type":"command","id":"a","op":"x","args":[1]})"))
+                     .error.empty());
     }
 
     void twoPersonRule() {
@@ -145,7 +157,8 @@ private slots:
         QCOMPARE(c.tickMs, 500);
         QCOMPARE(c.historyFrames, std::size_t(4096));
         QVERIFY(!c.twoPerson.enabled);
-        c = parseOpsConfig(obj(R"({"ops":{"tick_ms":100,"two_person_rule":{"enabled":true,"rate_factor":3}}})"));
+        c = parseOpsConfig(
+            obj(R"({"ops":{"tick_ms":100,"two_person_rule":{"enabled":true,"rate_factor":3}}})"));
         QCOMPARE(c.tickMs, 100);
         QVERIFY(c.twoPerson.enabled);
         QCOMPARE(c.twoPerson.rateFactor, 3.0);
@@ -165,7 +178,9 @@ private slots:
         QVERIFY(token.size() >= 43);
         QCOMPARE(addOperator(db, "kim", Role::Operator, tokenHash(token), 1), std::string());
         QVERIFY(!addOperator(db, "kim", Role::Admin, tokenHash("x"), 2).empty()); // exists
-        QVERIFY(!db.queryInt("SELECT count(*) FROM ops_operators WHERE token_hash = '" + token + "'").value_or(1));
+        QVERIFY(
+            !db.queryInt("SELECT count(*) FROM ops_operators WHERE token_hash = '" + token + "'")
+                 .value_or(1));
         std::string reason;
         auto op = authenticate(db, token, reason);
         QVERIFY(op);
@@ -201,11 +216,13 @@ private slots:
         QVERIFY(v.ok);
         QCOMPARE(v.rows, int64_t(5));
         // The table refuses updates and deletes...
-        QVERIFY_THROWS_EXCEPTION(store::SqliteError, db.exec("UPDATE ops_audit SET result = 'x' WHERE id = 2"));
+        QVERIFY_THROWS_EXCEPTION(store::SqliteError,
+                                 db.exec("UPDATE ops_audit SET result = 'x' WHERE id = 2"));
         QVERIFY_THROWS_EXCEPTION(store::SqliteError, db.exec("DELETE FROM ops_audit WHERE id = 5"));
         // ...but someone with the file can drop the trigger: the chain still tells.
         db.exec("DROP TRIGGER ops_audit_no_update");
-        db.exec(R"(UPDATE ops_audit SET args = '{"cohort":"53-54","rate_per_s":9999}' WHERE id = 3)");
+        db.exec(
+            R"(UPDATE ops_audit SET args = '{"cohort":"53-54","rate_per_s":9999}' WHERE id = 3)");
         v = verifyAudit(db);
         QVERIFY(!v.ok);
         QCOMPARE(v.brokenId, int64_t(3));

@@ -38,7 +38,8 @@ class TstOpsSlow : public QObject {
 
 private slots:
     void initTestCase() {
-        server = std::make_unique<ServerProcess>(ServerProcess::Options{kSlowConfig, {}, 2, {}, false});
+        server =
+            std::make_unique<ServerProcess>(ServerProcess::Options{kSlowConfig, {}, 2, {}, false});
         token = addOperator(*server, "watcher", "viewer");
         QVERIFY(!token.isEmpty());
         QVERIFY2(server->start(), server->output().constData());
@@ -47,7 +48,8 @@ private slots:
         if (!server) return;
         // Exit status belongs to the core's shutdown (tests/server); it is reported, not failed on.
         if (!server->terminate())
-            qWarning("sluice-server did not exit with 0 on SIGTERM:\n%s", server->output().right(4000).constData());
+            qWarning("sluice-server did not exit with 0 on SIGTERM:\n%s",
+                     server->output().right(4000).constData());
         QVERIFY(!server->running());
     }
 
@@ -68,7 +70,8 @@ private slots:
         double resyncsBefore = metric("sluice_ops_resyncs_total");
         QElapsedTimer t;
         t.start();
-        bool resynced = QTest::qWaitFor([&] { return metric("sluice_ops_resyncs_total") > resyncsBefore; }, 20'000);
+        bool resynced = QTest::qWaitFor(
+            [&] { return metric("sluice_ops_resyncs_total") > resyncsBefore; }, 20'000);
         QVERIFY2(resynced, "the lagging console was never resynced");
         qint64 stalledMs = t.elapsed();
         // Read again: what arrives must be a consistent stream with a snapshot bridging the gap.
@@ -91,13 +94,15 @@ private slots:
 
         // Meanwhile the other console got every tick on time.
         qint64 gap = maxTickGap(fast, fastFrom);
-        qInfo("resynced after %lld ms; %d snapshots; largest tick gap of the other console %lld ms", stalledMs,
-              snapshots, gap);
+        qInfo("resynced after %lld ms; %d snapshots; largest tick gap of the other console %lld ms",
+              stalledMs, snapshots, gap);
         QVERIFY2(gap < 1000, qPrintable(QString("largest tick gap %1 ms").arg(gap)));
         int ticks = 0;
-        for (int i = fastFrom; i < fast.frames.size(); ++i) ticks += fast.frames[i]["type"] == "tick";
+        for (int i = fastFrom; i < fast.frames.size(); ++i)
+            ticks += fast.frames[i]["type"] == "tick";
         qint64 expected = (stalledMs + 3000) / 50;
-        QVERIFY2(ticks >= expected / 2, qPrintable(QString("%1 ticks, expected about %2").arg(ticks).arg(expected)));
+        QVERIFY2(ticks >= expected / 2,
+                 qPrintable(QString("%1 ticks, expected about %2").arg(ticks).arg(expected)));
     }
 
     void consoleThatNeverReadsIsDisconnected() {
@@ -113,7 +118,8 @@ private slots:
         bool dropped = QTest::qWaitFor(
             [&] {
                 return metric("sluice_ops_disconnects_total{reason=\"too_slow\"}") +
-                           metric("sluice_ops_disconnects_total{reason=\"stalled\"}") > before;
+                           metric("sluice_ops_disconnects_total{reason=\"stalled\"}") >
+                       before;
             },
             30'000);
         QVERIFY2(dropped, "a console that never reads was never disconnected");

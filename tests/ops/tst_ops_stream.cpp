@@ -32,7 +32,8 @@ class TstOpsStream : public QObject {
 
 private slots:
     void initTestCase() {
-        server = std::make_unique<ServerProcess>(ServerProcess::Options{kOpsTestConfig, {}, 2, {}, false});
+        server = std::make_unique<ServerProcess>(
+            ServerProcess::Options{kOpsTestConfig, {}, 2, {}, false});
         kim = addOperator(*server, "kim", "operator");
         lee = addOperator(*server, "lee", "admin");
         viewer = addOperator(*server, "park", "viewer");
@@ -43,7 +44,8 @@ private slots:
         if (!server) return;
         // Exit status belongs to the core's shutdown (tests/server); it is reported, not failed on.
         if (!server->terminate())
-            qWarning("sluice-server did not exit with 0 on SIGTERM:\n%s", server->output().right(4000).constData());
+            qWarning("sluice-server did not exit with 0 on SIGTERM:\n%s",
+                     server->output().right(4000).constData());
         QVERIFY(!server->running());
     }
 
@@ -68,7 +70,9 @@ private slots:
         auto snap = c->waitType("snapshot", 5000, from);
         QVERIFY(snap);
         QVERIFY((*snap)["seq"].toInteger() >= seen);
-        auto next = c->waitFor([&](const QJsonObject& f) { return f["seq"].toInteger() > (*snap)["seq"].toInteger(); }, 3000, from);
+        auto next = c->waitFor(
+            [&](const QJsonObject& f) { return f["seq"].toInteger() > (*snap)["seq"].toInteger(); },
+            3000, from);
         QVERIFY(next);
         QCOMPARE((*next)["seq"].toInteger(), (*snap)["seq"].toInteger() + 1);
         // Unknown message types get a readable refusal, the stream goes on.
@@ -96,14 +100,15 @@ private slots:
         QVERIFY(snap.contains("seq"));
         QJsonObject cohort = cohortOf(snap);
         QCOMPARE(cohort["label"].toObject()["en"].toString(), QString("Ages 53–54"));
-        for (const char* k : {"state", "issued", "serving", "waiting", "rate_ceiling", "actual_rate", "max_active",
-                               "active", "eta_last_s", "mode"})
+        for (const char* k : {"state", "issued", "serving", "waiting", "rate_ceiling",
+                              "actual_rate", "max_active", "active", "eta_last_s", "mode"})
             QVERIFY2(cohort.contains(k), k);
         QCOMPARE(cohort["rate_ceiling"].toDouble(), 100.0);
         QVERIFY(snap["clinics"].toArray().size() > 100); // every clinic, from the booking module
         QVERIFY(snap["clinics"].toArray()[0].toObject().contains("remaining_today"));
         QCOMPARE(snap["identity_provider"].toObject()["breaker"].toString(), QString("closed"));
-        for (const char* k : {"clinics", "errors", "latency_ms", "request_rate", "notices", "pending_approvals"})
+        for (const char* k :
+             {"clinics", "errors", "latency_ms", "request_rate", "notices", "pending_approvals"})
             QVERIFY2(snap.contains(k), k);
         // Frames after the snapshot continue its sequence.
         auto tick = c.waitType("tick", 3000);
@@ -127,7 +132,8 @@ private slots:
         c.open(port(), "not-a-token");
         QVERIFY(c.waitClosed(5000));
         QCOMPARE(int(c.ws.closeCode()), 1008);
-        QVERIFY2(c.ws.closeReason().contains("invalid operator token"), qPrintable(c.ws.closeReason()));
+        QVERIFY2(c.ws.closeReason().contains("invalid operator token"),
+                 qPrintable(c.ws.closeReason()));
         QVERIFY(c.frames.isEmpty());
 
         OpsClient d; // no header, and a first message that is not auth
@@ -136,7 +142,8 @@ private slots:
         d.sendJson(QJsonObject{{"type", "command"}, {"id", "x"}, {"op", "pause_cohort"}});
         QVERIFY(d.waitClosed(5000));
         QCOMPARE(int(d.ws.closeCode()), 1008);
-        QVERIFY2(d.ws.closeReason().contains("authentication required"), qPrintable(d.ws.closeReason()));
+        QVERIFY2(d.ws.closeReason().contains("authentication required"),
+                 qPrintable(d.ws.closeReason()));
     }
 
     void silentConsoleIsClosedAfterAuthTimeout() {
@@ -145,7 +152,8 @@ private slots:
         QVERIFY(c.waitConnected());
         QVERIFY(c.waitClosed(5000));
         QCOMPARE(int(c.ws.closeCode()), 1008);
-        QVERIFY2(c.ws.closeReason().contains("authentication timeout"), qPrintable(c.ws.closeReason()));
+        QVERIFY2(c.ws.closeReason().contains("authentication timeout"),
+                 qPrintable(c.ws.closeReason()));
         QVERIFY(c.frames.isEmpty());
     }
 
@@ -163,11 +171,13 @@ private slots:
             if (f["type"] == "tick") times.push_back(c->arrivalsMs[i]);
         }
         // 2 s at 100 ms: about 20 ticks; allow for a loaded machine.
-        QVERIFY2(times.size() >= 14 && times.size() <= 23, qPrintable(QString::number(times.size())));
+        QVERIFY2(times.size() >= 14 && times.size() <= 23,
+                 qPrintable(QString::number(times.size())));
         double mean = double(times.last() - times.first()) / (times.size() - 1);
         QVERIFY2(mean > 80 && mean < 130, qPrintable(QString::number(mean)));
         QJsonObject tick = c->ofType("tick").last();
-        for (const char* k : {"cohorts", "clinics", "errors", "latency_ms", "request_rate", "server_time"})
+        for (const char* k :
+             {"cohorts", "clinics", "errors", "latency_ms", "request_rate", "server_time"})
             QVERIFY2(tick.contains(k), k);
         QVERIFY(tick["errors"].toObject().contains("http"));
         QVERIFY(tick["errors"].toObject().contains("bypass"));
@@ -177,7 +187,8 @@ private slots:
         auto c = console(viewer);
         QVERIFY(c);
         HttpClient http("127.0.0.1", port());
-        for (int i = 0; i < 30; ++i) QCOMPARE(http.get("/v1/queue/53-54/status").status, 200);
+        for (int i = 0; i < 30; ++i)
+            QCOMPARE(http.get("/v1/queue/53-54/status").status, 200);
         QCOMPARE(http.get("/v1/no-such-thing").status, 404);
         HttpResult bypass = http.get("/v1/clinics"); // booking without an admission token
         QCOMPARE(bypass.status, 401);
@@ -193,7 +204,8 @@ private slots:
         QVERIFY(c->waitFor(
             [](const QJsonObject& f) {
                 QJsonObject e = f["errors"].toObject();
-                return f["type"] == "tick" && e["http"].toObject()["unmatched"].toObject()["4xx"].toInteger() >= 1 &&
+                return f["type"] == "tick" &&
+                       e["http"].toObject()["unmatched"].toObject()["4xx"].toInteger() >= 1 &&
                        e["http"].toObject()["/v1/clinics"].toObject()["4xx"].toInteger() >= 1 &&
                        e["bypass"].toObject()["bypass_no_token"].toInteger() >= 1;
             },
@@ -220,9 +232,11 @@ private slots:
             return f["type"] == "tick" && cohortOf(f)["state"] == "paused";
         }));
         QVERIFY(c->waitFor([](const QJsonObject& f) {
-            return f["type"] == "event" && f["kind"] == "operator_action" && f["data"].toObject()["command_id"] == "e-1";
+            return f["type"] == "event" && f["kind"] == "operator_action" &&
+                   f["data"].toObject()["command_id"] == "e-1";
         }));
-        QCOMPARE(ack("e-2", "resume_cohort", {{"cohort", "53-54"}})["type"].toString(), QString("ack"));
+        QCOMPARE(ack("e-2", "resume_cohort", {{"cohort", "53-54"}})["type"].toString(),
+                 QString("ack"));
         a = ack("e-3", "set_rate", {{"cohort", "53-54"}, {"rate_per_s", 150}});
         QCOMPARE(a["type"].toString(), QString("ack"));
         QCOMPARE(a["result"].toObject()["old_value"].toDouble(), 100.0);
@@ -230,11 +244,20 @@ private slots:
         QVERIFY(c->waitFor([](const QJsonObject& f) {
             return f["type"] == "tick" && cohortOf(f)["rate_ceiling"].toDouble() == 150.0;
         }));
-        QCOMPARE(ack("e-4", "set_max_active", {{"cohort", "53-54"}, {"max_active", 900}})["type"].toString(), QString("ack"));
-        QCOMPARE(ack("e-5", "set_admission_mode", {{"cohort", "53-54"}, {"mode", "automatic"}})["type"].toString(), QString("ack"));
-        QCOMPARE(ack("e-6", "set_admission_mode", {{"cohort", "53-54"}, {"mode", "manual"}})["type"].toString(), QString("ack"));
+        QCOMPARE(ack("e-4", "set_max_active", {{"cohort", "53-54"}, {"max_active", 900}})["type"]
+                     .toString(),
+                 QString("ack"));
+        QCOMPARE(
+            ack("e-5", "set_admission_mode", {{"cohort", "53-54"}, {"mode", "automatic"}})["type"]
+                .toString(),
+            QString("ack"));
+        QCOMPARE(ack("e-6", "set_admission_mode", {{"cohort", "53-54"}, {"mode", "manual"}})["type"]
+                     .toString(),
+                 QString("ack"));
         a = ack("e-7", "post_notice",
-                {{"cohort", "*"}, {"severity", "info"}, {"text", QJsonObject{{"ko", "안내"}, {"en", "Note"}}}});
+                {{"cohort", "*"},
+                 {"severity", "info"},
+                 {"text", QJsonObject{{"ko", "안내"}, {"en", "Note"}}}});
         QCOMPARE(a["type"].toString(), QString("ack"));
         qint64 noticeId = a["result"].toObject()["notice_id"].toInteger();
         QVERIFY(noticeId > 0);
@@ -242,16 +265,26 @@ private slots:
         QCOMPARE(a["type"].toString(), QString("ack"));
         // Identity-provider drill (the booking module validates the values).
         a = ack("e-9", "set_identity_provider",
-                {{"latency_ms", QJsonObject{{"p50", 5}, {"p99", 20}}}, {"error_rate", 0.0}, {"outage", false}});
+                {{"latency_ms", QJsonObject{{"p50", 5}, {"p99", 20}}},
+                 {"error_rate", 0.0},
+                 {"outage", false}});
         QCOMPARE(a["type"].toString(), QString("ack"));
-        QCOMPARE(a["result"].toObject()["new_value"].toObject()["latency_ms"].toObject()["p99"].toDouble(), 20.0);
+        QCOMPARE(a["result"]
+                     .toObject()["new_value"]
+                     .toObject()["latency_ms"]
+                     .toObject()["p99"]
+                     .toDouble(),
+                 20.0);
         a = c->command("e-9b", "set_identity_provider", {{"error_rate", 7}});
         QCOMPARE(a["type"].toString(), QString("nack"));
-        QVERIFY2(a["message"].toString().contains("error_rate"), qPrintable(a["message"].toString()));
+        QVERIFY2(a["message"].toString().contains("error_rate"),
+                 qPrintable(a["message"].toString()));
         a = c->command("e-10", "approve", {{"command_id", "nothing-pending"}});
         QCOMPARE(a["type"].toString(), QString("nack"));
         QCOMPARE(a["code"].toString(), QString("not_found"));
-        QCOMPARE(ack("e-11", "set_rate", {{"cohort", "53-54"}, {"rate_per_s", 100}})["type"].toString(), QString("ack"));
+        QCOMPARE(
+            ack("e-11", "set_rate", {{"cohort", "53-54"}, {"rate_per_s", 100}})["type"].toString(),
+            QString("ack"));
     }
 
     void invalidArgumentsAreRefusedReadably() {
@@ -260,13 +293,16 @@ private slots:
         QJsonObject n = c->command("i-1", "set_rate", {{"cohort", "53-54"}, {"rate_per_s", 5000}});
         QCOMPARE(n["type"].toString(), QString("nack"));
         QCOMPARE(n["code"].toString(), QString("invalid_args"));
-        QVERIFY2(n["message"].toString().contains("rate_per_s must be between 0 and 1000"), qPrintable(n["message"].toString()));
+        QVERIFY2(n["message"].toString().contains("rate_per_s must be between 0 and 1000"),
+                 qPrintable(n["message"].toString()));
         n = c->command("i-2", "pause_cohort", {{"cohort", "99-99"}});
         QCOMPARE(n["code"].toString(), QString("unknown_cohort"));
         QVERIFY(n["message"].toString().contains("53-54"));
         n = c->command("i-3", "launch", {});
         QCOMPARE(n["code"].toString(), QString("unknown_op"));
-        n = c->command("i-4", "post_notice", {{"cohort", "53-54"}, {"severity", "info"}, {"text", QJsonObject{{"ko", "안내"}}}});
+        n = c->command(
+            "i-4", "post_notice",
+            {{"cohort", "53-54"}, {"severity", "info"}, {"text", QJsonObject{{"ko", "안내"}}}});
         QCOMPARE(n["code"].toString(), QString("invalid_args"));
         QVERIFY(n["message"].toString().contains("English"));
         n = c->command("i-5", "retract_notice", {{"notice_id", 987654}});
@@ -298,10 +334,12 @@ private slots:
     void replayedCommandIdDoesNothing() {
         auto c = console(kim);
         QVERIFY(c);
-        QJsonObject first = c->command("r-1", "set_max_active", {{"cohort", "53-54"}, {"max_active", 777}});
+        QJsonObject first =
+            c->command("r-1", "set_max_active", {{"cohort", "53-54"}, {"max_active", 777}});
         QCOMPARE(first["type"].toString(), QString("ack"));
         // Same id, other arguments: nothing happens, the first answer comes back.
-        QJsonObject again = c->command("r-1", "set_max_active", {{"cohort", "53-54"}, {"max_active", 555}});
+        QJsonObject again =
+            c->command("r-1", "set_max_active", {{"cohort", "53-54"}, {"max_active", 555}});
         QCOMPARE(again, first);
         auto tick = c->waitType("tick", 3000, c->frames.size());
         QVERIFY(tick);
@@ -309,11 +347,13 @@ private slots:
         // Also across connections of the same operator.
         auto d = console(kim);
         QVERIFY(d);
-        QCOMPARE(d->command("r-1", "set_max_active", {{"cohort", "53-54"}, {"max_active", 1}}), first);
+        QCOMPARE(d->command("r-1", "set_max_active", {{"cohort", "53-54"}, {"max_active", 1}}),
+                 first);
         // The same id from another operator is another command.
         auto e = console(lee);
         QVERIFY(e);
-        QJsonObject other = e->command("r-1", "set_max_active", {{"cohort", "53-54"}, {"max_active", 1000}});
+        QJsonObject other =
+            e->command("r-1", "set_max_active", {{"cohort", "53-54"}, {"max_active", 1000}});
         QCOMPARE(other["type"].toString(), QString("ack"));
         QVERIFY(other["audit_id"] != first["audit_id"]);
     }
@@ -362,19 +402,25 @@ private slots:
         QVERIFY(c);
         HttpClient http("127.0.0.1", port());
         QJsonObject a = c->command("n-1", "post_notice",
-                                   {{"cohort", "53-54"}, {"severity", "warning"},
-                                    {"text", QJsonObject{{"ko", "본인인증 지연: 순서는 유지됩니다"}, {"en", "Identity checks are slow"}}}});
+                                   {{"cohort", "53-54"},
+                                    {"severity", "warning"},
+                                    {"text", QJsonObject{{"ko", "본인인증 지연: 순서는 유지됩니다"},
+                                                         {"en", "Identity checks are slow"}}}});
         QCOMPARE(a["type"].toString(), QString("ack"));
         qint64 id = a["result"].toObject()["notice_id"].toInteger();
         HttpResult status = http.get("/v1/queue/53-54/status");
         QCOMPARE(status.status, 200);
-        QVERIFY2(status.body.find("Identity checks are slow") != std::string::npos, status.body.c_str());
+        QVERIFY2(status.body.find("Identity checks are slow") != std::string::npos,
+                 status.body.c_str());
         QVERIFY(status.body.find("본인인증 지연") != std::string::npos);
-        QVERIFY(c->waitFor([](const QJsonObject& f) { return f["type"] == "event" && f["kind"] == "notice_posted"; }));
+        QVERIFY(c->waitFor([](const QJsonObject& f) {
+            return f["type"] == "event" && f["kind"] == "notice_posted";
+        }));
         auto d = console(viewer); // a new console sees it in its snapshot
         QVERIFY(d);
         QCOMPARE(d->ofType("snapshot").first()["notices"].toArray().size(), 1);
-        QCOMPARE(c->command("n-2", "retract_notice", {{"notice_id", id}})["type"].toString(), QString("ack"));
+        QCOMPARE(c->command("n-2", "retract_notice", {{"notice_id", id}})["type"].toString(),
+                 QString("ack"));
         status = http.get("/v1/queue/53-54/status");
         QVERIFY(status.body.find("Identity checks are slow") == std::string::npos);
     }
@@ -383,7 +429,8 @@ private slots:
         HttpClient http("127.0.0.1", port());
         QCOMPARE(http.get("/v1/ops/audit").status, 401);
         QCOMPARE(http.get("/v1/ops/audit", {{"Authorization", "Bearer nope"}}).status, 401);
-        HttpResult r = http.get("/v1/ops/audit?since=0&limit=5000", {{"Authorization", "Bearer " + viewer.toStdString()}});
+        HttpResult r = http.get("/v1/ops/audit?since=0&limit=5000",
+                                {{"Authorization", "Bearer " + viewer.toStdString()}});
         QCOMPARE(r.status, 200);
         QJsonObject body = parseObject(QByteArray::fromStdString(r.body));
         QJsonArray rows = body["rows"].toArray();
@@ -413,7 +460,8 @@ private slots:
             }
         }
         QVERIFY(found);
-        r = http.get("/v1/ops/audit?since=" + std::to_string(prevId - 2), {{"Authorization", "Bearer " + kim.toStdString()}});
+        r = http.get("/v1/ops/audit?since=" + std::to_string(prevId - 2),
+                     {{"Authorization", "Bearer " + kim.toStdString()}});
         QCOMPARE(parseObject(QByteArray::fromStdString(r.body))["rows"].toArray().size(), 2);
     }
 
@@ -423,16 +471,23 @@ private slots:
             consoles.push_back(std::make_unique<OpsClient>());
             consoles.back()->open(port(), i % 2 ? kim : viewer);
         }
-        for (auto& c : consoles) QVERIFY(c->waitType("snapshot", 15'000));
+        for (auto& c : consoles)
+            QVERIFY(c->waitType("snapshot", 15'000));
         qint64 target = 0;
-        for (auto& c : consoles) target = std::max(target, c->lastSeq());
+        for (auto& c : consoles)
+            target = std::max(target, c->lastSeq());
         target += 5;
         for (auto& c : consoles)
-            QVERIFY(c->waitFor([target](const QJsonObject& f) { return f["seq"].toInteger() >= target; }, 10'000));
+            QVERIFY(c->waitFor(
+                [target](const QJsonObject& f) { return f["seq"].toInteger() >= target; }, 10'000));
         // Every console saw the same frame for the same seq.
         QJsonObject ref;
         for (auto& c : consoles) {
-            auto f = c->waitFor([target](const QJsonObject& o) { return o["seq"].toInteger() == target && o["type"] != "snapshot"; }, 100);
+            auto f = c->waitFor(
+                [target](const QJsonObject& o) {
+                    return o["seq"].toInteger() == target && o["type"] != "snapshot";
+                },
+                100);
             QVERIFY(f);
             if (ref.isEmpty()) ref = *f;
             QCOMPARE(*f, ref);

@@ -9,9 +9,9 @@ namespace sluice::ops {
 namespace json = boost::json;
 
 namespace {
-const std::string_view kOps[] = {op::PauseCohort,  op::ResumeCohort,        op::SetRate,
-                      op::SetMaxActive, op::SetAdmissionMode,    op::PostNotice,
-                      op::RetractNotice, op::SetIdentityProvider, op::Approve};
+const std::string_view kOps[] = {op::PauseCohort,   op::ResumeCohort,        op::SetRate,
+                                 op::SetMaxActive,  op::SetAdmissionMode,    op::PostNotice,
+                                 op::RetractNotice, op::SetIdentityProvider, op::Approve};
 
 const queue::CohortView* findCohort(const std::vector<queue::CohortView>& cohorts,
                                     std::string_view id) {
@@ -20,11 +20,14 @@ const queue::CohortView* findCohort(const std::vector<queue::CohortView>& cohort
     return nullptr;
 }
 
-Refusal invalid(std::string message) { return {"invalid_args", std::move(message)}; }
+Refusal invalid(std::string message) {
+    return {"invalid_args", std::move(message)};
+}
 
 std::string cohortList(const std::vector<queue::CohortView>& cohorts) {
     std::string s;
-    for (const auto& c : cohorts) s += (s.empty() ? "" : ", ") + c.id;
+    for (const auto& c : cohorts)
+        s += (s.empty() ? "" : ", ") + c.id;
     return s;
 }
 
@@ -34,9 +37,10 @@ std::optional<Refusal> checkCohort(const json::object& args,
                                    const queue::CohortView** out) {
     auto it = args.find("cohort");
     if (it == args.end() || !it->value().is_string())
-        return invalid(allowAll ? "cohort is required: a cohort id or \"*\" for all cohorts"
-                                : "cohort is required: the id of a cohort, e.g. \"" +
-                                      (cohorts.empty() ? std::string("53-54") : cohorts[0].id) + "\"");
+        return invalid(allowAll
+                           ? "cohort is required: a cohort id or \"*\" for all cohorts"
+                           : "cohort is required: the id of a cohort, e.g. \"" +
+                                 (cohorts.empty() ? std::string("53-54") : cohorts[0].id) + "\"");
     std::string_view id = it->value().get_string();
     if (allowAll && id == "*") return std::nullopt;
     const auto* c = findCohort(cohorts, id);
@@ -73,7 +77,9 @@ bool isKnownOp(const std::string& opName) {
     return false;
 }
 
-Role requiredRole(const std::string&) { return Role::Operator; }
+Role requiredRole(const std::string&) {
+    return Role::Operator;
+}
 
 CommandFrame parseCommandFrame(const json::object& frame) {
     CommandFrame c;
@@ -108,7 +114,8 @@ std::optional<Refusal> validateCommand(const std::string& opName, const json::ob
                                        const std::vector<queue::CohortView>& cohorts) {
     if (!isKnownOp(opName)) {
         std::string list;
-        for (auto o : kOps) list += (list.empty() ? "" : ", ") + std::string(o);
+        for (auto o : kOps)
+            list += (list.empty() ? "" : ", ") + std::string(o);
         return Refusal{"unknown_op", "unknown command \"" + opName + "\"; known commands: " + list};
     }
     const queue::CohortView* c = nullptr;
@@ -133,9 +140,10 @@ std::optional<Refusal> validateCommand(const std::string& opName, const json::ob
     if (opName == op::SetMaxActive) {
         if (auto r = checkCohort(args, cohorts, false, &c)) return r;
         auto it = args.find("max_active");
-        std::string range = "max_active must be a whole number between 0 and " +
-                            std::to_string(kMaxMaxActive);
-        if (it == args.end() || !it->value().is_number()) return invalid(range + "; it is missing or not a number");
+        std::string range =
+            "max_active must be a whole number between 0 and " + std::to_string(kMaxMaxActive);
+        if (it == args.end() || !it->value().is_number())
+            return invalid(range + "; it is missing or not a number");
         double v = it->value().to_number<double>();
         if (!std::isfinite(v) || v != std::floor(v) || v < 0 || v > double(kMaxMaxActive))
             return invalid(range + "; got " + numberText(v));
@@ -158,7 +166,8 @@ std::optional<Refusal> validateCommand(const std::string& opName, const json::ob
             return invalid("severity must be \"info\", \"warning\" or \"critical\"");
         auto text = args.find("text");
         if (text == args.end() || !text->value().is_object())
-            return invalid("text must be an object with Korean and English text: {\"ko\": \"...\", \"en\": \"...\"}");
+            return invalid("text must be an object with Korean and English text: {\"ko\": \"...\", "
+                           "\"en\": \"...\"}");
         const auto& t = text->value().get_object();
         for (const char* lang : {"ko", "en"}) {
             auto l = t.find(lang);
@@ -184,7 +193,8 @@ std::optional<Refusal> validateCommand(const std::string& opName, const json::ob
     }
     if (opName == op::SetIdentityProvider) {
         if (args.empty())
-            return invalid("set_identity_provider needs at least one of latency_ms, error_rate, outage");
+            return invalid(
+                "set_identity_provider needs at least one of latency_ms, error_rate, outage");
         return std::nullopt; // the booking module checks the values
     }
     if (opName == op::Approve) {

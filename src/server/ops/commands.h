@@ -15,7 +15,6 @@
 
 namespace sluice::ops {
 
-
 inline constexpr std::size_t kMaxNoticeChars = 500;
 inline constexpr int64_t kMaxMaxActive = 100'000'000;
 

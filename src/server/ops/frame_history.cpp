@@ -15,7 +15,8 @@ std::optional<std::vector<FramePtr>> FrameHistory::after(uint64_t since) const {
     std::vector<FramePtr> out;
     std::size_t skip = static_cast<std::size_t>(since + 1 - firstSeq());
     out.reserve(m_frames.size() - skip);
-    for (std::size_t i = skip; i < m_frames.size(); ++i) out.push_back(m_frames[i]);
+    for (std::size_t i = skip; i < m_frames.size(); ++i)
+        out.push_back(m_frames[i]);
     return out;
 }
 

@@ -20,7 +20,9 @@ public:
     // Appends the frame with the next seq (lastSeq() + 1) and returns that seq.
     uint64_t push(FramePtr frame);
     uint64_t lastSeq() const { return m_lastSeq; }
-    uint64_t firstSeq() const { return m_frames.empty() ? m_lastSeq + 1 : m_lastSeq + 1 - m_frames.size(); }
+    uint64_t firstSeq() const {
+        return m_frames.empty() ? m_lastSeq + 1 : m_lastSeq + 1 - m_frames.size();
+    }
     std::size_t size() const { return m_frames.size(); }
 
     // Every frame with seq > since, in order. nullopt when `since` is older than the history

@@ -40,7 +40,8 @@ store::Db openDb(const std::string& dataDir, bool mustExist) {
         throw std::runtime_error("no database at " + path + " (check --data-dir)");
     std::error_code ec;
     std::filesystem::create_directories(dataDir, ec);
-    if (ec) throw std::runtime_error("cannot create the data folder " + dataDir + ": " + ec.message());
+    if (ec)
+        throw std::runtime_error("cannot create the data folder " + dataDir + ": " + ec.message());
     return store::Db(path, store::Sync::Full);
 }
 
@@ -55,10 +56,13 @@ int operatorCmd(const std::string& dataDir, const std::vector<std::string>& w, s
         for (std::size_t i = 3; i < w.size(); ++i) {
             if (w[i] == "--role" && i + 1 < w.size()) {
                 role = parseRole(w[++i]);
-                if (!role) throw Usage{"--role must be viewer, operator or admin, got '" + w[i] + "'"};
+                if (!role)
+                    throw Usage{"--role must be viewer, operator or admin, got '" + w[i] + "'"};
             } else if (w[i].rfind("--role=", 0) == 0) {
                 role = parseRole(w[i].substr(7));
-                if (!role) throw Usage{"--role must be viewer, operator or admin, got '" + w[i].substr(7) + "'"};
+                if (!role)
+                    throw Usage{"--role must be viewer, operator or admin, got '" + w[i].substr(7) +
+                                "'"};
             } else {
                 throw Usage{"unexpected '" + w[i] + "' after operator add NAME"};
             }
@@ -90,7 +94,8 @@ int operatorCmd(const std::string& dataDir, const std::vector<std::string>& w, s
         if (ops.empty()) out << "no operators; add one with: operator add NAME --role operator\n";
         for (const auto& o : ops) {
             out << o.name << "\t" << roleName(o.role) << "\t"
-                << (o.revokedAtMs ? "revoked " + formatRfc3339(*o.revokedAtMs) : std::string("active"))
+                << (o.revokedAtMs ? "revoked " + formatRfc3339(*o.revokedAtMs)
+                                  : std::string("active"))
                 << "\tcreated " << formatRfc3339(o.createdAtMs) << "\n";
         }
         return 0;
@@ -108,7 +113,8 @@ int operatorCmd(const std::string& dataDir, const std::vector<std::string>& w, s
         }
         auditCli(db, "operator_revoke", w[2], {}, "");
         db.exec("COMMIT");
-        out << "operator " << w[2] << " revoked; connected consoles using its token are closed within seconds\n";
+        out << "operator " << w[2]
+            << " revoked; connected consoles using its token are closed within seconds\n";
         return 0;
     }
     throw Usage{"unknown operator command '" + sub + "' (add, list or revoke)"};

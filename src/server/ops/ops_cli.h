@@ -1,7 +1,8 @@
 // sluice-server's ops subcommands, run without the server (the database is opened directly):
 //   operator add NAME --role viewer|operator|admin   (prints the token once, on the last line)
 //   operator list | operator revoke NAME
-//   audit verify                                      ("ok N rows", or the first broken row; exit 1)
+//   audit verify                                      ("ok N rows", or the first broken row; exit
+//   1)
 #pragma once
 #include <iosfwd>
 #include <optional>

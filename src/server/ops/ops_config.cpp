@@ -29,16 +29,20 @@ OpsConfig parseOpsConfig(const boost::json::object& root) {
     c.tickMs = static_cast<int>(ranged(o, "tick_ms", c.tickMs, 50, 10'000, w));
     c.historyFrames = static_cast<std::size_t>(ranged(o, "history_frames", 4096, 16, 1e6, w));
     c.sendQueueFrames = static_cast<std::size_t>(ranged(o, "send_queue_frames", 256, 4, 65536, w));
-    c.stallTimeoutMs = static_cast<int>(ranged(o, "stall_timeout_ms", c.stallTimeoutMs, 500, 600'000, w));
-    c.authTimeoutMs = static_cast<int>(ranged(o, "auth_timeout_ms", c.authTimeoutMs, 100, 600'000, w));
+    c.stallTimeoutMs =
+        static_cast<int>(ranged(o, "stall_timeout_ms", c.stallTimeoutMs, 500, 600'000, w));
+    c.authTimeoutMs =
+        static_cast<int>(ranged(o, "auth_timeout_ms", c.authTimeoutMs, 100, 600'000, w));
     c.resyncLimit = static_cast<int>(ranged(o, "resync_limit", c.resyncLimit, 1, 1000, w));
-    c.resyncWindowMs = static_cast<int>(ranged(o, "resync_window_ms", c.resyncWindowMs, 100, 3'600'000, w));
+    c.resyncWindowMs =
+        static_cast<int>(ranged(o, "resync_window_ms", c.resyncWindowMs, 100, 3'600'000, w));
     c.rememberedCommands =
         static_cast<std::size_t>(ranged(o, "remembered_commands", 10'000, 100, 1e7, w));
     c.socketSendBufferBytes =
         static_cast<int>(ranged(o, "socket_send_buffer_bytes", 0, 0, 64 * 1024 * 1024, w));
     if (auto t = o.find("two_person_rule"); t != o.end() && !t->value().is_null()) {
-        if (!t->value().is_object()) throw ConfigError("config: ops.two_person_rule: expected an object");
+        if (!t->value().is_object())
+            throw ConfigError("config: ops.two_person_rule: expected an object");
         const auto& tp = t->value().get_object();
         const std::string tw = "ops.two_person_rule";
         if (auto e = tp.find("enabled"); e != tp.end()) {

@@ -10,7 +10,7 @@ namespace sluice::ops {
 
 struct TwoPersonRule {
     bool enabled = false;
-    double rateFactor = 2.0;     // set_rate above ceiling x factor needs approval
+    double rateFactor = 2.0; // set_rate above ceiling x factor needs approval
     int64_t approvalTimeoutS = 120;
 };
 
@@ -18,9 +18,9 @@ struct OpsConfig {
     int tickMs = 500;
     std::size_t historyFrames = 4096;
     std::size_t sendQueueFrames = 256;
-    int stallTimeoutMs = 10'000;   // a socket that accepts nothing this long is dropped
-    int authTimeoutMs = 10'000;    // the first-message auth must arrive within this
-    int resyncLimit = 3;           // resyncs within resyncWindowMs before "too slow"
+    int stallTimeoutMs = 10'000; // a socket that accepts nothing this long is dropped
+    int authTimeoutMs = 10'000;  // the first-message auth must arrive within this
+    int resyncLimit = 3;         // resyncs within resyncWindowMs before "too slow"
     int resyncWindowMs = 30'000;
     std::size_t rememberedCommands = 10'000;
     int socketSendBufferBytes = 0; // SO_SNDBUF of console sockets; 0: the system's default

@@ -41,7 +41,9 @@ namespace {
 
 constexpr int kRevocationCheckMs = 2'000;
 
-FramePtr frameOf(const json::object& o) { return std::make_shared<const std::string>(json::serialize(o)); }
+FramePtr frameOf(const json::object& o) {
+    return std::make_shared<const std::string>(json::serialize(o));
+}
 
 json::value optionalNumber(const std::optional<double>& v) {
     return v ? json::value(std::round(*v * 10.0) / 10.0) : json::value(nullptr);
@@ -243,7 +245,8 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         return *readDb;
     }
 
-    void join(std::shared_ptr<StreamSession> s, const std::string& token, std::optional<uint64_t> since) {
+    void join(std::shared_ptr<StreamSession> s, const std::string& token,
+              std::optional<uint64_t> since) {
         std::string reason;
         std::optional<OperatorInfo> op;
         try {
@@ -266,17 +269,20 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         hello["server_time"] = formatRfc3339(nowUnixMs());
         hello["operator"] = json::object{{"name", op->name}, {"role", roleName(op->role)}};
         hello["tick_interval_ms"] = cfg.tickMs;
-        hello["two_person_rule"] = json::object{{"enabled", cfg.twoPerson.enabled},
-                                                {"rate_factor", cfg.twoPerson.rateFactor},
-                                                {"approval_timeout_s", cfg.twoPerson.approvalTimeoutS}};
+        hello["two_person_rule"] =
+            json::object{{"enabled", cfg.twoPerson.enabled},
+                         {"rate_factor", cfg.twoPerson.rateFactor},
+                         {"approval_timeout_s", cfg.twoPerson.approvalTimeoutS}};
         std::vector<FramePtr> frames;
         std::optional<std::vector<FramePtr>> replay;
         if (since) replay = history.after(*since);
-        hello["resume"] = json::object{{"from_seq", since ? json::value(*since) : json::value(nullptr)},
-                                       {"mode", replay ? "replay" : "snapshot"}};
+        hello["resume"] =
+            json::object{{"from_seq", since ? json::value(*since) : json::value(nullptr)},
+                         {"mode", replay ? "replay" : "snapshot"}};
         frames.push_back(frameOf(hello));
         if (replay)
-            for (auto& f : *replay) frames.push_back(std::move(f));
+            for (auto& f : *replay)
+                frames.push_back(std::move(f));
         else
             frames.push_back(snapshotFrame());
         conns[s.get()] = Conn{s, *op, tokenHash(token)};
@@ -289,7 +295,8 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         frame["seq"] = seq;
         FramePtr f = frameOf(frame);
         history.push(f);
-        for (auto& [p, c] : conns) c.session->deliverBroadcast(f, seq);
+        for (auto& [p, c] : conns)
+            c.session->deliverBroadcast(f, seq);
     }
 
     void emitEvent(const std::string& kind, const std::string& severity, const std::string& message,
@@ -308,7 +315,8 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
 
     json::array cohortsJson() {
         json::array a;
-        for (const auto& v : ctx.queue.views()) a.push_back(cohortJson(v));
+        for (const auto& v : ctx.queue.views())
+            a.push_back(cohortJson(v));
         return a;
     }
 
@@ -364,17 +372,20 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         json::array clinics;
         uint64_t version = stockVersion;
         if (booking)
-            for (const auto& c : booking->stockSnapshot(&version)) clinics.push_back(clinicJson(c));
+            for (const auto& c : booking->stockSnapshot(&version))
+                clinics.push_back(clinicJson(c));
         o["clinics"] = std::move(clinics);
         o["stock_version"] = version;
         o["errors"] = errorsJson();
         o["latency_ms"] = last.latencyMs;
         o["request_rate"] = last.requestRate;
         json::array notices;
-        for (const auto& n : *ctx.notices.all()) notices.push_back(noticeJson(n));
+        for (const auto& n : *ctx.notices.all())
+            notices.push_back(noticeJson(n));
         o["notices"] = std::move(notices);
         json::array approvals;
-        for (const auto& p : pending) approvals.push_back(pendingJson(p));
+        for (const auto& p : pending)
+            approvals.push_back(pendingJson(p));
         o["pending_approvals"] = std::move(approvals);
         o["identity_provider"] = idpState;
         o["consoles"] = conns.size();
@@ -389,8 +400,12 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
             refreshIdentityProvider();
             std::string breaker = str(idpState, "breaker");
             if (!lastBreaker.empty() && breaker != lastBreaker)
-                emitEvent("alert", breaker == "open" ? "critical" : breaker == "closed" ? "info" : "warning",
-                          "identity provider circuit breaker is " + breaker + " (was " + lastBreaker + ")",
+                emitEvent("alert",
+                          breaker == "open"     ? "critical"
+                          : breaker == "closed" ? "info"
+                                                : "warning",
+                          "identity provider circuit breaker is " + breaker + " (was " +
+                              lastBreaker + ")",
                           "",
                           json::object{{"alert", "identity_provider_breaker"},
                                        {"breaker", breaker},
@@ -402,7 +417,8 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
             nowMs - lastBookingAlertMs > 30'000) {
             lastBookingAlertMs = nowMs;
             emitEvent("alert", "warning",
-                      "booking error rate " + numberText(std::round(last.bookingErrorRate * 1000) / 10) +
+                      "booking error rate " +
+                          numberText(std::round(last.bookingErrorRate * 1000) / 10) +
                           "% over the last " + std::to_string(cfg.tickMs) + " ms",
                       "",
                       json::object{{"alert", "booking_errors"},
@@ -503,7 +519,8 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
     void auditOnly(std::vector<AuditRow> rows) {
         ctx.writer.submit(
             [rows = std::move(rows)](store::Db& d) mutable {
-                for (auto& r : rows) appendAudit(d, r);
+                for (auto& r : rows)
+                    appendAudit(d, r);
             },
             [](std::exception_ptr e) {
                 if (!e) return;
@@ -529,12 +546,14 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         auto self = shared_from_this();
         ctx.writer.submit(
             [job, operatorName, commandId](store::Db& d) {
-                for (auto& r : job->rows) appendAudit(d, r);
+                for (auto& r : job->rows)
+                    appendAudit(d, r);
                 if (!job->rows.empty()) job->auditId = job->rows.front().id;
                 json::object stored = job->frame;
                 if (job->auditId) stored["audit_id"] = job->auditId;
                 if (!commandId.empty())
-                    rememberAnswer(d, operatorName, commandId, json::serialize(stored), nowUnixMs());
+                    rememberAnswer(d, operatorName, commandId, json::serialize(stored),
+                                   nowUnixMs());
             },
             [self, job, key, after = std::move(after)](std::exception_ptr e) mutable {
                 if (e) {
@@ -564,7 +583,8 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         }
         auto it = inflight.find(key);
         if (it == inflight.end()) return;
-        for (auto& s : it->second) s->deliverDirect(frame);
+        for (auto& s : it->second)
+            s->deliverDirect(frame);
         inflight.erase(it);
     }
 
@@ -578,8 +598,10 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         n["code"] = code;
         n["message"] = message;
         std::vector<AuditRow> rows;
-        rows.push_back(row(e.actor, e.peer, e.answerCmd, nullptr, nullptr, "refused", code + ": " + message));
-        for (auto& r : extraRows) rows.push_back(std::move(r));
+        rows.push_back(
+            row(e.actor, e.peer, e.answerCmd, nullptr, nullptr, "refused", code + ": " + message));
+        for (auto& r : extraRows)
+            rows.push_back(std::move(r));
         answer(e.answerKey, e.actor, e.answerCmd.id, std::move(n), std::move(rows));
     }
 
@@ -590,10 +612,14 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         CommandFrame cf = parseCommandFrame(frame);
         if (!cf.error.empty()) {
             cmdRefused->inc();
-            json::object n{{"type", "nack"}, {"id", cf.id}, {"op", cf.op}, {"code", "bad_frame"},
+            json::object n{{"type", "nack"},
+                           {"id", cf.id},
+                           {"op", cf.op},
+                           {"code", "bad_frame"},
                            {"message", cf.error}};
             s->deliverDirect(frameOf(n));
-            auditOnly({row(conn.op, s->peer(), cf, nullptr, nullptr, "refused", "bad_frame: " + cf.error)});
+            auditOnly({row(conn.op, s->peer(), cf, nullptr, nullptr, "refused",
+                           "bad_frame: " + cf.error)});
             return;
         }
         std::string key = keyOf(conn.op.name, cf.id);
@@ -615,9 +641,10 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         Exec e{key, conn.op, s->peer(), cf, cf, std::nullopt};
 
         if (conn.op.role < requiredRole(cf.op) && isKnownOp(cf.op))
-            return refuse(e, "forbidden",
-                          "operator " + conn.op.name + " has the role " + roleName(conn.op.role) +
-                              ", which may watch but not send commands; ask an admin for the operator role");
+            return refuse(
+                e, "forbidden",
+                "operator " + conn.op.name + " has the role " + roleName(conn.op.role) +
+                    ", which may watch but not send commands; ask an admin for the operator role");
         auto views = ctx.queue.views();
         if (auto r = validateCommand(cf.op, cf.args, views)) return refuse(e, r->code, r->message);
         if (cf.op == op::Approve) return approve(std::move(e), views);
@@ -642,11 +669,14 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         a["id"] = e.cmd.id;
         a["op"] = e.cmd.op;
         a["status"] = "pending_approval";
-        a["result"] = json::object{{"reason", reason}, {"expires_at", formatRfc3339(p.expiresAtMs)}};
-        std::vector<AuditRow> rows{row(e.actor, e.peer, e.cmd, nullptr, nullptr, "pending_approval", reason)};
+        a["result"] =
+            json::object{{"reason", reason}, {"expires_at", formatRfc3339(p.expiresAtMs)}};
+        std::vector<AuditRow> rows{
+            row(e.actor, e.peer, e.cmd, nullptr, nullptr, "pending_approval", reason)};
         json::object data = pendingJson(p);
-        std::string message = e.actor.name + " asks for approval: " + describe(e.cmd.op, e.cmd.args, nullptr, nullptr) +
-                              " (" + reason + ")";
+        std::string message = e.actor.name + " asks for approval: " +
+                              describe(e.cmd.op, e.cmd.args, nullptr, nullptr) + " (" + reason +
+                              ")";
         std::string name = e.actor.name;
         answer(e.answerKey, e.actor, e.cmd.id, std::move(a), std::move(rows),
                [data = std::move(data), message, name](Core& c, int64_t) mutable {
@@ -659,23 +689,28 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         std::string requestedBy = str(e.cmd.args, "requested_by");
         std::vector<std::size_t> matches;
         for (std::size_t i = 0; i < pending.size(); ++i)
-            if (pending[i].cmd.id == target && (requestedBy.empty() || pending[i].requester.name == requestedBy))
+            if (pending[i].cmd.id == target &&
+                (requestedBy.empty() || pending[i].requester.name == requestedBy))
                 matches.push_back(i);
         if (matches.empty())
-            return refuse(e, "not_found", "no command with id \"" + target + "\" is waiting for approval");
+            return refuse(e, "not_found",
+                          "no command with id \"" + target + "\" is waiting for approval");
         if (matches.size() > 1)
-            return refuse(e, "invalid_args", "several commands with id \"" + target +
-                                                 "\" wait for approval; add requested_by to choose one");
+            return refuse(e, "invalid_args",
+                          "several commands with id \"" + target +
+                              "\" wait for approval; add requested_by to choose one");
         Pending p = pending[matches.front()];
         if (p.requester.name == e.actor.name)
-            return refuse(e, "self_approval", "you requested this command yourself; a second operator must approve it");
+            return refuse(e, "self_approval",
+                          "you requested this command yourself; a second operator must approve it");
         if (nowUnixMs() > p.expiresAtMs) {
             expireApprovals(nowUnixMs());
             return refuse(e, "not_found", "command \"" + target + "\" expired without approval");
         }
         pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(matches.front()));
         if (auto r = validateCommand(p.cmd.op, p.cmd.args, views))
-            return refuse(e, r->code, "cannot run " + p.requester.name + "'s " + p.cmd.op + ": " + r->message,
+            return refuse(e, r->code,
+                          "cannot run " + p.requester.name + "'s " + p.cmd.op + ": " + r->message,
                           {row(p.requester, p.peer, p.cmd, nullptr, nullptr, "refused",
                                "approved by " + e.actor.name + " but invalid now: " + r->message)});
         Exec run2{e.answerKey, e.actor, e.peer, p.cmd, e.answerCmd, p};
@@ -694,9 +729,12 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
                                  std::to_string(cfg.twoPerson.approvalTimeoutS) + " s";
             auditOnly({row(p.requester, p.peer, p.cmd, nullptr, nullptr, "expired", detail)});
             emitEvent("approval_expired", "warning",
-                      p.requester.name + "'s " + p.cmd.op + " (" + p.cmd.id + ") expired without approval",
+                      p.requester.name + "'s " + p.cmd.op + " (" + p.cmd.id +
+                          ") expired without approval",
                       p.requester.name,
-                      json::object{{"command_id", p.cmd.id}, {"op", p.cmd.op}, {"requested_by", p.requester.name}});
+                      json::object{{"command_id", p.cmd.id},
+                                   {"op", p.cmd.op},
+                                   {"requested_by", p.requester.name}});
         }
     }
 
@@ -719,21 +757,25 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         }
         if (o == op::ResumeCohort) return ctx.queue.resume(cohort, std::move(done));
         if (o == op::SetRate)
-            return ctx.queue.setRate(cohort, args.at("rate_per_s").to_number<double>(), std::move(done));
+            return ctx.queue.setRate(cohort, args.at("rate_per_s").to_number<double>(),
+                                     std::move(done));
         if (o == op::SetMaxActive)
             return ctx.queue.setMaxActive(
-                cohort, static_cast<int64_t>(args.at("max_active").to_number<double>()), std::move(done));
+                cohort, static_cast<int64_t>(args.at("max_active").to_number<double>()),
+                std::move(done));
         if (o == op::SetAdmissionMode)
             return ctx.queue.setMode(cohort,
-                                     str(args, "mode") == "automatic" ? queue::AdmissionMode::Automatic
-                                                                      : queue::AdmissionMode::Manual,
+                                     str(args, "mode") == "automatic"
+                                         ? queue::AdmissionMode::Automatic
+                                         : queue::AdmissionMode::Manual,
                                      std::move(done));
         if (o == op::PostNotice) return postNotice(std::move(e));
         if (o == op::RetractNotice) return retractNotice(std::move(e));
         if (o == op::SetIdentityProvider) {
             if (!booking)
                 return refuse(e, "unavailable",
-                              "the booking module is not running on this server, so there is no identity provider to drill");
+                              "the booking module is not running on this server, so there is no "
+                              "identity provider to drill");
             queue::CommandResult r;
             std::string why;
             try {
@@ -761,51 +803,55 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         n.id = ctx.notices.post(n);
         ctx.queue.refreshStatus();
         auto self = shared_from_this();
-        ctx.writer.submit([n](store::Db& d) { insertNotice(d, n); },
-                          [self, e = std::move(e), n](std::exception_ptr err) mutable {
-                              std::string why;
-                              if (err) {
-                                  try {
-                                      std::rethrow_exception(err);
-                                  } catch (const std::exception& x) {
-                                      why = x.what();
-                                  }
-                              }
-                              self->onControl([e = std::move(e), n, why](Core& c) mutable {
-                                  if (!why.empty()) {
-                                      c.ctx.notices.retract(n.id);
-                                      c.ctx.queue.refreshStatus();
-                                      return c.refuse(e, "internal", "the notice could not be stored: " + why);
-                                  }
-                                  queue::CommandResult r;
-                                  r.ok = true;
-                                  r.newValue = noticeJson(n);
-                                  json::object extra{{"notice_id", n.id}};
-                                  json::object notice = noticeJson(n);
-                                  std::string target = n.cohort == "*" ? "all cohorts" : n.cohort;
-                                  c.completed(std::move(e), std::move(r), std::move(extra),
-                                              [notice, target, n](Core& cc) {
-                                                  cc.emitEvent("notice_posted", n.severity,
-                                                               n.postedBy + " posted notice " + std::to_string(n.id) +
-                                                                   " to " + target,
-                                                               n.postedBy, json::object{{"notice", notice}});
-                                              });
-                              });
-                          });
+        ctx.writer.submit(
+            [n](store::Db& d) { insertNotice(d, n); },
+            [self, e = std::move(e), n](std::exception_ptr err) mutable {
+                std::string why;
+                if (err) {
+                    try {
+                        std::rethrow_exception(err);
+                    } catch (const std::exception& x) {
+                        why = x.what();
+                    }
+                }
+                self->onControl([e = std::move(e), n, why](Core& c) mutable {
+                    if (!why.empty()) {
+                        c.ctx.notices.retract(n.id);
+                        c.ctx.queue.refreshStatus();
+                        return c.refuse(e, "internal", "the notice could not be stored: " + why);
+                    }
+                    queue::CommandResult r;
+                    r.ok = true;
+                    r.newValue = noticeJson(n);
+                    json::object extra{{"notice_id", n.id}};
+                    json::object notice = noticeJson(n);
+                    std::string target = n.cohort == "*" ? "all cohorts" : n.cohort;
+                    c.completed(std::move(e), std::move(r), std::move(extra),
+                                [notice, target, n](Core& cc) {
+                                    cc.emitEvent("notice_posted", n.severity,
+                                                 n.postedBy + " posted notice " +
+                                                     std::to_string(n.id) + " to " + target,
+                                                 n.postedBy, json::object{{"notice", notice}});
+                                });
+                });
+            });
     }
 
     void retractNotice(Exec e) {
         uint64_t id = static_cast<uint64_t>(e.cmd.args.at("notice_id").to_number<double>());
         queue::Notice removed;
         if (!ctx.notices.retract(id, &removed))
-            return refuse(e, "not_found", "there is no active notice with id " + std::to_string(id));
+            return refuse(e, "not_found",
+                          "there is no active notice with id " + std::to_string(id));
         ctx.queue.refreshStatus();
         auto self = shared_from_this();
         std::string by = e.actor.name;
         int64_t at = nowUnixMs();
         ctx.writer.submit([id, at, by](store::Db& d) { markNoticeRetracted(d, id, at, by); },
                           [self, e = std::move(e), removed, id](std::exception_ptr err) mutable {
-                              if (err) SLUICE_ERROR("ops: storing the retraction of notice ", id, " failed");
+                              if (err)
+                                  SLUICE_ERROR("ops: storing the retraction of notice ", id,
+                                               " failed");
                               self->onControl([e = std::move(e), removed, id](Core& c) mutable {
                                   queue::CommandResult r;
                                   r.ok = true;
@@ -813,22 +859,25 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
                                   std::string by2 = e.actor.name;
                                   c.completed(std::move(e), std::move(r), {}, [id, by2](Core& cc) {
                                       cc.emitEvent("notice_retracted", "info",
-                                                   by2 + " retracted notice " + std::to_string(id), by2,
-                                                   json::object{{"notice_id", id}});
+                                                   by2 + " retracted notice " + std::to_string(id),
+                                                   by2, json::object{{"notice_id", id}});
                                   });
                               });
                           });
     }
 
     // The outcome of a command that ran: ack or nack, audit, events.
-    void completed(Exec e, queue::CommandResult r, json::object extra, std::function<void(Core&)> extraEvent) {
+    void completed(Exec e, queue::CommandResult r, json::object extra,
+                   std::function<void(Core&)> extraEvent) {
         std::vector<AuditRow> rows;
         if (!r.ok) {
             std::vector<AuditRow> extraRows;
             if (e.approved)
-                extraRows.push_back(row(e.approved->requester, e.approved->peer, e.cmd, r.oldValue, r.newValue,
-                                        "refused", "approved by " + e.actor.name + " but refused: " + r.error));
-            return refuse(e, "rejected", r.error.empty() ? "the command could not be carried out" : r.error,
+                extraRows.push_back(
+                    row(e.approved->requester, e.approved->peer, e.cmd, r.oldValue, r.newValue,
+                        "refused", "approved by " + e.actor.name + " but refused: " + r.error));
+            return refuse(e, "rejected",
+                          r.error.empty() ? "the command could not be carried out" : r.error,
                           std::move(extraRows));
         }
         cmdAccepted->inc();
@@ -838,29 +887,36 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         a["op"] = e.answerCmd.op;
         a["status"] = "done";
         json::object result{{"old_value", r.oldValue}, {"new_value", r.newValue}};
-        for (auto& kv : extra) result[kv.key()] = kv.value();
+        for (auto& kv : extra)
+            result[kv.key()] = kv.value();
         if (e.approved) {
             result["approved_command_id"] = e.cmd.id;
             result["approved_op"] = e.cmd.op;
             result["requested_by"] = e.approved->requester.name;
         }
         a["result"] = std::move(result);
-        std::string detail = e.approved ? "ran " + e.approved->requester.name + "'s " + e.cmd.op + " (" + e.cmd.id + ")" : "";
-        rows.push_back(row(e.actor, e.peer, e.answerCmd, r.oldValue, r.newValue, "accepted", detail));
+        std::string detail = e.approved ? "ran " + e.approved->requester.name + "'s " + e.cmd.op +
+                                              " (" + e.cmd.id + ")"
+                                        : "";
+        rows.push_back(
+            row(e.actor, e.peer, e.answerCmd, r.oldValue, r.newValue, "accepted", detail));
         if (e.approved)
-            rows.push_back(row(e.approved->requester, e.approved->peer, e.cmd, r.oldValue, r.newValue, "approved",
-                               "approved by " + e.actor.name));
+            rows.push_back(row(e.approved->requester, e.approved->peer, e.cmd, r.oldValue,
+                               r.newValue, "approved", "approved by " + e.actor.name));
         std::string who = e.approved ? e.approved->requester.name : e.actor.name;
         std::string message = who + ": " + describe(e.cmd.op, e.cmd.args, r.oldValue, r.newValue);
         if (e.approved) message += " (approved by " + e.actor.name + ")";
-        json::object data{{"command_id", e.cmd.id}, {"op", e.cmd.op}, {"args", e.cmd.args},
-                          {"old_value", r.oldValue}, {"new_value", r.newValue}};
+        json::object data{{"command_id", e.cmd.id},
+                          {"op", e.cmd.op},
+                          {"args", e.cmd.args},
+                          {"old_value", r.oldValue},
+                          {"new_value", r.newValue}};
         if (e.approved) data["approved_by"] = e.actor.name;
         std::optional<json::object> granted;
         if (e.approved)
-            granted = json::object{{"command_id", e.cmd.id},        {"op", e.cmd.op},
-                                   {"requested_by", who},          {"approved_by", e.actor.name},
-                                   {"result", "accepted"},         {"old_value", r.oldValue},
+            granted = json::object{{"command_id", e.cmd.id}, {"op", e.cmd.op},
+                                   {"requested_by", who},    {"approved_by", e.actor.name},
+                                   {"result", "accepted"},   {"old_value", r.oldValue},
                                    {"new_value", r.newValue}};
         std::string approver = e.actor.name;
         std::string op = e.cmd.op;
@@ -870,7 +926,8 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
                    data["audit_id"] = auditId;
                    if (granted)
                        c.emitEvent("approval_granted", "info",
-                                   approver + " approved " + who + "'s " + op, approver, std::move(*granted));
+                                   approver + " approved " + who + "'s " + op, approver,
+                                   std::move(*granted));
                    c.emitEvent("operator_action", "info", message, who, std::move(data));
                    if (extraEvent) extraEvent(c);
                });
@@ -884,7 +941,8 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         std::string from = str(ev.data, "from"), to = str(ev.data, "to");
         if (!from.empty() || !to.empty()) message = "cohort " + cohort + ": " + from + " -> " + to;
         std::string oldV = str(ev.data, "old"), newV = str(ev.data, "new");
-        if (!oldV.empty() || !newV.empty()) message = "cohort " + cohort + ": " + ev.kind + " " + oldV + " -> " + newV;
+        if (!oldV.empty() || !newV.empty())
+            message = "cohort " + cohort + ": " + ev.kind + " " + oldV + " -> " + newV;
         if (auto m = str(ev.data, "message"); !m.empty()) message = m;
         std::string severity = "info";
         if (ev.kind == "sold_out" || ev.kind == "cohort_paused" || to == "paused" || to == "closed")
@@ -908,7 +966,8 @@ OpsService::OpsService(AppContext& ctx, BookingFacade* booking)
     });
     if (!notices.empty() || nextId > 1) {
         // Keep ids unique even if the board already handed some out.
-        for (const auto& n : *ctx.notices.all()) nextId = std::max<uint64_t>(nextId, n.id + 1);
+        for (const auto& n : *ctx.notices.all())
+            nextId = std::max<uint64_t>(nextId, n.id + 1);
         ctx.notices.restore(std::move(notices), nextId);
     }
     for (auto& r : remembered) {
@@ -918,76 +977,86 @@ OpsService::OpsService(AppContext& ctx, BookingFacade* booking)
     }
 }
 
-OpsService::~OpsService() { stop(); }
+OpsService::~OpsService() {
+    stop();
+}
 
-const OpsConfig& OpsService::config() const { return m_core->cfg; }
-std::size_t OpsService::consoles() const { return static_cast<std::size_t>(m_core->consoleCount->load()); }
+const OpsConfig& OpsService::config() const {
+    return m_core->cfg;
+}
+std::size_t OpsService::consoles() const {
+    return static_cast<std::size_t>(m_core->consoleCount->load());
+}
 
 void OpsService::registerRoutes(http::Router& router) {
     std::weak_ptr<Core> weak = m_core;
-    SessionLimits limits{m_core->cfg.sendQueueFrames, m_core->cfg.stallTimeoutMs, m_core->cfg.authTimeoutMs,
-                         m_core->cfg.resyncLimit, m_core->cfg.resyncWindowMs};
+    SessionLimits limits{m_core->cfg.sendQueueFrames, m_core->cfg.stallTimeoutMs,
+                         m_core->cfg.authTimeoutMs, m_core->cfg.resyncLimit,
+                         m_core->cfg.resyncWindowMs};
     SessionCounters counters{m_core->resyncs, m_core->closedTooSlow, m_core->closedStalled};
-    router.addUpgrade(std::string(kStreamPath),
-                      [weak, limits, counters](http::TcpStream&& stream, http::Request&& req, std::string peer) {
-                          auto core = weak.lock();
-                          if (!core || !core->alive.load()) return; // the stream closes with it
-                          if (int bytes = core->cfg.socketSendBufferBytes; bytes > 0) {
-                              boost::system::error_code ignored;
-                              stream.socket().set_option(asio::socket_base::send_buffer_size(bytes), ignored);
-                          }
-                          auto s = std::make_shared<StreamSession>(std::move(stream), std::move(peer), core,
-                                                                   limits, counters);
-                          s->start(std::move(req));
-                      });
-    std::string dbPath = m_core->ctx.dbPath;
-    router.add(http::Verb::get, "/v1/ops/audit", [dbPath](http::RequestContext& rc) -> http::Response {
-        std::string token(rc.bearerToken());
-        try {
-            store::Db db(dbPath, store::Sync::Normal, true);
-            std::string reason;
-            auto op = authenticate(db, token, reason);
-            if (!op)
-                return http::errorResponse(rc.req, http::Status::unauthorized, "unauthorized",
-                                           reason + "; send Authorization: Bearer <operator token>");
-            int64_t since = 0, limit = 500;
-            auto num = [](const std::optional<std::string>& s, int64_t& out) {
-                if (!s) return true;
-                try {
-                    std::size_t used = 0;
-                    long long v = std::stoll(*s, &used);
-                    if (used != s->size() || v < 0) return false;
-                    out = v;
-                    return true;
-                } catch (...) {
-                    return false;
-                }
-            };
-            if (!num(rc.queryParam("since"), since))
-                return http::errorResponse(rc.req, http::Status::bad_request, "invalid_since",
-                                           "since must be a non-negative audit row id");
-            if (!num(rc.queryParam("limit"), limit) || limit < 1 || limit > 5000)
-                return http::errorResponse(rc.req, http::Status::bad_request, "invalid_limit",
-                                           "limit must be between 1 and 5000");
-            auto rows = readAudit(db, since, limit + 1);
-            bool more = static_cast<int64_t>(rows.size()) > limit;
-            if (more) rows.pop_back();
-            json::array out;
-            int64_t next = since;
-            for (const auto& r : rows) {
-                out.push_back(auditRowToJson(r));
-                next = r.id;
+    router.addUpgrade(
+        std::string(kStreamPath),
+        [weak, limits, counters](http::TcpStream&& stream, http::Request&& req, std::string peer) {
+            auto core = weak.lock();
+            if (!core || !core->alive.load()) return; // the stream closes with it
+            if (int bytes = core->cfg.socketSendBufferBytes; bytes > 0) {
+                boost::system::error_code ignored;
+                stream.socket().set_option(asio::socket_base::send_buffer_size(bytes), ignored);
             }
-            json::object body{{"rows", std::move(out)}, {"next_since", next}, {"more", more}};
-            auto res = http::jsonResponse(rc.req, http::Status::ok, body);
-            res.set(http::bhttp::field::cache_control, "no-store");
-            return res;
-        } catch (const std::exception& e) {
-            SLUICE_ERROR("ops: audit read failed: ", e.what());
-            return http::errorResponse(rc.req, http::Status::service_unavailable, "unavailable",
-                                       "the audit log cannot be read right now");
-        }
-    });
+            auto s = std::make_shared<StreamSession>(std::move(stream), std::move(peer), core,
+                                                     limits, counters);
+            s->start(std::move(req));
+        });
+    std::string dbPath = m_core->ctx.dbPath;
+    router.add(
+        http::Verb::get, "/v1/ops/audit", [dbPath](http::RequestContext& rc) -> http::Response {
+            std::string token(rc.bearerToken());
+            try {
+                store::Db db(dbPath, store::Sync::Normal, true);
+                std::string reason;
+                auto op = authenticate(db, token, reason);
+                if (!op)
+                    return http::errorResponse(rc.req, http::Status::unauthorized, "unauthorized",
+                                               reason +
+                                                   "; send Authorization: Bearer <operator token>");
+                int64_t since = 0, limit = 500;
+                auto num = [](const std::optional<std::string>& s, int64_t& out) {
+                    if (!s) return true;
+                    try {
+                        std::size_t used = 0;
+                        long long v = std::stoll(*s, &used);
+                        if (used != s->size() || v < 0) return false;
+                        out = v;
+                        return true;
+                    } catch (...) {
+                        return false;
+                    }
+                };
+                if (!num(rc.queryParam("since"), since))
+                    return http::errorResponse(rc.req, http::Status::bad_request, "invalid_since",
+                                               "since must be a non-negative audit row id");
+                if (!num(rc.queryParam("limit"), limit) || limit < 1 || limit > 5000)
+                    return http::errorResponse(rc.req, http::Status::bad_request, "invalid_limit",
+                                               "limit must be between 1 and 5000");
+                auto rows = readAudit(db, since, limit + 1);
+                bool more = static_cast<int64_t>(rows.size()) > limit;
+                if (more) rows.pop_back();
+                json::array out;
+                int64_t next = since;
+                for (const auto& r : rows) {
+                    out.push_back(auditRowToJson(r));
+                    next = r.id;
+                }
+                json::object body{{"rows", std::move(out)}, {"next_since", next}, {"more", more}};
+                auto res = http::jsonResponse(rc.req, http::Status::ok, body);
+                res.set(http::bhttp::field::cache_control, "no-store");
+                return res;
+            } catch (const std::exception& e) {
+                SLUICE_ERROR("ops: audit read failed: ", e.what());
+                return http::errorResponse(rc.req, http::Status::service_unavailable, "unavailable",
+                                           "the audit log cannot be read right now");
+            }
+        });
 }
 
 void OpsService::start() {
@@ -1004,11 +1073,12 @@ void OpsService::start() {
         core->timer = std::make_unique<asio::steady_timer>(core->ctx.control);
         core->nextTick = std::chrono::steady_clock::now();
         core->last = core->sampler.sample(monotonicMs()); // baseline for the first interval
-        core->emitEvent("server_started", "info",
-                        std::string("sluice-server ") + SLUICE_VERSION + " started on node " +
-                            core->ctx.config.nodeId,
-                        "",
-                        json::object{{"server_version", SLUICE_VERSION}, {"node_id", core->ctx.config.nodeId}});
+        core->emitEvent(
+            "server_started", "info",
+            std::string("sluice-server ") + SLUICE_VERSION + " started on node " +
+                core->ctx.config.nodeId,
+            "",
+            json::object{{"server_version", SLUICE_VERSION}, {"node_id", core->ctx.config.nodeId}});
         core->scheduleTick();
     });
 }
@@ -1024,10 +1094,12 @@ void OpsService::stop() {
     auto work = [core] {
         if (core->alive.load() && core->timer)
             core->emitEvent("server_stopping", "info", "sluice-server is stopping", "",
-                            json::object{{"server_version", SLUICE_VERSION}, {"node_id", core->ctx.config.nodeId}});
+                            json::object{{"server_version", SLUICE_VERSION},
+                                         {"node_id", core->ctx.config.nodeId}});
         core->alive.store(false);
         core->timer.reset();
-        for (auto& [p, c] : core->conns) c.session->closeAfterQueued(CloseCode::going_away, "server stopping");
+        for (auto& [p, c] : core->conns)
+            c.session->closeAfterQueued(CloseCode::going_away, "server stopping");
         core->conns.clear();
         core->consoleCount->store(0);
         core->inflight.clear();

@@ -15,9 +15,12 @@ namespace json = boost::json;
 
 const char* roleName(Role r) {
     switch (r) {
-    case Role::Viewer: return "viewer";
-    case Role::Operator: return "operator";
-    case Role::Admin: return "admin";
+    case Role::Viewer:
+        return "viewer";
+    case Role::Operator:
+        return "operator";
+    case Role::Admin:
+        return "admin";
     }
     return "viewer";
 }
@@ -82,13 +85,16 @@ std::string newOperatorToken() {
     return base64urlEncode(bytes);
 }
 
-std::string tokenHash(std::string_view token) { return sha256Hex(token); }
+std::string tokenHash(std::string_view token) {
+    return sha256Hex(token);
+}
 
 std::string validateOperatorName(const std::string& name) {
     if (name.empty()) return "the operator name is empty";
     if (name.size() > 64) return "the operator name is longer than 64 bytes";
     for (unsigned char c : name)
-        if (c <= 0x20 || c == 0x7f) return "the operator name may not contain spaces or control characters";
+        if (c <= 0x20 || c == 0x7f)
+            return "the operator name may not contain spaces or control characters";
     if (name[0] == '-') return "the operator name may not start with '-'";
     return {};
 }
@@ -100,24 +106,30 @@ std::string addOperator(store::Db& db, const std::string& name, Role role,
     find.bind(1, std::string_view(name));
     if (find.step()) {
         if (find.isNull(0)) return "an operator named " + name + " exists; revoke it first";
-        store::Stmt up(db, "UPDATE ops_operators SET role = ?2, token_hash = ?3, created_at_ms = ?4, "
-                           "revoked_at_ms = NULL WHERE name = ?1");
-        up.bind(1, std::string_view(name)).bind(2, std::string_view(roleName(role)))
-            .bind(3, std::string_view(tokenHashHex)).bind(4, nowMs);
+        store::Stmt up(db,
+                       "UPDATE ops_operators SET role = ?2, token_hash = ?3, created_at_ms = ?4, "
+                       "revoked_at_ms = NULL WHERE name = ?1");
+        up.bind(1, std::string_view(name))
+            .bind(2, std::string_view(roleName(role)))
+            .bind(3, std::string_view(tokenHashHex))
+            .bind(4, nowMs);
         up.run();
         return {};
     }
     store::Stmt ins(db, "INSERT INTO ops_operators(name, role, token_hash, created_at_ms) "
                         "VALUES(?1, ?2, ?3, ?4)");
-    ins.bind(1, std::string_view(name)).bind(2, std::string_view(roleName(role)))
-        .bind(3, std::string_view(tokenHashHex)).bind(4, nowMs);
+    ins.bind(1, std::string_view(name))
+        .bind(2, std::string_view(roleName(role)))
+        .bind(3, std::string_view(tokenHashHex))
+        .bind(4, nowMs);
     ins.run();
     return {};
 }
 
 std::vector<OperatorInfo> listOperators(store::Db& db) {
     std::vector<OperatorInfo> out;
-    store::Stmt st(db, "SELECT name, role, created_at_ms, revoked_at_ms FROM ops_operators ORDER BY name");
+    store::Stmt st(
+        db, "SELECT name, role, created_at_ms, revoked_at_ms FROM ops_operators ORDER BY name");
     while (st.step()) {
         OperatorInfo o;
         o.name = st.text(0);
@@ -140,7 +152,8 @@ std::string revokeOperator(store::Db& db, const std::string& name, int64_t nowMs
     return {};
 }
 
-std::optional<OperatorInfo> authenticate(store::Db& db, std::string_view token, std::string& reason) {
+std::optional<OperatorInfo> authenticate(store::Db& db, std::string_view token,
+                                         std::string& reason) {
     if (token.empty()) {
         reason = "missing operator token";
         return std::nullopt;
@@ -234,12 +247,19 @@ void appendAudit(store::Db& db, AuditRow& row) {
     row.hash = auditRowHash(row.prevHash, row);
     store::Stmt ins(db, std::string("INSERT INTO ops_audit(") + kAuditColumns +
                             ") VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
-    ins.bind(1, row.id).bind(2, row.atMs).bind(3, std::string_view(row.operatorName))
-        .bind(4, std::string_view(row.role)).bind(5, std::string_view(row.peer))
-        .bind(6, std::string_view(row.commandId)).bind(7, std::string_view(row.op))
-        .bind(8, std::string_view(row.args)).bind(9, std::string_view(row.oldValue))
-        .bind(10, std::string_view(row.newValue)).bind(11, std::string_view(row.result))
-        .bind(12, std::string_view(row.detail)).bind(13, std::string_view(row.prevHash))
+    ins.bind(1, row.id)
+        .bind(2, row.atMs)
+        .bind(3, std::string_view(row.operatorName))
+        .bind(4, std::string_view(row.role))
+        .bind(5, std::string_view(row.peer))
+        .bind(6, std::string_view(row.commandId))
+        .bind(7, std::string_view(row.op))
+        .bind(8, std::string_view(row.args))
+        .bind(9, std::string_view(row.oldValue))
+        .bind(10, std::string_view(row.newValue))
+        .bind(11, std::string_view(row.result))
+        .bind(12, std::string_view(row.detail))
+        .bind(13, std::string_view(row.prevHash))
         .bind(14, std::string_view(row.hash));
     ins.run();
 }
@@ -249,7 +269,8 @@ std::vector<AuditRow> readAudit(store::Db& db, int64_t sinceId, int64_t limit) {
     store::Stmt st(db, std::string("SELECT ") + kAuditColumns +
                            " FROM ops_audit WHERE id > ?1 ORDER BY id LIMIT ?2");
     st.bind(1, sinceId).bind(2, limit);
-    while (st.step()) out.push_back(readRow(st));
+    while (st.step())
+        out.push_back(readRow(st));
     return out;
 }
 
@@ -318,15 +339,19 @@ AuditVerdict verifyAudit(store::Db& db) {
 void insertNotice(store::Db& db, const queue::Notice& n) {
     store::Stmt st(db, "INSERT OR REPLACE INTO ops_notices(id, cohort, severity, text_ko, text_en, "
                        "posted_at_ms, posted_by) VALUES(?1,?2,?3,?4,?5,?6,?7)");
-    st.bind(1, static_cast<int64_t>(n.id)).bind(2, std::string_view(n.cohort))
-        .bind(3, std::string_view(n.severity)).bind(4, std::string_view(n.textKo))
-        .bind(5, std::string_view(n.textEn)).bind(6, n.postedAtMs)
+    st.bind(1, static_cast<int64_t>(n.id))
+        .bind(2, std::string_view(n.cohort))
+        .bind(3, std::string_view(n.severity))
+        .bind(4, std::string_view(n.textKo))
+        .bind(5, std::string_view(n.textEn))
+        .bind(6, n.postedAtMs)
         .bind(7, std::string_view(n.postedBy));
     st.run();
 }
 
 void markNoticeRetracted(store::Db& db, uint64_t id, int64_t atMs, const std::string& by) {
-    store::Stmt st(db, "UPDATE ops_notices SET retracted_at_ms = ?2, retracted_by = ?3 WHERE id = ?1");
+    store::Stmt st(db,
+                   "UPDATE ops_notices SET retracted_at_ms = ?2, retracted_by = ?3 WHERE id = ?1");
     st.bind(1, static_cast<int64_t>(id)).bind(2, atMs).bind(3, std::string_view(by));
     st.run();
 }
@@ -346,7 +371,9 @@ std::vector<queue::Notice> loadActiveNotices(store::Db& db, uint64_t* nextId) {
         n.postedBy = st.text(6);
         out.push_back(std::move(n));
     }
-    if (nextId) *nextId = static_cast<uint64_t>(db.queryInt("SELECT max(id) FROM ops_notices").value_or(0)) + 1;
+    if (nextId)
+        *nextId =
+            static_cast<uint64_t>(db.queryInt("SELECT max(id) FROM ops_notices").value_or(0)) + 1;
     return out;
 }
 
@@ -356,17 +383,21 @@ void rememberAnswer(store::Db& db, const std::string& operatorName, const std::s
                     const std::string& answerJson, int64_t atMs) {
     store::Stmt st(db, "INSERT OR IGNORE INTO ops_commands(operator, command_id, answer, at_ms) "
                        "VALUES(?1,?2,?3,?4)");
-    st.bind(1, std::string_view(operatorName)).bind(2, std::string_view(commandId))
-        .bind(3, std::string_view(answerJson)).bind(4, atMs);
+    st.bind(1, std::string_view(operatorName))
+        .bind(2, std::string_view(commandId))
+        .bind(3, std::string_view(answerJson))
+        .bind(4, atMs);
     st.run();
 }
 
 std::vector<RememberedAnswer> loadAnswers(store::Db& db, std::size_t limit) {
     std::vector<RememberedAnswer> out;
-    store::Stmt st(db, "SELECT operator, command_id, answer FROM (SELECT rowid AS r, operator, "
-                       "command_id, answer FROM ops_commands ORDER BY rowid DESC LIMIT ?1) ORDER BY r");
+    store::Stmt st(db,
+                   "SELECT operator, command_id, answer FROM (SELECT rowid AS r, operator, "
+                   "command_id, answer FROM ops_commands ORDER BY rowid DESC LIMIT ?1) ORDER BY r");
     st.bind(1, static_cast<int64_t>(limit));
-    while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2)});
+    while (st.step())
+        out.push_back({st.text(0), st.text(1), st.text(2)});
     return out;
 }
 

@@ -44,7 +44,8 @@ std::vector<OperatorInfo> listOperators(store::Db& db);
 // Returns "" or a reason ("no operator named X", "X is already revoked").
 std::string revokeOperator(store::Db& db, const std::string& name, int64_t nowMs);
 // Active operator holding this token, or nullopt; `reason` tells why not.
-std::optional<OperatorInfo> authenticate(store::Db& db, std::string_view token, std::string& reason);
+std::optional<OperatorInfo> authenticate(store::Db& db, std::string_view token,
+                                         std::string& reason);
 // Person-readable check of an operator name; "" when fine.
 std::string validateOperatorName(const std::string& name);
 

@@ -33,7 +33,9 @@ bool isBookingRoute(std::string_view route) {
 }
 
 namespace {
-double round2(double v) { return std::round(v * 100.0) / 100.0; }
+double round2(double v) {
+    return std::round(v * 100.0) / 100.0;
+}
 
 } // namespace
 
@@ -85,7 +87,8 @@ StatsSampler::Sample StatsSampler::sample(int64_t nowMonoMs) {
                 q["p99"] = round2(d.quantileMs(0.99));
                 s.latencyMs[route] = std::move(q);
                 if (isBookingRoute(route)) {
-                    for (std::size_t i = 0; i < d.counts.size(); ++i) bookingHist.counts[i] += d.counts[i];
+                    for (std::size_t i = 0; i < d.counts.size(); ++i)
+                        bookingHist.counts[i] += d.counts[i];
                     bookingHist.count += d.count;
                     bookingHist.sumUs += d.sumUs;
                 }
@@ -98,7 +101,8 @@ StatsSampler::Sample StatsSampler::sample(int64_t nowMonoMs) {
             bookingTotalDelta += delta;
         }
     }
-    for (const auto& [labels, v] : m_registry.counterValues(kHttpRefused)) overload += v;
+    for (const auto& [labels, v] : m_registry.counterValues(kHttpRefused))
+        overload += v;
 
     json::object bypass;
     for (const auto& [labels, v] : m_registry.counterValues(kBypassAttempts)) {
@@ -124,7 +128,8 @@ StatsSampler::Sample StatsSampler::sample(int64_t nowMonoMs) {
 
     s.bookingRequests = bookingTotalDelta;
     s.bookingP99Ms = bookingHist.count ? bookingHist.quantileMs(0.99) : 0;
-    s.bookingErrorRate = bookingTotalDelta ? double(booking5xxDelta) / double(bookingTotalDelta) : 0;
+    s.bookingErrorRate =
+        bookingTotalDelta ? double(booking5xxDelta) / double(bookingTotalDelta) : 0;
     return s;
 }
 

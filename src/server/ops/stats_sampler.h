@@ -31,7 +31,8 @@ public:
     explicit StatsSampler(const metrics::Registry& registry) : m_registry(registry) {}
 
     struct Sample {
-        boost::json::object errors;      // http, bypass, booking_conflicts, sold_out, overload_rejections
+        boost::json::object
+            errors; // http, bypass, booking_conflicts, sold_out, overload_rejections
         boost::json::object latencyMs;   // route -> {p50, p95, p99} over the interval
         boost::json::object requestRate; // route -> requests/s over the interval
         double bookingP99Ms = 0;
@@ -44,9 +45,9 @@ public:
 private:
     const metrics::Registry& m_registry;
     int64_t m_lastMs = 0;
-    std::map<std::string, uint64_t> m_lastTotals;                    // route -> requests
-    std::map<std::string, uint64_t> m_lastBooking5xx;                // route -> 5xx
-    std::map<std::string, metrics::Histogram::Snapshot> m_lastHist;  // route -> snapshot
+    std::map<std::string, uint64_t> m_lastTotals;                   // route -> requests
+    std::map<std::string, uint64_t> m_lastBooking5xx;               // route -> 5xx
+    std::map<std::string, metrics::Histogram::Snapshot> m_lastHist; // route -> snapshot
 };
 
 } // namespace sluice::ops

@@ -48,11 +48,14 @@ std::optional<uint64_t> sinceFromTarget(std::string_view target) {
 std::string bearer(std::string_view header) {
     if (header.size() < 7) return {};
     std::string prefix(header.substr(0, 7));
-    for (auto& c : prefix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : prefix)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (prefix != "bearer ") return {};
     std::string_view t = header.substr(7);
-    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
-    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    while (!t.empty() && t.front() == ' ')
+        t.remove_prefix(1);
+    while (!t.empty() && t.back() == ' ')
+        t.remove_suffix(1);
     return std::string(t);
 }
 
@@ -72,9 +75,8 @@ const std::string kCloseMarker; // m_writing while a close frame is being writte
 StreamSession::StreamSession(http::TcpStream&& stream, std::string peer,
                              std::shared_ptr<StreamHost> host, SessionLimits limits,
                              SessionCounters counters)
-    : m_ws(std::move(stream)), m_strand(m_ws.get_executor()),
-      m_watchdog(m_strand), m_peer(std::move(peer)), m_host(std::move(host)), m_limits(limits),
-      m_counters(counters) {}
+    : m_ws(std::move(stream)), m_strand(m_ws.get_executor()), m_watchdog(m_strand),
+      m_peer(std::move(peer)), m_host(std::move(host)), m_limits(limits), m_counters(counters) {}
 
 StreamSession::~StreamSession() = default;
 
@@ -94,9 +96,7 @@ void StreamSession::start(http::Request req) {
         self->m_ws.auto_fragment(false);
         self->armWatchdog();
         self->m_ws.async_accept(self->m_upgrade,
-                                [self](beast::error_code ec) {
-                                    self->onAccept(ec);
-                                });
+                                [self](beast::error_code ec) { self->onAccept(ec); });
     });
 }
 
@@ -115,10 +115,9 @@ void StreamSession::onAccept(beast::error_code ec) {
 }
 
 void StreamSession::readNext() {
-    m_ws.async_read(m_buffer, [self = shared_from_this()](
-                                                                beast::error_code ec, std::size_t n) {
-                        self->onRead(ec, n);
-                    });
+    m_ws.async_read(m_buffer, [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+        self->onRead(ec, n);
+    });
 }
 
 void StreamSession::onRead(beast::error_code ec, std::size_t) {
@@ -160,7 +159,8 @@ void StreamSession::handleMessage(std::string_view text) {
         }
         return;
     }
-    if (!o) return enqueue({errorFrame("every message must be a JSON object with a \"type\""), false});
+    if (!o)
+        return enqueue({errorFrame("every message must be a JSON object with a \"type\""), false});
     if (type == "command") return m_host->onCommand(shared_from_this(), std::move(v.get_object()));
     if (type == "get_snapshot") {
         if (m_resyncPending) return;
@@ -178,7 +178,8 @@ void StreamSession::deliverInitial(std::vector<FramePtr> frames) {
     asio::post(m_strand, [self = shared_from_this(), frames = std::move(frames)]() mutable {
         if (self->m_state != State::Authenticating) return;
         self->m_state = State::Joined;
-        for (auto& f : frames) self->enqueue({std::move(f), false});
+        for (auto& f : frames)
+            self->enqueue({std::move(f), false});
     });
 }
 
@@ -230,12 +231,11 @@ void StreamSession::writeNext() {
             m_closeSent = true;
             m_writing = std::shared_ptr<const std::string>(std::shared_ptr<void>(), &kCloseMarker);
             m_writeStartedMs = monotonicMs();
-            m_ws.async_close(*m_closeReason,
-                             [self = shared_from_this()](beast::error_code ec) {
-                                 self->m_writing.reset();
-                                 if (ec) self->hardClose();
-                                 // else: the read loop ends when the peer's close frame arrives
-                             });
+            m_ws.async_close(*m_closeReason, [self = shared_from_this()](beast::error_code ec) {
+                self->m_writing.reset();
+                if (ec) self->hardClose();
+                // else: the read loop ends when the peer's close frame arrives
+            });
         }
         return;
     }
@@ -245,11 +245,9 @@ void StreamSession::writeNext() {
     m_writing = std::move(out.frame);
     m_writeStartedMs = monotonicMs();
     m_ws.text(true);
-    m_ws.async_write(asio::buffer(*m_writing),
-                     [self = shared_from_this()](beast::error_code ec,
-                                                                                std::size_t) {
-                         self->onWrite(ec);
-                     });
+    m_ws.async_write(
+        asio::buffer(*m_writing),
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onWrite(ec); });
 }
 
 void StreamSession::onWrite(beast::error_code ec) {
@@ -331,14 +329,16 @@ void StreamSession::onWatchdog() {
     int64_t now = monotonicMs();
     if (m_state == State::AwaitingAuth && now > m_authDeadlineMs) {
         beginClose(websocket::close_code::policy_error,
-                   "authentication timeout: send {\"type\":\"auth\",\"token\":\"...\"} first", true);
+                   "authentication timeout: send {\"type\":\"auth\",\"token\":\"...\"} first",
+                   true);
     }
     if (m_writing && now - m_writeStartedMs > m_limits.stallTimeoutMs) {
         // A console already being closed as too slow is counted once, as too slow.
         if (m_counters.closedStalled && m_state != State::Closing) m_counters.closedStalled->inc();
         return hardClose();
     }
-    if (m_state == State::Closing && now - m_closeStartedMs > std::max(kCloseHandshakeMs, m_limits.stallTimeoutMs))
+    if (m_state == State::Closing &&
+        now - m_closeStartedMs > std::max(kCloseHandshakeMs, m_limits.stallTimeoutMs))
         return hardClose();
     armWatchdog();
 }

@@ -99,7 +99,8 @@ private:
     void onWatchdog();
 
     WebSocket m_ws;
-    boost::asio::any_io_executor m_strand; // the accepting thread's io_context: one thread, so serial
+    boost::asio::any_io_executor
+        m_strand; // the accepting thread's io_context: one thread, so serial
     boost::asio::steady_timer m_watchdog;
     std::string m_peer;
     std::shared_ptr<StreamHost> m_host;
@@ -118,7 +119,8 @@ private:
     int64_t m_closeStartedMs = 0;
     bool m_resyncPending = false;
     std::deque<int64_t> m_overflows; // monotonic ms of recent overflows
-    std::optional<boost::beast::websocket::close_reason> m_closeReason; // sent when the queue drains
+    std::optional<boost::beast::websocket::close_reason>
+        m_closeReason; // sent when the queue drains
     bool m_closeSent = false;
     bool m_notifiedHost = false;
 };
