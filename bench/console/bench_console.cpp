@@ -31,7 +31,8 @@ namespace {
 double cpuSeconds() {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
-    return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
+    return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec +
+           u.ru_stime.tv_usec / 1e6;
 }
 
 // Generates a server's frames and hands them over as JSON text, like the live source does.
@@ -43,7 +44,8 @@ public:
             m_waiting.append(200'000 + 50'000 * i);
             m_serving.append(0);
         }
-        for (int i = 0; i < clinics; ++i) m_stock.append(2000 + int(m_rng.bounded(500)));
+        for (int i = 0; i < clinics; ++i)
+            m_stock.append(2000 + int(m_rng.bounded(500)));
     }
     void open() override { setState(State::Connected); }
     void close() override { setState(State::Disconnected); }
@@ -52,9 +54,13 @@ public:
     bool isLive() const override { return true; }
 
     void sendHelloAndSnapshot(qint64 nowMs) {
-        deliver(QJsonObject{{"type", "hello"}, {"protocol", 1}, {"server_version", "bench"}, {"node_id", "bench"},
+        deliver(QJsonObject{{"type", "hello"},
+                            {"protocol", 1},
+                            {"server_version", "bench"},
+                            {"node_id", "bench"},
                             {"operator", QJsonObject{{"name", "bench"}, {"role", "operator"}}},
-                            {"tick_interval_ms", 250}, {"resume", QJsonObject{{"mode", "snapshot"}}}});
+                            {"tick_interval_ms", 250},
+                            {"resume", QJsonObject{{"mode", "snapshot"}}}});
         QJsonObject s = figures("snapshot", nowMs, true);
         s["notices"] = QJsonArray{};
         s["pending_approvals"] = QJsonArray{};
@@ -68,15 +74,23 @@ public:
         }
         deliver(figures("tick", nowMs, false));
         if (m_seq % 4 == 0) {
-            deliver(QJsonObject{{"type", "event"}, {"seq", ++m_seq},
-                                {"server_time", QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(Qt::ISODateWithMs)},
-                                {"kind", "operator_action"}, {"severity", "info"}, {"operator", "bench"},
-                                {"message", QStringLiteral("bench event %1").arg(m_seq)}, {"data", QJsonObject{}}});
+            deliver(QJsonObject{
+                {"type", "event"},
+                {"seq", ++m_seq},
+                {"server_time",
+                 QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+                {"kind", "operator_action"},
+                {"severity", "info"},
+                {"operator", "bench"},
+                {"message", QStringLiteral("bench event %1").arg(m_seq)},
+                {"data", QJsonObject{}}});
         }
     }
 
 protected:
-    bool sendCommandFrame(const QString&, const QString&, const QJsonObject&) override { return false; }
+    bool sendCommandFrame(const QString&, const QString&, const QJsonObject&) override {
+        return false;
+    }
 
 private:
     void setState(State s) {
@@ -86,21 +100,32 @@ private:
     void deliver(const QJsonObject& o) {
         // Serialise and parse, as the wire would.
         const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Compact);
-        emit frameReceived(QJsonDocument::fromJson(text).object(), QDateTime::currentMSecsSinceEpoch());
+        emit frameReceived(QJsonDocument::fromJson(text).object(),
+                           QDateTime::currentMSecsSinceEpoch());
     }
     QJsonObject figures(const char* type, qint64 nowMs, bool allClinics) {
-        QJsonObject f{{"type", type}, {"seq", allClinics ? m_seq : ++m_seq},
-                      {"server_time", QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+        QJsonObject f{{"type", type},
+                      {"seq", allClinics ? m_seq : ++m_seq},
+                      {"server_time",
+                       QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).toString(Qt::ISODateWithMs)},
                       {"interval_ms", 250}};
         QJsonArray cs;
         for (int i = 0; i < m_waiting.size(); ++i)
-            cs.append(QJsonObject{{"id", QStringLiteral("c%1").arg(i)},
-                                  {"label", QJsonObject{{"ko", QStringLiteral("집단 %1").arg(i)}, {"en", QStringLiteral("Cohort %1").arg(i)}}},
-                                  {"state", "open"}, {"issued", m_serving[i] + m_waiting[i]}, {"serving", m_serving[i]},
-                                  {"waiting", m_waiting[i]}, {"rate_ceiling", 100.0}, {"max_rate", 4000.0},
-                                  {"actual_rate", 96.0 + m_rng.bounded(4.0)}, {"max_active", 10000},
-                                  {"active", 9000 + m_rng.bounded(500)}, {"mode", "manual"},
-                                  {"eta_last_s", m_waiting[i] / 100.0}});
+            cs.append(
+                QJsonObject{{"id", QStringLiteral("c%1").arg(i)},
+                            {"label", QJsonObject{{"ko", QStringLiteral("집단 %1").arg(i)},
+                                                  {"en", QStringLiteral("Cohort %1").arg(i)}}},
+                            {"state", "open"},
+                            {"issued", m_serving[i] + m_waiting[i]},
+                            {"serving", m_serving[i]},
+                            {"waiting", m_waiting[i]},
+                            {"rate_ceiling", 100.0},
+                            {"max_rate", 4000.0},
+                            {"actual_rate", 96.0 + m_rng.bounded(4.0)},
+                            {"max_active", 10000},
+                            {"active", 9000 + m_rng.bounded(500)},
+                            {"mode", "manual"},
+                            {"eta_last_s", m_waiting[i] / 100.0}});
         f["cohorts"] = cs;
         QJsonArray ks;
         auto clinic = [this](int i) {
@@ -108,11 +133,13 @@ private:
                                {"name", QStringLiteral("보건소 %1").arg(i)},
                                {"region", QStringLiteral("지역 %1").arg(i % 17)},
                                {"district", QStringLiteral("구 %1").arg(i % 250)},
-                               {"remaining_today", m_stock[i] / 10}, {"remaining_window", m_stock[i]},
+                               {"remaining_today", m_stock[i] / 10},
+                               {"remaining_window", m_stock[i]},
                                {"reserved_last_minute", int(m_rng.bounded(20))}};
         };
         if (allClinics) {
-            for (int i = 0; i < m_stock.size(); ++i) ks.append(clinic(i));
+            for (int i = 0; i < m_stock.size(); ++i)
+                ks.append(clinic(i));
         } else {
             for (int k = 0; k < 100; ++k) { // ~400 bookings/s spread over clinics
                 const int i = int(m_rng.bounded(m_stock.size()));
@@ -123,15 +150,23 @@ private:
         f["clinics"] = ks;
         const qint64 n = m_seq;
         f["errors"] = QJsonObject{
-            {"http", QJsonObject{{"/v1/queue/{}/admit", QJsonObject{{"4xx", n * 3}, {"5xx", n / 10}}},
-                                 {"/v1/reservations", QJsonObject{{"4xx", n}, {"5xx", n / 20}}}}},
+            {"http",
+             QJsonObject{{"/v1/queue/{}/admit", QJsonObject{{"4xx", n * 3}, {"5xx", n / 10}}},
+                         {"/v1/reservations", QJsonObject{{"4xx", n}, {"5xx", n / 20}}}}},
             {"bypass", QJsonObject{{"bypass_no_token", n * 2}, {"bypass_forged", n / 3}}},
-            {"identity_provider", QJsonObject{{"breaker", "closed"}, {"timeouts", n / 7}, {"errors", n / 5}}},
-            {"booking_conflicts", n / 2}, {"sold_out", n / 9}, {"overload_rejections", n / 4}};
+            {"identity_provider",
+             QJsonObject{{"breaker", "closed"}, {"timeouts", n / 7}, {"errors", n / 5}}},
+            {"booking_conflicts", n / 2},
+            {"sold_out", n / 9},
+            {"overload_rejections", n / 4}};
         f["latency_ms"] = QJsonObject{
-            {"/v1/queue/{}/status", QJsonObject{{"p50", 0.2}, {"p95", 0.9}, {"p99", 2.0 + m_rng.bounded(1.0)}}},
-            {"/v1/reservations", QJsonObject{{"p50", 3.0 + m_rng.bounded(1.0)}, {"p95", 9.0}, {"p99", 20.0 + m_rng.bounded(5.0)}}}};
-        f["request_rate"] = QJsonObject{{"/v1/queue/{}/status", 50000.0}, {"/v1/reservations", 400.0}};
+            {"/v1/queue/{}/status",
+             QJsonObject{{"p50", 0.2}, {"p95", 0.9}, {"p99", 2.0 + m_rng.bounded(1.0)}}},
+            {"/v1/reservations", QJsonObject{{"p50", 3.0 + m_rng.bounded(1.0)},
+                                             {"p95", 9.0},
+                                             {"p99", 20.0 + m_rng.bounded(5.0)}}}};
+        f["request_rate"] =
+            QJsonObject{{"/v1/queue/{}/status", 50000.0}, {"/v1/reservations", 400.0}};
         return f;
     }
 
@@ -161,7 +196,8 @@ Result run(MainWindow& window, SyntheticSource& src, double seconds, double hz, 
     // Settle, then measure.
     QElapsedTimer settle;
     settle.start();
-    while (settle.elapsed() < 500) QApplication::processEvents(QEventLoop::AllEvents, 50);
+    while (settle.elapsed() < 500)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
     const double cpu0 = cpuSeconds();
     QElapsedTimer wall;
     wall.start();
@@ -193,10 +229,14 @@ int main(int argc, char** argv) {
     int clinics = 5000, cohorts = 20;
     const QStringList args = QApplication::arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
-        if (args[i] == "--seconds") seconds = args[i + 1].toDouble();
-        else if (args[i] == "--clinics") clinics = args[i + 1].toInt();
-        else if (args[i] == "--cohorts") cohorts = args[i + 1].toInt();
-        else if (args[i] == "--hz") hz = args[i + 1].toDouble();
+        if (args[i] == "--seconds")
+            seconds = args[i + 1].toDouble();
+        else if (args[i] == "--clinics")
+            clinics = args[i + 1].toInt();
+        else if (args[i] == "--cohorts")
+            cohorts = args[i + 1].toInt();
+        else if (args[i] == "--hz")
+            hz = args[i + 1].toDouble();
     }
 
     LanguageManager lang;
@@ -210,13 +250,15 @@ int main(int argc, char** argv) {
     window.show();
     qint64 serverMs = QDateTime::currentMSecsSinceEpoch() - 3600'000;
     src->sendHelloAndSnapshot(serverMs);
-    std::printf("console benchmark: %d cohorts, %d clinics, %.1f Hz ticks, %.0f s per run, offscreen, Qt %s\n",
+    std::printf("console benchmark: %d cohorts, %d clinics, %.1f Hz ticks, %.0f s per run, "
+                "offscreen, Qt %s\n",
                 cohorts, clinics, hz, seconds, qVersion());
 
     // Run 1: a fresh console, 5-minute chart window.
     window.charts()->setWindowIndex(0);
     const Result a = run(window, *src, seconds, hz, serverMs);
-    std::printf("5 min window, fresh:        cpu %.1f %% of one core (%d ticks in %.1f s)\n", a.cpuPercent, a.ticks, a.wallS);
+    std::printf("5 min window, fresh:        cpu %.1f %% of one core (%d ticks in %.1f s)\n",
+                a.cpuPercent, a.ticks, a.wallS);
 
     // Run 2: an hour of history loaded first, 1-hour window (the charts decimate ~14,400
     // samples per series each refresh).
@@ -228,12 +270,15 @@ int main(int argc, char** argv) {
     }
     window.charts()->setWindowIndex(1);
     const Result b = run(window, *src, seconds, hz, serverMs);
-    std::printf("1 h window, 1 h of history: cpu %.1f %% of one core (%d ticks in %.1f s)\n", b.cpuPercent, b.ticks, b.wallS);
+    std::printf("1 h window, 1 h of history: cpu %.1f %% of one core (%d ticks in %.1f s)\n",
+                b.cpuPercent, b.ticks, b.wallS);
 
-    std::printf("clinic rows %d, event log rows %d, chart replaces %d\n", session.clinicModel()->rowCount(),
-                session.eventLog()->rowCount(), window.charts()->replaceCount());
+    std::printf("clinic rows %d, event log rows %d, chart replaces %d\n",
+                session.clinicModel()->rowCount(), session.eventLog()->rowCount(),
+                window.charts()->replaceCount());
     const double worst = qMax(a.cpuPercent, b.cpuPercent);
-    std::printf("RESULT cpu_percent_one_core=%.1f target=15 %s\n", worst, worst < 15 ? "PASS" : "OVER");
+    std::printf("RESULT cpu_percent_one_core=%.1f target=15 %s\n", worst,
+                worst < 15 ? "PASS" : "OVER");
     return 0;
 }
 

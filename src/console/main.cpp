@@ -19,10 +19,12 @@ using namespace sluice::console;
 int main(int argc, char** argv) {
     // The command line first: --help, --version and errors need no display.
     QStringList args;
-    for (int i = 0; i < argc; ++i) args.append(QString::fromLocal8Bit(argv[i]));
+    for (int i = 0; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
     const CommandLine cli = parseCommandLine(args);
     if (!cli.error.isEmpty()) {
-        std::fprintf(stderr, "sluice-console: %s\n\n%s", qPrintable(cli.error), qPrintable(cli.helpText));
+        std::fprintf(stderr, "sluice-console: %s\n\n%s", qPrintable(cli.error),
+                     qPrintable(cli.helpText));
         return 2;
     }
     if (cli.helpShown) {
@@ -58,8 +60,8 @@ int main(int argc, char** argv) {
             QString error;
             token = readTokenFile(cli.tokenFile, &error);
             if (token.isEmpty()) {
-                std::fprintf(stderr, "sluice-console: --token-file %s: %s\n", qPrintable(cli.tokenFile),
-                             qPrintable(error));
+                std::fprintf(stderr, "sluice-console: --token-file %s: %s\n",
+                             qPrintable(cli.tokenFile), qPrintable(error));
                 return 2;
             }
         } else {

@@ -18,9 +18,11 @@ inline const char* kConsoleTestConfig = R"({
          "two_person_rule": {"enabled": true, "rate_factor": 2.0, "approval_timeout_s": 120}}
 })";
 
-inline QString addOperator(const sluice::test::ServerProcess& server, const QString& name, const QString& role) {
+inline QString addOperator(const sluice::test::ServerProcess& server, const QString& name,
+                           const QString& role) {
     const sluice::test::CliResult r = server.cli({"operator", "add", name, "--role", role});
-    if (r.exitCode != 0) qWarning("operator add failed: %s %s", qPrintable(r.out), qPrintable(r.err));
+    if (r.exitCode != 0)
+        qWarning("operator add failed: %s %s", qPrintable(r.out), qPrintable(r.err));
     return r.exitCode == 0 ? r.lastLine().trimmed() : QString();
 }
 

@@ -31,7 +31,9 @@ public:
         m_state = s;
         emit stateChanged(s);
     }
-    void push(const QJsonObject& frame) { emit frameReceived(frame, QDateTime::currentMSecsSinceEpoch()); }
+    void push(const QJsonObject& frame) {
+        emit frameReceived(frame, QDateTime::currentMSecsSinceEpoch());
+    }
 
     QList<Sent> sent;
     int snapshotRequests = 0;

@@ -96,7 +96,8 @@ void TestClinicModel::deltasUpdateInPlaceWithoutReset() {
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QList<ClinicStock> all = makeClinics(100);
     QList<ClinicStock> delta{all.at(10), all.at(11), all.at(12), all.at(50)};
-    for (auto& c : delta) c.remainingToday -= 5;
+    for (auto& c : delta)
+        c.remainingToday -= 5;
     model.applyChanges(delta);
     QCOMPARE(reset.count(), 0);
     QCOMPARE(inserted.count(), 0);
@@ -105,7 +106,9 @@ void TestClinicModel::deltasUpdateInPlaceWithoutReset() {
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 10);
     QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 12);
     QCOMPARE(changed.at(1).at(0).toModelIndex().row(), 50);
-    QCOMPARE(model.index(50, ClinicTableModel::RemainingToday).data(ClinicTableModel::SortRole).toLongLong(),
+    QCOMPARE(model.index(50, ClinicTableModel::RemainingToday)
+                 .data(ClinicTableModel::SortRole)
+                 .toLongLong(),
              all.at(50).remainingToday - 5);
     // Unchanged values produce no signal.
     changed.clear();
@@ -151,7 +154,8 @@ void TestClinicModel::filterByRegionAndSearch() {
     proxy.setRegion("부산");
     QCOMPARE(proxy.rowCount(), 20);
     for (int r = 0; r < proxy.rowCount(); ++r)
-        QCOMPARE(proxy.index(r, ClinicTableModel::Region).data().toString(), QStringLiteral("부산"));
+        QCOMPARE(proxy.index(r, ClinicTableModel::Region).data().toString(),
+                 QStringLiteral("부산"));
     proxy.setSearchText("보건소 1");
     // 부산 is every 5th clinic starting at 1: 1, 11, 16? -> names containing "보건소 1".
     int expected = 0;
@@ -167,8 +171,11 @@ void TestClinicModel::filterByRegionAndSearch() {
     // Sorting by a number column sorts numerically, not as text.
     proxy.sort(ClinicTableModel::RemainingToday, Qt::AscendingOrder);
     for (int r = 1; r < proxy.rowCount(); ++r)
-        QVERIFY(proxy.index(r - 1, ClinicTableModel::RemainingToday).data(ClinicTableModel::SortRole).toLongLong() <=
-                proxy.index(r, ClinicTableModel::RemainingToday).data(ClinicTableModel::SortRole).toLongLong());
+        QVERIFY(proxy.index(r - 1, ClinicTableModel::RemainingToday)
+                    .data(ClinicTableModel::SortRole)
+                    .toLongLong() <= proxy.index(r, ClinicTableModel::RemainingToday)
+                                         .data(ClinicTableModel::SortRole)
+                                         .toLongLong());
 }
 
 void TestClinicModel::lowStockHighlight() {
@@ -183,7 +190,8 @@ void TestClinicModel::lowStockHighlight() {
     QVERIFY(model.index(1, 0).data(Qt::BackgroundRole).isValid());
     QCOMPARE(model.index(1, 0).data(ClinicTableModel::LevelRole).toInt(), int(Level::Amber));
     QCOMPARE(model.index(2, 0).data(ClinicTableModel::LevelRole).toInt(), int(Level::Red));
-    QVERIFY(model.index(1, 0).data(Qt::BackgroundRole) != model.index(2, 0).data(Qt::BackgroundRole));
+    QVERIFY(model.index(1, 0).data(Qt::BackgroundRole) !=
+            model.index(2, 0).data(Qt::BackgroundRole));
 }
 
 void TestClinicModel::staleGreys() {
@@ -203,13 +211,15 @@ void TestClinicModel::eventLogBatchesInserts() {
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy inserted(&log, &QAbstractItemModel::rowsAboutToBeInserted);
     for (int i = 0; i < 50; ++i)
-        log.append(LogEntry{1000 + i, i, "info", "operator_action", "kim", QStringLiteral("m%1").arg(i)});
+        log.append(
+            LogEntry{1000 + i, i, "info", "operator_action", "kim", QStringLiteral("m%1").arg(i)});
     QCOMPARE(log.rowCount(), 0);
     QCOMPARE(log.pendingCount(), 50);
     log.flush();
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(log.rowCount(), 50);
-    QCOMPARE(log.index(0, EventLogModel::Message).data().toString(), QStringLiteral("m49")); // newest first
+    QCOMPARE(log.index(0, EventLogModel::Message).data().toString(),
+             QStringLiteral("m49")); // newest first
     QCOMPARE(log.index(49, EventLogModel::Message).data().toString(), QStringLiteral("m0"));
     // The refresh timer flushes by itself.
     log.setFlushIntervalMs(20);
@@ -224,11 +234,13 @@ void TestClinicModel::eventLogIsBoundedAndFilterable() {
     log.setMaxRows(100);
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
     for (int i = 0; i < 250; ++i)
-        log.append(LogEntry{i, i, i % 10 == 0 ? "critical" : "info", "k", "op", QStringLiteral("m%1").arg(i)});
+        log.append(LogEntry{i, i, i % 10 == 0 ? "critical" : "info", "k", "op",
+                            QStringLiteral("m%1").arg(i)});
     log.flush();
     QCOMPARE(log.rowCount(), 100);
     QCOMPARE(log.index(0, EventLogModel::Message).data().toString(), QStringLiteral("m249"));
-    for (int i = 0; i < 30; ++i) log.append(LogEntry{i, i, "info", "k", "op", "x"});
+    for (int i = 0; i < 30; ++i)
+        log.append(LogEntry{i, i, "info", "k", "op", "x"});
     log.flush();
     QCOMPARE(log.rowCount(), 100);
     EventLogFilterProxy proxy;

@@ -60,7 +60,8 @@ void TestFrameParser::everyServerFixtureParses_data() {
         const QJsonObject o = fixture(f.chopped(5));
         const QString type = o.value("type").toString();
         // Console -> server messages and the audit HTTP answer are not stream frames.
-        if (type.isEmpty() || type == "command" || type == "auth" || type == "get_snapshot") continue;
+        if (type.isEmpty() || type == "command" || type == "auth" || type == "get_snapshot")
+            continue;
         QTest::newRow(qPrintable(f)) << f.chopped(5);
         ++n;
     }
@@ -111,7 +112,8 @@ void TestFrameParser::snapshot() {
     QCOMPARE(f.notices.at(0).textEn, at(json, {"notices", "0", "text", "en"}).toString());
     QVERIFY(f.notices.at(0).postedAtMs > 0);
     QCOMPARE(f.approvals.size(), json.value("pending_approvals").toArray().size());
-    QCOMPARE(f.approvals.at(0).commandId, at(json, {"pending_approvals", "0", "command_id"}).toString());
+    QCOMPARE(f.approvals.at(0).commandId,
+             at(json, {"pending_approvals", "0", "command_id"}).toString());
     QVERIFY(f.approvals.at(0).expiresAtMs > f.approvals.at(0).requestedAtMs);
 }
 
@@ -122,14 +124,21 @@ void TestFrameParser::tick() {
     QCOMPARE(f.seq, qint64(json.value("seq").toInteger()));
     QCOMPARE(f.intervalMs, json.value("interval_ms").toInt());
     QCOMPARE(f.cohorts.at(0).serving, at(json, {"cohorts", "0", "serving"}).toInteger());
-    QCOMPARE(f.clinics.at(0).remainingToday, at(json, {"clinics", "0", "remaining_today"}).toInteger());
+    QCOMPARE(f.clinics.at(0).remainingToday,
+             at(json, {"clinics", "0", "remaining_today"}).toInteger());
     QVERIFY(f.serverTimeMs > 0);
 }
 
 void TestFrameParser::events() {
-    const char* names[] = {"event", "event_alert", "event_approval_expired", "event_approval_granted",
-                           "event_approval_requested", "event_cohort_state", "event_notice_posted",
-                           "event_notice_retracted", "event_server_started"};
+    const char* names[] = {"event",
+                           "event_alert",
+                           "event_approval_expired",
+                           "event_approval_granted",
+                           "event_approval_requested",
+                           "event_cohort_state",
+                           "event_notice_posted",
+                           "event_notice_retracted",
+                           "event_server_started"};
     for (const char* n : names) {
         const QJsonObject json = fixture(n);
         const Frame f = parseOk(json);
@@ -158,12 +167,18 @@ void TestFrameParser::ackAndNack() {
 void TestFrameParser::malformed_data() {
     QTest::addColumn<QJsonObject>("frame");
     QTest::addColumn<QString>("expectedPath");
-    auto without = [](QJsonObject o, const QString& key) { o.remove(key); return o; };
+    auto without = [](QJsonObject o, const QString& key) {
+        o.remove(key);
+        return o;
+    };
     auto cohortWith = [](const QString& file, const QString& key, const QJsonValue& v) {
         QJsonObject o = fixture(file);
         QJsonArray cs = o.value("cohorts").toArray();
         QJsonObject c = cs.at(0).toObject();
-        if (v.isUndefined()) c.remove(key); else c.insert(key, v);
+        if (v.isUndefined())
+            c.remove(key);
+        else
+            c.insert(key, v);
         cs.replace(0, c);
         o.insert("cohorts", cs);
         return o;
@@ -181,56 +196,75 @@ void TestFrameParser::malformed_data() {
     QTest::newRow("type not a string") << QJsonObject{{"type", 3}} << "type";
     QTest::newRow("unknown type") << QJsonObject{{"type", "telemetry"}} << "unknown type";
     QTest::newRow("tick without seq") << without(fixture("tick"), "seq") << "seq: missing";
-    QTest::newRow("tick seq string") << [&] { auto o = fixture("tick"); o["seq"] = "1235"; return o; }()
-                                     << "seq: expected a number";
-    QTest::newRow("tick cohorts not array") << [&] { auto o = fixture("tick"); o["cohorts"] = "x"; return o; }()
-                                            << "cohorts: expected an array";
-    QTest::newRow("tick waiting string") << cohortWith("tick", "waiting", "many") << "cohorts[0].waiting";
-    QTest::newRow("tick issued missing") << cohortWith("tick", "issued", QJsonValue::Undefined)
-                                         << "cohorts[0].issued: missing";
-    QTest::newRow("snapshot eta wrong type") << cohortWith("snapshot", "eta_last_s", true)
-                                             << "cohorts[0].eta_last_s";
-    QTest::newRow("tick cohort element not object")
-        << [&] { auto o = fixture("tick"); o["cohorts"] = QJsonArray{1}; return o; }() << "cohorts[0]";
-    QTest::newRow("clinic stock string") << clinicWith("tick", "remaining_today", "12")
-                                         << "clinics[0].remaining_today";
+    QTest::newRow("tick seq string") << [&] {
+        auto o = fixture("tick");
+        o["seq"] = "1235";
+        return o;
+    }() << "seq: expected a number";
+    QTest::newRow("tick cohorts not array") << [&] {
+        auto o = fixture("tick");
+        o["cohorts"] = "x";
+        return o;
+    }() << "cohorts: expected an array";
+    QTest::newRow("tick waiting string")
+        << cohortWith("tick", "waiting", "many") << "cohorts[0].waiting";
+    QTest::newRow("tick issued missing")
+        << cohortWith("tick", "issued", QJsonValue::Undefined) << "cohorts[0].issued: missing";
+    QTest::newRow("snapshot eta wrong type")
+        << cohortWith("snapshot", "eta_last_s", true) << "cohorts[0].eta_last_s";
+    QTest::newRow("tick cohort element not object") << [&] {
+        auto o = fixture("tick");
+        o["cohorts"] = QJsonArray{1};
+        return o;
+    }() << "cohorts[0]";
+    QTest::newRow("clinic stock string")
+        << clinicWith("tick", "remaining_today", "12") << "clinics[0].remaining_today";
     QTest::newRow("clinic id number") << clinicWith("snapshot", "id", 12) << "clinics[0].id";
-    QTest::newRow("bad server_time") << [&] { auto o = fixture("tick"); o["server_time"] = "yesterday"; return o; }()
-                                     << "server_time";
-    QTest::newRow("latency not object")
-        << [&] { auto o = fixture("tick"); o["latency_ms"] = QJsonObject{{"/x", 3}}; return o; }()
-        << "latency_ms./x";
-    QTest::newRow("errors bypass string")
-        << [&] {
-               auto o = fixture("tick");
-               auto e = o["errors"].toObject();
-               e["bypass"] = QJsonObject{{"bypass_forged", "many"}};
-               o["errors"] = e;
-               return o;
-           }()
-        << "errors.bypass.bypass_forged";
-    QTest::newRow("hello without operator") << without(fixture("hello"), "operator") << "operator: missing";
+    QTest::newRow("bad server_time") << [&] {
+        auto o = fixture("tick");
+        o["server_time"] = "yesterday";
+        return o;
+    }() << "server_time";
+    QTest::newRow("latency not object") << [&] {
+        auto o = fixture("tick");
+        o["latency_ms"] = QJsonObject{{"/x", 3}};
+        return o;
+    }() << "latency_ms./x";
+    QTest::newRow("errors bypass string") << [&] {
+        auto o = fixture("tick");
+        auto e = o["errors"].toObject();
+        e["bypass"] = QJsonObject{{"bypass_forged", "many"}};
+        o["errors"] = e;
+        return o;
+    }() << "errors.bypass.bypass_forged";
+    QTest::newRow("hello without operator")
+        << without(fixture("hello"), "operator") << "operator: missing";
     QTest::newRow("event without kind") << without(fixture("event"), "kind") << "kind: missing";
-    QTest::newRow("notice_posted without notice")
-        << [&] { auto o = fixture("event_notice_posted"); o["data"] = QJsonObject{}; return o; }()
-        << "data.notice: missing";
-    QTest::newRow("notice_retracted id string")
-        << [&] { auto o = fixture("event_notice_retracted"); o["data"] = QJsonObject{{"notice_id", "7"}}; return o; }()
-        << "data.notice_id";
-    QTest::newRow("approval_requested without op")
-        << [&] {
-               auto o = fixture("event_approval_requested");
-               auto d = o["data"].toObject();
-               d.remove("op");
-               o["data"] = d;
-               return o;
-           }()
-        << "data.op: missing";
+    QTest::newRow("notice_posted without notice") << [&] {
+        auto o = fixture("event_notice_posted");
+        o["data"] = QJsonObject{};
+        return o;
+    }() << "data.notice: missing";
+    QTest::newRow("notice_retracted id string") << [&] {
+        auto o = fixture("event_notice_retracted");
+        o["data"] = QJsonObject{{"notice_id", "7"}};
+        return o;
+    }() << "data.notice_id";
+    QTest::newRow("approval_requested without op") << [&] {
+        auto o = fixture("event_approval_requested");
+        auto d = o["data"].toObject();
+        d.remove("op");
+        o["data"] = d;
+        return o;
+    }() << "data.op: missing";
     QTest::newRow("ack without id") << without(fixture("ack"), "id") << "id: missing";
-    QTest::newRow("nack without message") << without(fixture("nack"), "message") << "message: missing";
-    QTest::newRow("snapshot notices wrong")
-        << [&] { auto o = fixture("snapshot"); o["notices"] = QJsonArray{QJsonObject{{"id", "x"}}}; return o; }()
-        << "notices[0].id";
+    QTest::newRow("nack without message")
+        << without(fixture("nack"), "message") << "message: missing";
+    QTest::newRow("snapshot notices wrong") << [&] {
+        auto o = fixture("snapshot");
+        o["notices"] = QJsonArray{QJsonObject{{"id", "x"}}};
+        return o;
+    }() << "notices[0].id";
 }
 
 void TestFrameParser::malformed() {
@@ -238,7 +272,8 @@ void TestFrameParser::malformed() {
     QFETCH(QString, expectedPath);
     const ParseResult r = parseFrame(frame);
     QVERIFY2(!r.frame.has_value(), "a malformed frame was accepted");
-    QVERIFY2(r.error.contains(expectedPath), qPrintable(r.error + " does not name " + expectedPath));
+    QVERIFY2(r.error.contains(expectedPath),
+             qPrintable(r.error + " does not name " + expectedPath));
 
     // The state never changes for a rejected frame.
     DashboardState s;
@@ -305,7 +340,8 @@ void TestFrameParser::stateEvents() {
     };
     QVERIFY(next("event_notice_posted").noticesChanged);
     QCOMPARE(s.notices().size(), 1);
-    QCOMPARE(s.notices().at(0).id, at(fixture("event_notice_retracted"), {"data", "notice_id"}).toInteger());
+    QCOMPARE(s.notices().at(0).id,
+             at(fixture("event_notice_retracted"), {"data", "notice_id"}).toInteger());
     QVERIFY(next("event_notice_retracted").noticesChanged);
     QCOMPARE(s.notices().size(), 0);
     QVERIFY(next("event_approval_requested").approvalsChanged);
@@ -314,7 +350,8 @@ void TestFrameParser::stateEvents() {
     QCOMPARE(s.approvals().size(), 0);
     const ApplyResult r = next("event_cohort_state");
     QVERIFY(r.cohortsChanged);
-    QCOMPARE(s.cohort("53-54")->state, at(fixture("event_cohort_state"), {"data", "to"}).toString());
+    QCOMPARE(s.cohort("53-54")->state,
+             at(fixture("event_cohort_state"), {"data", "to"}).toString());
     const QJsonValue incident = at(fixture("event_cohort_state"), {"data", "incident"});
     if (incident.isBool()) QCOMPARE(s.cohort("53-54")->pausedForIncident, incident.toBool());
 }

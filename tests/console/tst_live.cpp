@@ -15,12 +15,12 @@
 #include "console/views/profilestore.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QComboBox>
 #include <QStandardPaths>
 #include <QTreeWidget>
 #include <QtTest>
@@ -51,7 +51,8 @@ struct Console {
         window->show();
     }
     bool ready(int ms = 15'000) {
-        return QTest::qWaitFor([this] { return session.state().hasSnapshot() && !session.isStale(); }, ms);
+        return QTest::qWaitFor(
+            [this] { return session.state().hasSnapshot() && !session.isStale(); }, ms);
     }
     TrackedCommand::Status status(const QString& id) const {
         const TrackedCommand* c = const_cast<ConsoleSession&>(session).commands()->find(id);
@@ -102,7 +103,8 @@ void TestLive::initTestCase() {
     QApplication::setApplicationName("tst_console_live");
     m_lang = new LanguageManager(this);
     m_lang->setLanguage("en");
-    m_server = std::make_unique<ServerProcess>(ServerProcess::Options{kConsoleTestConfig, {}, 2, {}, false});
+    m_server = std::make_unique<ServerProcess>(
+        ServerProcess::Options{kConsoleTestConfig, {}, 2, {}, false});
     m_kim = addOperator(*m_server, "kim", "operator");
     m_lee = addOperator(*m_server, "lee", "operator");
     m_park = addOperator(*m_server, "park", "viewer");
@@ -195,7 +197,8 @@ void TestLive::everyCommandAcked() {
     QVERIFY(!c.detail(id).isEmpty());
 
     NoticesPanel* n = c.window->notices();
-    n->koreanEdit()->setPlainText(QStringLiteral("본인인증이 지연되고 있습니다. 대기 순서는 유지됩니다."));
+    n->koreanEdit()->setPlainText(
+        QStringLiteral("본인인증이 지연되고 있습니다. 대기 순서는 유지됩니다."));
     n->englishEdit()->setPlainText(QStringLiteral("Identity checks are slow. Your place is kept."));
     QVERIFY(n->postButton()->isEnabled());
     n->postButton()->click();
@@ -203,7 +206,8 @@ void TestLive::everyCommandAcked() {
     QVERIFY(settled(c, id));
     QCOMPARE(c.status(id), TrackedCommand::Status::Done);
     QTRY_COMPARE(n->noticeList()->topLevelItemCount(), 1);
-    QCOMPARE(n->noticeList()->topLevelItem(0)->text(3), QStringLiteral("본인인증이 지연되고 있습니다. 대기 순서는 유지됩니다."));
+    QCOMPARE(n->noticeList()->topLevelItem(0)->text(3),
+             QStringLiteral("본인인증이 지연되고 있습니다. 대기 순서는 유지됩니다."));
     n->noticeList()->setCurrentItem(n->noticeList()->topLevelItem(0));
     n->retractButton()->click();
     id = c.lastSentId();
@@ -238,7 +242,8 @@ void TestLive::twoPersonRuleApprovedBySecondConsole() {
     lee.window->approvals()->approveButton()->click();
     const QString approveId = lee.lastSentId();
     QVERIFY(settled(lee, approveId));
-    QVERIFY2(lee.status(approveId) == TrackedCommand::Status::Done, qPrintable(lee.detail(approveId)));
+    QVERIFY2(lee.status(approveId) == TrackedCommand::Status::Done,
+             qPrintable(lee.detail(approveId)));
     // kim's command ran: done, the ceiling changed, the list emptied on both consoles.
     QTRY_COMPARE(kim.status(id), TrackedCommand::Status::Done);
     QTRY_COMPARE(kim.session.state().cohort("50-52")->rateCeiling, before * 5);
@@ -259,17 +264,20 @@ void TestLive::viewerActionsDisabled() {
     c.window->notices()->englishEdit()->setPlainText("Notice");
     QVERIFY(!c.window->notices()->postButton()->isEnabled());
     QVERIFY(c.window->banner()->text().contains("viewer"));
-    QVERIFY(c.window->requestCommand("pause_cohort", {{"cohort", "53-54"}}, "pause", "sure?").isEmpty());
+    QVERIFY(c.window->requestCommand("pause_cohort", {{"cohort", "53-54"}}, "pause", "sure?")
+                .isEmpty());
     // Even a command forced through the source is refused by the server.
     const QString id = c.live->sendCommand("pause_cohort", {{"cohort", "53-54"}});
     QVERIFY(!id.isEmpty());
-    QTRY_VERIFY_WITH_TIMEOUT(c.session.eventLog()->rowCount() > 0 || c.session.eventLog()->pendingCount() > 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        c.session.eventLog()->rowCount() > 0 || c.session.eventLog()->pendingCount() > 0, 5000);
     QTRY_COMPARE(c.cohortState("53-54"), QStringLiteral("open"));
 }
 
 void TestLive::badTokenShownInBanner() {
     Console c(m_lang, base(), "not-a-token");
-    QTRY_VERIFY_WITH_TIMEOUT(c.window->banner()->isVisible() && !c.window->banner()->text().isEmpty(), 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        c.window->banner()->isVisible() && !c.window->banner()->text().isEmpty(), 10'000);
     QVERIFY(!c.session.state().hasSnapshot());
     QVERIFY(!c.session.canAct());
     QTRY_VERIFY_WITH_TIMEOUT(c.window->banner()->text().contains("invalid operator token") ||
@@ -288,7 +296,8 @@ void TestLive::frozenServerDetectedByLinkTimer() {
     QVERIFY(!c.session.canAct());
     QVERIFY(c.window->banner()->isVisible());
     QCOMPARE(::kill(pid_t(m_server->pid()), SIGCONT), 0);
-    QTRY_VERIFY_WITH_TIMEOUT(c.live->state() == DataSource::State::Connected && !c.session.isStale(), 15'000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        c.live->state() == DataSource::State::Connected && !c.session.isStale(), 15'000);
     QVERIFY(c.live->connectCount() > connects);
     QVERIFY(c.session.canAct());
 }
@@ -312,7 +321,8 @@ void TestLive::killRestartReconnectsAndResumes() {
     // A few reconnect attempts fail while the server is down.
     QTRY_VERIFY_WITH_TIMEOUT(c.live->reconnectAttempts() >= 2, 10'000);
     QVERIFY2(m_server->restart(), m_server->output().right(2000).constData());
-    QTRY_VERIFY_WITH_TIMEOUT(c.live->state() == DataSource::State::Connected && !c.session.isStale(), 20'000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        c.live->state() == DataSource::State::Connected && !c.session.isStale(), 20'000);
     QVERIFY(c.live->connectCount() > connects);
     QVERIFY(c.window->banner()->isHidden());
     QVERIFY(c.session.canAct());
@@ -322,8 +332,10 @@ void TestLive::killRestartReconnectsAndResumes() {
     const bool flowing = QTest::qWaitFor(
         [&] {
             timeline.append(QString("seq=%1 connects=%2 state=%3 stale=%4 mode=%5")
-                                .arg(c.session.state().seq()).arg(c.live->connectCount())
-                                .arg(int(c.live->state())).arg(c.session.isStale())
+                                .arg(c.session.state().seq())
+                                .arg(c.live->connectCount())
+                                .arg(int(c.live->state()))
+                                .arg(c.session.isStale())
                                 .arg(c.session.state().hello().resumeMode));
             return c.session.state().seq() >= seq + 3;
         },

@@ -37,11 +37,13 @@ private slots:
 void TestMetrics::ringBufferKeepsNewest() {
     RingBuffer<int> rb(4);
     QVERIFY(rb.isEmpty());
-    for (int i = 1; i <= 3; ++i) rb.push(i);
+    for (int i = 1; i <= 3; ++i)
+        rb.push(i);
     QCOMPARE(rb.size(), 3);
     QCOMPARE(rb.first(), 1);
     QCOMPARE(rb.last(), 3);
-    for (int i = 4; i <= 10; ++i) rb.push(i);
+    for (int i = 4; i <= 10; ++i)
+        rb.push(i);
     QCOMPARE(rb.size(), 4);
     QVERIFY(rb.isFull());
     QCOMPARE(rb.at(0), 7);
@@ -54,7 +56,8 @@ void TestMetrics::ringBufferKeepsNewest() {
 
 void TestMetrics::ringBufferLowerBound() {
     RingBuffer<int> rb(5);
-    for (int i = 0; i < 12; ++i) rb.push(i * 10); // keeps 70..110
+    for (int i = 0; i < 12; ++i)
+        rb.push(i * 10); // keeps 70..110
     auto less = [](int a, int b) { return a < b; };
     QCOMPARE(rb.lowerBound(0, less), 0);
     QCOMPARE(rb.lowerBound(75, less), 1);
@@ -64,10 +67,12 @@ void TestMetrics::ringBufferLowerBound() {
 
 void TestMetrics::decimationPassesSmallInputs() {
     QList<Sample> s;
-    for (int i = 0; i < 10; ++i) s.append({i * 1000, double(i)});
+    for (int i = 0; i < 10; ++i)
+        s.append({i * 1000, double(i)});
     const auto out = decimateMinMax(s, 0, 9000, 100);
     QCOMPARE(out.size(), 10);
-    for (int i = 0; i < 10; ++i) QCOMPARE(out.at(i), QPointF(i * 1000, i));
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(out.at(i), QPointF(i * 1000, i));
     QVERIFY(decimateMinMax(s, 0, 9000, 0).isEmpty());
     QVERIFY(decimateMinMax(QList<Sample>{}, 0, 9000, 10).isEmpty());
 }
@@ -103,13 +108,15 @@ void TestMetrics::decimationBoundsAndKeepsExtremes() {
     for (const auto& x : s)
         if (int(x.tMs / bucketMs) == bucket) bucketMin = qMin(bucketMin, x.value);
     bool found = false;
-    for (const auto& p : out) found = found || p.y() == bucketMin;
+    for (const auto& p : out)
+        found = found || p.y() == bucketMin;
     QVERIFY(found);
 }
 
 void TestMetrics::decimationWindowing() {
     QList<Sample> s;
-    for (int i = 0; i < 1000; ++i) s.append({qint64(i) * 100, double(i)});
+    for (int i = 0; i < 1000; ++i)
+        s.append({qint64(i) * 100, double(i)});
     const auto out = decimateMinMax(s, 50'000, 60'000, 1000);
     QVERIFY(!out.isEmpty());
     QCOMPARE(out.first().x(), 50'000.0);
@@ -119,10 +126,12 @@ void TestMetrics::decimationWindowing() {
 
 void TestMetrics::decimationIsFast() {
     QList<Sample> s;
-    for (int i = 0; i < 100000; ++i) s.append({qint64(i), double(i % 977)});
+    for (int i = 0; i < 100000; ++i)
+        s.append({qint64(i), double(i % 977)});
     QElapsedTimer t;
     t.start();
-    for (int k = 0; k < 10; ++k) QVERIFY(decimateMinMax(s, 0, 99999, 800).size() <= 1600);
+    for (int k = 0; k < 10; ++k)
+        QVERIFY(decimateMinMax(s, 0, 99999, 800).size() <= 1600);
     const qint64 perCallUs = t.nsecsElapsed() / 10 / 1000;
     qInfo("decimating 100k samples to 800 px: %lld us", perCallUs);
     QVERIFY2(perCallUs < 50'000, "decimation is far slower than measured (0.5 ms)");
@@ -133,7 +142,8 @@ void TestMetrics::metricStoreWindows() {
     const qint64 start = 1'700'000'000'000;
     // 26 hours at 2 Hz: the raw buffer keeps the last ~2 h, the coarse one 24 h.
     const qint64 n = 26 * 3600 * 2;
-    for (qint64 i = 0; i < n; ++i) store.add("queue:a", start + i * 500, double(i % 1000));
+    for (qint64 i = 0; i < n; ++i)
+        store.add("queue:a", start + i * 500, double(i % 1000));
     const MetricSeries* s = store.series("queue:a");
     QVERIFY(s);
     QCOMPARE(s->raw().size(), MetricSeries::kRawCapacity);
@@ -149,8 +159,9 @@ void TestMetrics::metricStoreWindows() {
     QVERIFY(!w24.isEmpty());
     QVERIFY(w24.size() <= 1000 + 20);
     QVERIFY(w24.first().x() < end - 23 * 3600'000.0); // the coarse buffer reaches back 24 h
-    QVERIFY(w24.last().x() > end - 11'000);            // and the newest samples are there
-    for (int i = 1; i < w24.size(); ++i) QVERIFY(w24.at(i).x() >= w24.at(i - 1).x());
+    QVERIFY(w24.last().x() > end - 11'000);           // and the newest samples are there
+    for (int i = 1; i < w24.size(); ++i)
+        QVERIFY(w24.at(i).x() >= w24.at(i - 1).x());
     QCOMPARE(store.keys("queue:"), QStringList{"queue:a"});
     QVERIFY(store.keys("rate:").isEmpty());
 }
@@ -191,12 +202,12 @@ void TestMetrics::thresholds() {
 
 void TestMetrics::thresholdsFromJson() {
     QStringList errors;
-    const Thresholds t = Thresholds::fromJson(
-        QJsonDocument::fromJson(R"({"a": {"amber": 1, "red": 2},
+    const Thresholds t =
+        Thresholds::fromJson(QJsonDocument::fromJson(R"({"a": {"amber": 1, "red": 2},
                                     "b": {"amber": 10, "red": 5, "higher_is_worse": false},
                                     "c": {"amber": "x", "red": 2}, "d": 3})")
-            .object(),
-        &errors);
+                                 .object(),
+                             &errors);
     QVERIFY(t.has("a"));
     QVERIFY(t.has("b"));
     QVERIFY(!t.has("c"));
@@ -210,8 +221,8 @@ void TestMetrics::thresholdsFromJson() {
 
 void TestMetrics::defaultThresholdsLoad() {
     const Thresholds t = Thresholds::defaults();
-    for (const char* k : {"waiting", "admission_ratio", "eta_last_s", "active_ratio", "error_percent",
-                          "doses_left", "clinic_remaining"})
+    for (const char* k : {"waiting", "admission_ratio", "eta_last_s", "active_ratio",
+                          "error_percent", "doses_left", "clinic_remaining"})
         QVERIFY2(t.has(k), k);
 }
 
@@ -220,7 +231,8 @@ void TestMetrics::backoffGrowsAndCaps() {
     QCOMPARE(b.nextDelayMs(), 500);
     QCOMPARE(b.nextDelayMs(), 1000);
     QCOMPARE(b.nextDelayMs(), 2000);
-    for (int i = 0; i < 20; ++i) b.nextDelayMs();
+    for (int i = 0; i < 20; ++i)
+        b.nextDelayMs();
     QCOMPARE(b.nextDelayMs(), 30'000);
     QCOMPARE(b.nominalDelayMs(1000), 30'000);
     b.reset();

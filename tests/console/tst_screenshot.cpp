@@ -29,7 +29,8 @@ void TestScreenshot::helpAndVersion() {
     QVERIFY(p.waitForFinished(20'000));
     QCOMPARE(p.exitCode(), 0);
     const QByteArray help = p.readAllStandardOutput();
-    for (const char* opt : {"--connect", "--token-file", "--screenshot", "--after", "--lang", "--version"})
+    for (const char* opt :
+         {"--connect", "--token-file", "--screenshot", "--after", "--lang", "--version"})
         QVERIFY2(help.contains(opt), opt);
     p.start(SLUICE_CONSOLE_BIN, {"--version"});
     QVERIFY(p.waitForFinished(20'000));
@@ -56,9 +57,10 @@ void TestScreenshot::koreanDashboardUnderSurge() {
     const QString surgeBin = QStringLiteral(SLUICE_SURGE_BIN);
     if (!surgeBin.isEmpty()) {
         surge.setProcessChannelMode(QProcess::MergedChannels);
-        surge.start(surgeBin, {"--target", server.baseUrl(), "--scenario", SLUICE_SOURCE_DIR "/resources/scenarios/demo.json",
-                               "--cohort", "53-54", "--citizens", "3000", "--time-scale", "0.2", "--duration-limit", "30",
-                               "--quiet"});
+        surge.start(surgeBin, {"--target", server.baseUrl(), "--scenario",
+                               SLUICE_SOURCE_DIR "/resources/scenarios/demo.json", "--cohort",
+                               "53-54", "--citizens", "3000", "--time-scale", "0.2",
+                               "--duration-limit", "30", "--quiet"});
         QVERIFY(surge.waitForStarted(10'000));
         QTest::qWait(3000); // let the surge get going
     } else {
@@ -74,11 +76,13 @@ void TestScreenshot::koreanDashboardUnderSurge() {
     env.insert("XDG_DATA_HOME", tmp.filePath("data"));
     console.setProcessEnvironment(env);
     console.setProcessChannelMode(QProcess::MergedChannels);
-    console.start(SLUICE_CONSOLE_BIN, {"--lang", "ko", "--connect", server.baseUrl(), "--token-file", tokenFile.fileName(),
-                                       "--screenshot", png, "--after", "3"});
+    console.start(SLUICE_CONSOLE_BIN,
+                  {"--lang", "ko", "--connect", server.baseUrl(), "--token-file",
+                   tokenFile.fileName(), "--screenshot", png, "--after", "3"});
     QVERIFY(console.waitForFinished(60'000));
     const QByteArray out = console.readAll();
-    QVERIFY2(console.exitStatus() == QProcess::NormalExit && console.exitCode() == 0, out.constData());
+    QVERIFY2(console.exitStatus() == QProcess::NormalExit && console.exitCode() == 0,
+             out.constData());
     if (surge.state() != QProcess::NotRunning) {
         surge.terminate();
         surge.waitForFinished(10'000);
@@ -87,15 +91,19 @@ void TestScreenshot::koreanDashboardUnderSurge() {
     QVERIFY2(QFile::exists(png), out.constData());
     QImage img(png);
     QVERIFY(!img.isNull());
-    QVERIFY2(img.width() >= 1000 && img.height() >= 700, qPrintable(QString("%1x%2").arg(img.width()).arg(img.height())));
+    QVERIFY2(img.width() >= 1000 && img.height() >= 700,
+             qPrintable(QString("%1x%2").arg(img.width()).arg(img.height())));
     // Not blank: many distinct colours (text, charts, tiles), sampled on a grid.
     QSet<QRgb> colours;
     for (int y = 0; y < img.height(); y += 3)
-        for (int x = 0; x < img.width(); x += 3) colours.insert(img.pixel(x, y));
+        for (int x = 0; x < img.width(); x += 3)
+            colours.insert(img.pixel(x, y));
     QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
-    qInfo("screenshot: %s (%dx%d, %lld colours)", qPrintable(png), img.width(), img.height(), qint64(colours.size()));
+    qInfo("screenshot: %s (%dx%d, %lld colours)", qPrintable(png), img.width(), img.height(),
+          qint64(colours.size()));
     // The server's own suites check its shutdown; here it only has to go away.
-    if (!server.terminate()) qWarning("sluice-server did not exit cleanly: %s", server.output().right(800).constData());
+    if (!server.terminate())
+        qWarning("sluice-server did not exit cleanly: %s", server.output().right(800).constData());
 }
 
 QTEST_GUILESS_MAIN(TestScreenshot)

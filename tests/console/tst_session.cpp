@@ -31,7 +31,8 @@ QJsonObject tickAfter(const QJsonObject& base, qint64 seq, qint64 ms, int stockD
     t["server_time"] = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
     QJsonArray clinics = t["clinics"].toArray();
     QJsonObject c = clinics.at(0).toObject();
-    c["remaining_today"] = base["clinics"].toArray().at(0).toObject()["remaining_today"].toInteger() + stockDelta;
+    c["remaining_today"] =
+        base["clinics"].toArray().at(0).toObject()["remaining_today"].toInteger() + stockDelta;
     clinics.replace(0, c);
     t["clinics"] = clinics;
     return t;
@@ -70,7 +71,10 @@ void TestSession::snapshotAndTicksReachModels() {
     const qint64 t0 = s.state().serverTimeMs();
     src.push(tickAfter(snap, snap["seq"].toInteger() + 1, t0 + 500, -3));
     QCOMPARE(updated.count(), 1);
-    QCOMPARE(s.clinicModel()->index(0, ClinicTableModel::RemainingToday).data(ClinicTableModel::SortRole).toLongLong(),
+    QCOMPARE(s.clinicModel()
+                 ->index(0, ClinicTableModel::RemainingToday)
+                 .data(ClinicTableModel::SortRole)
+                 .toLongLong(),
              snap["clinics"].toArray().at(0).toObject()["remaining_today"].toInteger() - 3);
     QVERIFY(s.metrics().series("queue:53-54"));
     QCOMPARE(s.metrics().series("queue:53-54")->raw().size(), 2); // snapshot + tick
@@ -185,9 +189,12 @@ void TestSession::commandsTrackedUntilAnswer() {
     src.open();
     src.push(hello("operator"));
     src.push(fixture("snapshot"));
-    const QString a = s.sendCommand("set_rate", {{"cohort", "53-54"}, {"rate_per_s", 600}}, "rate 600");
-    const QString b = s.sendCommand("set_rate", {{"cohort", "53-54"}, {"rate_per_s", 99999}}, "rate 99999");
-    const QString c = s.sendCommand("set_rate", {{"cohort", "53-54"}, {"rate_per_s", 2000}}, "rate 2000");
+    const QString a =
+        s.sendCommand("set_rate", {{"cohort", "53-54"}, {"rate_per_s", 600}}, "rate 600");
+    const QString b =
+        s.sendCommand("set_rate", {{"cohort", "53-54"}, {"rate_per_s", 99999}}, "rate 99999");
+    const QString c =
+        s.sendCommand("set_rate", {{"cohort", "53-54"}, {"rate_per_s", 2000}}, "rate 2000");
     QVERIFY(!a.isEmpty() && a != b && b != c);
     QCOMPARE(src.sent.size(), 3);
     QCOMPARE(src.sent.at(0).op, QStringLiteral("set_rate"));
@@ -244,7 +251,8 @@ void TestSession::staleWhenFramesStop() {
     QTRY_VERIFY_WITH_TIMEOUT(s.isStale(), 3000);
     QVERIFY(s.msSinceLastFrame() >= 300);
     QVERIFY(s.clinicModel()->isStale());
-    src.push(tickAfter(fixture("snapshot"), s.state().seq() + 1, s.state().serverTimeMs() + 500, 0));
+    src.push(
+        tickAfter(fixture("snapshot"), s.state().seq() + 1, s.state().serverTimeMs() + 500, 0));
     QVERIFY(!s.isStale());
 }
 
@@ -255,7 +263,8 @@ void TestSession::errorRatesFromCounters() {
     src.open();
     const QJsonObject snap = fixture("snapshot");
     src.push(snap);
-    QJsonObject t = tickAfter(snap, snap["seq"].toInteger() + 1, s.state().serverTimeMs() + 1000, 0);
+    QJsonObject t =
+        tickAfter(snap, snap["seq"].toInteger() + 1, s.state().serverTimeMs() + 1000, 0);
     QJsonObject errors = snap["errors"].toObject();
     QJsonObject bypass = errors["bypass"].toObject();
     bypass["bypass_forged"] = bypass["bypass_forged"].toInteger() + 50;

@@ -29,14 +29,21 @@ QList<Entry> readTs(const QString& path, QString* error) {
         xml.readNext();
         if (xml.isStartElement()) {
             const auto name = xml.name();
-            if (name == QLatin1String("name")) context = xml.readElementText();
+            if (name == QLatin1String("name"))
+                context = xml.readElementText();
             else if (name == QLatin1String("message")) {
-                cur = Entry{context, {}, {}, false, xml.attributes().value("numerus") == QLatin1String("yes")};
-            } else if (name == QLatin1String("source")) cur.source = xml.readElementText();
+                cur = Entry{context,
+                            {},
+                            {},
+                            false,
+                            xml.attributes().value("numerus") == QLatin1String("yes")};
+            } else if (name == QLatin1String("source"))
+                cur.source = xml.readElementText();
             else if (name == QLatin1String("translation")) {
                 const auto type = xml.attributes().value("type");
                 cur.unfinished = type == QLatin1String("unfinished");
-                if (type == QLatin1String("obsolete") || type == QLatin1String("vanished")) cur.unfinished = false;
+                if (type == QLatin1String("obsolete") || type == QLatin1String("vanished"))
+                    cur.unfinished = false;
                 if (!cur.numerus) cur.translation = xml.readElementText();
             } else if (name == QLatin1String("numerusform")) {
                 const QString t = xml.readElementText();
@@ -66,7 +73,8 @@ void TestTranslations::koreanCatalogueIsComplete() {
     QVERIFY2(ko.size() >= 100, "the Korean catalogue is nearly empty");
     QStringList bad;
     for (const Entry& e : ko)
-        if (e.unfinished || e.translation.trimmed().isEmpty()) bad.append(e.context + ": " + e.source);
+        if (e.unfinished || e.translation.trimmed().isEmpty())
+            bad.append(e.context + ": " + e.source);
     QVERIFY2(bad.isEmpty(), qPrintable("unfinished Korean entries:\n" + bad.join('\n')));
 }
 
@@ -75,8 +83,8 @@ void TestTranslations::everySourceStringIsTranslated() {
     QVERIFY(tmp.isValid());
     const QString ts = tmp.filePath("scan_ko.ts");
     QProcess lupdate;
-    lupdate.start(SLUICE_LUPDATE, {SLUICE_SOURCE_DIR "/src/console", SLUICE_SOURCE_DIR "/ui", "-ts", ts,
-                                   "-no-obsolete", "-locations", "none", "-silent"});
+    lupdate.start(SLUICE_LUPDATE, {SLUICE_SOURCE_DIR "/src/console", SLUICE_SOURCE_DIR "/ui", "-ts",
+                                   ts, "-no-obsolete", "-locations", "none", "-silent"});
     QVERIFY2(lupdate.waitForFinished(60'000), "lupdate did not finish");
     QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
     QString error;
@@ -86,18 +94,24 @@ void TestTranslations::everySourceStringIsTranslated() {
     const QList<Entry> ko = readTs(SLUICE_SOURCE_DIR "/translations/sluice_ko.ts", &error);
     // lupdate run on folders without include paths may not qualify contexts with the
     // namespace; compare by the class name.
-    auto key = [](const Entry& e) { return e.context.section(QStringLiteral("::"), -1) + '\x1f' + e.source; };
+    auto key = [](const Entry& e) {
+        return e.context.section(QStringLiteral("::"), -1) + '\x1f' + e.source;
+    };
     QHash<QString, Entry> byKey;
-    for (const Entry& e : ko) byKey.insert(key(e), e);
+    for (const Entry& e : ko)
+        byKey.insert(key(e), e);
     QStringList missing;
     for (const Entry& s : scanned) {
         const auto it = byKey.constFind(key(s));
         if (it == byKey.cend() || it->unfinished || it->translation.trimmed().isEmpty())
             missing.append(s.context + ": " + s.source);
     }
-    QVERIFY2(missing.isEmpty(),
-             qPrintable("strings in tr() without a Korean translation (run the sluice_console_views_lupdate "
-                        "target and translate them in translations/sluice_ko.ts):\n" + missing.join('\n')));
+    QVERIFY2(
+        missing.isEmpty(),
+        qPrintable(
+            "strings in tr() without a Korean translation (run the sluice_console_views_lupdate "
+            "target and translate them in translations/sluice_ko.ts):\n" +
+            missing.join('\n')));
 }
 
 void TestTranslations::compiledCatalogueTranslates() {
@@ -107,8 +121,8 @@ void TestTranslations::compiledCatalogueTranslates() {
     const QList<Entry> ko = readTs(SLUICE_SOURCE_DIR "/translations/sluice_ko.ts", &error);
     int checked = 0;
     for (const Entry& e : ko) {
-        const QString got = t.translate(e.context.toUtf8().constData(), e.source.toUtf8().constData(), nullptr,
-                                        e.numerus ? 1 : -1);
+        const QString got = t.translate(e.context.toUtf8().constData(),
+                                        e.source.toUtf8().constData(), nullptr, e.numerus ? 1 : -1);
         QCOMPARE(got, e.translation);
         ++checked;
     }

@@ -20,19 +20,19 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QDoubleSpinBox>
-#include <QLineEdit>
-#include <QSpinBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QPlainTextEdit>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTreeWidget>
@@ -148,18 +148,23 @@ void TestViews::snapshotFillsTilesAndTables() {
     const QJsonObject snap = bigSnapshot(3, 200);
     f.src->push(snap);
     f.window->saveScreenshot(QDir::temp().filePath("tst_console_views.png")); // flushes refreshes
-    QCOMPARE(f.window->tiles()->tile(TilesPanel::Waiting)->valueText(), QLocale().toString(1000 + 2000 + 3000));
+    QCOMPARE(f.window->tiles()->tile(TilesPanel::Waiting)->valueText(),
+             QLocale().toString(1000 + 2000 + 3000));
     QCOMPARE(f.window->clinics()->table()->model()->rowCount(), 200);
     QCOMPARE(f.window->cohorts()->table()->model()->rowCount(), 3);
     // Region filter and search in the panel.
-    f.window->clinics()->regionCombo()->setCurrentIndex(f.window->clinics()->regionCombo()->findData("부산"));
+    f.window->clinics()->regionCombo()->setCurrentIndex(
+        f.window->clinics()->regionCombo()->findData("부산"));
     QCOMPARE(f.window->clinics()->table()->model()->rowCount(), 100);
     f.window->clinics()->searchEdit()->setText("보건소 19");
-    QCOMPARE(f.window->clinics()->table()->model()->rowCount(), 6); // 19, 191, 193, ..., 199 among odd
+    QCOMPARE(f.window->clinics()->table()->model()->rowCount(),
+             6); // 19, 191, 193, ..., 199 among odd
     // Doses-left tile (the booking window's stock) turns red/amber by threshold: sum of i % 50.
     qint64 doses = 0;
-    for (int i = 0; i < 200; ++i) doses += i % 50;
-    QCOMPARE(f.window->tiles()->tile(TilesPanel::DosesLeft)->valueText(), QLocale().toString(doses));
+    for (int i = 0; i < 200; ++i)
+        doses += i % 50;
+    QCOMPARE(f.window->tiles()->tile(TilesPanel::DosesLeft)->valueText(),
+             QLocale().toString(doses));
     QCOMPARE(f.window->tiles()->tile(TilesPanel::DosesLeft)->level(),
              f.session.thresholds().evaluate("doses_left", double(doses)));
 }
@@ -171,7 +176,8 @@ void TestViews::chartsDecimateAndSkipHidden() {
     f.src->push(snap);
     const qint64 t0 = f.session.state().serverTimeMs();
     // 20 minutes of 4 Hz ticks: 4800 samples per series.
-    for (int i = 1; i <= 4800; ++i) f.session.handleFrame(tick(snap, snap["seq"].toInteger() + i, t0 + i * 250, i % 97), 0);
+    for (int i = 1; i <= 4800; ++i)
+        f.session.handleFrame(tick(snap, snap["seq"].toInteger() + i, t0 + i * 250, i % 97), 0);
     ChartsPanel* charts = f.window->charts();
     charts->setWindowIndex(1); // 1 h: all 4800 samples are in the window
     charts->refresh();
@@ -195,12 +201,15 @@ void TestViews::chartsDecimateAndSkipHidden() {
     // Updates are coalesced: many frames, one scheduled refresh.
     charts->setMinRefreshIntervalMs(100);
     const int before = charts->replaceCount();
-    for (int i = 4802; i < 4832; ++i) f.session.handleFrame(tick(snap, snap["seq"].toInteger() + i, t0 + i * 250, 1), 0);
+    for (int i = 4802; i < 4832; ++i)
+        f.session.handleFrame(tick(snap, snap["seq"].toInteger() + i, t0 + i * 250, 1), 0);
     QTRY_VERIFY_WITH_TIMEOUT(charts->replaceCount() > before, 3000); // 1 h window: within 2 s
     QTest::qWait(100);
     const int series = int(f.session.metrics().keys().size());
-    QVERIFY2(charts->replaceCount() - before <= series,
-             qPrintable(QString("%1 replaces for %2 series").arg(charts->replaceCount() - before).arg(series)));
+    QVERIFY2(
+        charts->replaceCount() - before <= series,
+        qPrintable(
+            QString("%1 replaces for %2 series").arg(charts->replaceCount() - before).arg(series)));
 }
 
 void TestViews::actionsFollowRoleAndLink() {
@@ -221,7 +230,8 @@ void TestViews::actionsFollowRoleAndLink() {
         QVERIFY(!f.window->cohorts()->pauseButton()->isEnabled());
         QVERIFY(!f.window->cohorts()->rateButton()->isEnabled());
         QVERIFY(!f.window->notices()->postButton()->isEnabled());
-        QVERIFY(f.window->requestCommand("pause_cohort", {{"cohort", "53-54"}}, "pause", "sure?").isEmpty());
+        QVERIFY(f.window->requestCommand("pause_cohort", {{"cohort", "53-54"}}, "pause", "sure?")
+                    .isEmpty());
         QVERIFY(f.src->sent.isEmpty());
     }
 }
@@ -249,7 +259,8 @@ void TestViews::commandsConfirmedAndTracked() {
     f.src->push(nack);
     QCOMPARE(actions->model()->index(0, CommandTracker::Status).data().toString(),
              CommandTracker::statusText(TrackedCommand::Status::Refused));
-    QCOMPARE(actions->model()->index(0, CommandTracker::Detail).data().toString(), fixture("nack")["message"].toString());
+    QCOMPARE(actions->model()->index(0, CommandTracker::Detail).data().toString(),
+             fixture("nack")["message"].toString());
 }
 
 void TestViews::everyActionPanelSendsItsCommand() {
@@ -269,18 +280,22 @@ void TestViews::everyActionPanelSendsItsCommand() {
     f.window->notices()->koreanEdit()->setPlainText("본인인증 지연");
     f.window->notices()->englishEdit()->setPlainText("Identity checks are slow");
     f.window->notices()->postButton()->click();
-    f.window->notices()->noticeList()->setCurrentItem(f.window->notices()->noticeList()->topLevelItem(0));
+    f.window->notices()->noticeList()->setCurrentItem(
+        f.window->notices()->noticeList()->topLevelItem(0));
     f.window->notices()->retractButton()->click();
     QStringList ops;
-    for (const auto& s : f.src->sent) ops.append(s.op);
-    QCOMPARE(ops, (QStringList{"set_rate", "set_max_active", "set_admission_mode", "set_identity_provider",
-                               "post_notice", "retract_notice"}));
+    for (const auto& s : f.src->sent)
+        ops.append(s.op);
+    QCOMPARE(ops, (QStringList{"set_rate", "set_max_active", "set_admission_mode",
+                               "set_identity_provider", "post_notice", "retract_notice"}));
     QCOMPARE(f.src->sent.at(0).args.value("rate_per_s").toDouble(), 250.0);
     QCOMPARE(f.src->sent.at(1).args.value("max_active").toInt(), 5000);
     QCOMPARE(f.src->sent.at(2).args.value("mode").toString(), QStringLiteral("automatic"));
-    QCOMPARE(f.src->sent.at(4).args.value("text").toObject().value("ko").toString(), QStringLiteral("본인인증 지연"));
+    QCOMPARE(f.src->sent.at(4).args.value("text").toObject().value("ko").toString(),
+             QStringLiteral("본인인증 지연"));
     QCOMPARE(f.src->sent.at(4).args.value("cohort").toString(), QStringLiteral("*"));
-    QCOMPARE(f.src->sent.at(5).args.value("notice_id").toInteger(), snap["notices"].toArray().at(0)["id"].toInteger());
+    QCOMPARE(f.src->sent.at(5).args.value("notice_id").toInteger(),
+             snap["notices"].toArray().at(0)["id"].toInteger());
     QCOMPARE(f.confirmations.size(), 6); // every one of them changes what citizens see
 }
 
@@ -298,8 +313,9 @@ void TestViews::approvalsList() {
             f.window->approvals()->approveButton()->click();
             QCOMPARE(f.src->sent.size(), 1);
             QCOMPARE(f.src->sent.at(0).op, QStringLiteral("approve"));
-            QCOMPARE(f.src->sent.at(0).args.value("command_id").toString(),
-                     fixture("snapshot")["pending_approvals"].toArray().at(0)["command_id"].toString());
+            QCOMPARE(
+                f.src->sent.at(0).args.value("command_id").toString(),
+                fixture("snapshot")["pending_approvals"].toArray().at(0)["command_id"].toString());
         }
         QJsonObject granted = fixture("event_approval_granted");
         granted["seq"] = f.session.state().seq() + 1;
@@ -319,17 +335,20 @@ void TestViews::bannerAndStaleness() {
     emit f.src->statusMessage("Connection lost (refused). Reconnecting in 2.0 s (attempt 3).");
     QVERIFY(f.window->banner()->isVisible());
     QVERIFY(f.window->banner()->text().contains("Reconnecting"));
-    QVERIFY(f.window->connectionLabel()->text().contains(stateName(DataSource::State::Reconnecting)));
+    QVERIFY(
+        f.window->connectionLabel()->text().contains(stateName(DataSource::State::Reconnecting)));
     QVERIFY(f.session.isStale());
     QVERIFY(f.session.clinicModel()->isStale());
-    QVERIFY(!f.window->tiles()->tile(TilesPanel::Waiting)->valueText().isEmpty()); // last values stay shown
+    QVERIFY(!f.window->tiles()->tile(TilesPanel::Waiting)->valueText().isEmpty()); // last values
+                                                                                   // stay shown
     f.src->setState(DataSource::State::Connected);
     emit f.src->statusMessage(QString());
     QVERIFY(f.session.isStale()); // a new connection: old figures until the hello says more
     QJsonObject h = hello("operator");
     h["resume"] = QJsonObject{{"from_seq", f.session.state().seq()}, {"mode", "replay"}};
     f.src->push(h);
-    f.src->push(tick(fixture("snapshot"), f.session.state().seq() + 1, f.session.state().serverTimeMs() + 500, 1));
+    f.src->push(tick(fixture("snapshot"), f.session.state().seq() + 1,
+                     f.session.state().serverTimeMs() + 500, 1));
     QVERIFY(!f.session.isStale());
     QVERIFY(f.window->banner()->isHidden());
     // Connected but silent: stale after the threshold, with the age shown.
@@ -345,7 +364,8 @@ void TestViews::languageSwitchAtRunTime() {
     QVERIFY(m_lang->setLanguage("ko"));
     QTRY_COMPARE(f.window->menuBar()->actions().at(0)->text(), QStringLiteral("파일(&F)"));
     QVERIFY(f.window->windowTitle().startsWith(QStringLiteral("Sluice 운영 콘솔")));
-    QCOMPARE(f.window->clinics()->table()->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("의료기관"));
+    QCOMPARE(f.window->clinics()->table()->model()->headerData(0, Qt::Horizontal).toString(),
+             QStringLiteral("의료기관"));
     QCOMPARE(f.window->cohorts()->pauseButton()->text(), QStringLiteral("일시 중지…"));
     // Cohort labels follow the language too.
     QCOMPARE(f.window->cohorts()->table()->model()->index(0, 0).data().toString(),
@@ -404,8 +424,9 @@ void TestViews::profilesKeepTokenOutOfSettings() {
 }
 
 void TestViews::commandLine() {
-    CommandLine c = parseCommandLine({"sluice-console", "--connect", "http://127.0.0.1:8080", "--token-file",
-                                      "/tmp/t", "--screenshot", "a.png", "--after", "2.5", "--lang", "ko"});
+    CommandLine c =
+        parseCommandLine({"sluice-console", "--connect", "http://127.0.0.1:8080", "--token-file",
+                          "/tmp/t", "--screenshot", "a.png", "--after", "2.5", "--lang", "ko"});
     QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
     QCOMPARE(c.connectUrl, QUrl("http://127.0.0.1:8080"));
     QCOMPARE(c.tokenFile, QStringLiteral("/tmp/t"));
@@ -421,7 +442,8 @@ void TestViews::commandLine() {
     QVERIFY(!parseCommandLine({"sluice-console", "--bogus"}).error.isEmpty());
     QVERIFY(!parseCommandLine({"sluice-console", "extra"}).error.isEmpty());
     // The stream URL is derived from the base URL, with the resume point.
-    QCOMPARE(LiveSource::streamUrl(QUrl("http://127.0.0.1:8080"), -1), QUrl("ws://127.0.0.1:8080/v1/ops/stream"));
+    QCOMPARE(LiveSource::streamUrl(QUrl("http://127.0.0.1:8080"), -1),
+             QUrl("ws://127.0.0.1:8080/v1/ops/stream"));
     QCOMPARE(LiveSource::streamUrl(QUrl("https://ops.example.kr/sluice/"), 42),
              QUrl("wss://ops.example.kr/sluice/v1/ops/stream?since=42"));
 }

@@ -26,28 +26,44 @@ QVariant ClinicTableModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Name: return c.name.isEmpty() ? c.id : c.name;
-        case Region: return c.region;
-        case District: return c.district;
-        case RemainingToday: return QLocale().toString(c.remainingToday);
-        case RemainingWindow: return QLocale().toString(c.remainingWindow);
-        case ReservedLastMinute: return QLocale().toString(c.reservedLastMinute);
+        case Name:
+            return c.name.isEmpty() ? c.id : c.name;
+        case Region:
+            return c.region;
+        case District:
+            return c.district;
+        case RemainingToday:
+            return QLocale().toString(c.remainingToday);
+        case RemainingWindow:
+            return QLocale().toString(c.remainingWindow);
+        case ReservedLastMinute:
+            return QLocale().toString(c.reservedLastMinute);
         }
         return {};
     case SortRole:
         switch (index.column()) {
-        case Name: return c.name.isEmpty() ? c.id : c.name;
-        case Region: return c.region;
-        case District: return c.district;
-        case RemainingToday: return c.remainingToday;
-        case RemainingWindow: return c.remainingWindow;
-        case ReservedLastMinute: return c.reservedLastMinute;
+        case Name:
+            return c.name.isEmpty() ? c.id : c.name;
+        case Region:
+            return c.region;
+        case District:
+            return c.district;
+        case RemainingToday:
+            return c.remainingToday;
+        case RemainingWindow:
+            return c.remainingWindow;
+        case ReservedLastMinute:
+            return c.reservedLastMinute;
         }
         return {};
-    case RegionRole: return c.region;
-    case IdRole: return c.id;
-    case SearchRole: return c.name + QLatin1Char('\n') + c.district + QLatin1Char('\n') + c.id;
-    case LevelRole: return int(m_lowStock.evaluate(double(c.remainingWindow)));
+    case RegionRole:
+        return c.region;
+    case IdRole:
+        return c.id;
+    case SearchRole:
+        return c.name + QLatin1Char('\n') + c.district + QLatin1Char('\n') + c.id;
+    case LevelRole:
+        return int(m_lowStock.evaluate(double(c.remainingWindow)));
     case Qt::TextAlignmentRole:
         if (index.column() >= RemainingToday) return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
@@ -74,22 +90,31 @@ QVariant ClinicTableModel::data(const QModelIndex& index, int role) const {
 QVariant ClinicTableModel::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-    case Name: return tr("Clinic");
-    case Region: return tr("Region");
-    case District: return tr("District");
-    case RemainingToday: return tr("Left today");
-    case RemainingWindow: return tr("Left in window");
-    case ReservedLastMinute: return tr("Booked/min");
+    case Name:
+        return tr("Clinic");
+    case Region:
+        return tr("Region");
+    case District:
+        return tr("District");
+    case RemainingToday:
+        return tr("Left today");
+    case RemainingWindow:
+        return tr("Left in window");
+    case ReservedLastMinute:
+        return tr("Booked/min");
     }
     return {};
 }
 
-void ClinicTableModel::retranslate() { emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1); }
+void ClinicTableModel::retranslate() {
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
 
 void ClinicTableModel::rebuildIndex() {
     m_rowById.clear();
     m_rowById.reserve(m_rows.size());
-    for (int i = 0; i < m_rows.size(); ++i) m_rowById.insert(m_rows.at(i).id, i);
+    for (int i = 0; i < m_rows.size(); ++i)
+        m_rowById.insert(m_rows.at(i).id, i);
 }
 
 void ClinicTableModel::emitRowsChanged(QList<int> rows) {
@@ -110,7 +135,8 @@ void ClinicTableModel::emitRowsChanged(QList<int> rows) {
 void ClinicTableModel::setAll(const QList<ClinicStock>& clinics) {
     QHash<QString, const ClinicStock*> incoming;
     incoming.reserve(clinics.size());
-    for (const auto& c : clinics) incoming.insert(c.id, &c);
+    for (const auto& c : clinics)
+        incoming.insert(c.id, &c);
     const int regionsBefore = int(m_regionCounts.size());
 
     // Remove clinics the snapshot no longer has, bottom-up in contiguous runs.
@@ -119,7 +145,8 @@ void ClinicTableModel::setAll(const QList<ClinicStock>& clinics) {
         if (!incoming.contains(m_rows.at(i).id)) gone.append(i);
     for (int i = int(gone.size()) - 1; i >= 0;) {
         int last = gone.at(i), first = last;
-        while (i > 0 && gone.at(i - 1) == first - 1) first = gone.at(--i);
+        while (i > 0 && gone.at(i - 1) == first - 1)
+            first = gone.at(--i);
         --i;
         beginRemoveRows({}, first, last);
         for (int r = first; r <= last; ++r) {

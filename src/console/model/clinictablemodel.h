@@ -15,7 +15,15 @@ namespace sluice::console {
 class ClinicTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Region, District, RemainingToday, RemainingWindow, ReservedLastMinute, ColumnCount };
+    enum Column {
+        Name,
+        Region,
+        District,
+        RemainingToday,
+        RemainingWindow,
+        ReservedLastMinute,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole + 1, RegionRole, IdRole, SearchRole, LevelRole };
 
     explicit ClinicTableModel(QObject* parent = nullptr);

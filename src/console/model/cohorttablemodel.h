@@ -10,8 +10,20 @@ namespace sluice::console {
 class CohortTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Cohort, State, Issued, Serving, Waiting, RateCeiling, ActualRate, MaxActive,
-                  Active, Mode, EtaLast, ColumnCount };
+    enum Column {
+        Cohort,
+        State,
+        Issued,
+        Serving,
+        Waiting,
+        RateCeiling,
+        ActualRate,
+        MaxActive,
+        Active,
+        Mode,
+        EtaLast,
+        ColumnCount
+    };
     enum Role { IdRole = Qt::UserRole + 1 };
 
     explicit CohortTableModel(QObject* parent = nullptr);

@@ -20,12 +20,18 @@ int CommandTracker::columnCount(const QModelIndex& parent) const {
 
 QString CommandTracker::statusText(TrackedCommand::Status s) {
     switch (s) {
-    case TrackedCommand::Status::Pending: return tr("Pending");
-    case TrackedCommand::Status::Done: return tr("Done");
-    case TrackedCommand::Status::AwaitingApproval: return tr("Awaiting approval");
-    case TrackedCommand::Status::Refused: return tr("Refused");
-    case TrackedCommand::Status::Expired: return tr("Expired");
-    case TrackedCommand::Status::NotSent: return tr("Not sent");
+    case TrackedCommand::Status::Pending:
+        return tr("Pending");
+    case TrackedCommand::Status::Done:
+        return tr("Done");
+    case TrackedCommand::Status::AwaitingApproval:
+        return tr("Awaiting approval");
+    case TrackedCommand::Status::Refused:
+        return tr("Refused");
+    case TrackedCommand::Status::Expired:
+        return tr("Expired");
+    case TrackedCommand::Status::NotSent:
+        return tr("Not sent");
     }
     return {};
 }
@@ -36,18 +42,25 @@ QVariant CommandTracker::data(const QModelIndex& index, int role) const {
     const TrackedCommand& c = m_rows.at(index.row());
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case Time: return formatLocalTime(c.sentAtMs);
-        case Action: return c.description.isEmpty() ? c.op : c.description;
-        case Status: return statusText(c.status);
-        case Detail: return c.detail;
+        case Time:
+            return formatLocalTime(c.sentAtMs);
+        case Action:
+            return c.description.isEmpty() ? c.op : c.description;
+        case Status:
+            return statusText(c.status);
+        case Detail:
+            return c.detail;
         }
     } else if (role == Qt::ForegroundRole && index.column() == Status) {
         switch (c.status) {
-        case TrackedCommand::Status::Done: return QBrush(QColor(0, 120, 0));
+        case TrackedCommand::Status::Done:
+            return QBrush(QColor(0, 120, 0));
         case TrackedCommand::Status::Refused:
         case TrackedCommand::Status::Expired:
-        case TrackedCommand::Status::NotSent: return QBrush(QColor(180, 0, 0));
-        default: return QBrush(QColor(150, 90, 0));
+        case TrackedCommand::Status::NotSent:
+            return QBrush(QColor(180, 0, 0));
+        default:
+            return QBrush(QColor(150, 90, 0));
         }
     }
     return {};
@@ -56,17 +69,22 @@ QVariant CommandTracker::data(const QModelIndex& index, int role) const {
 QVariant CommandTracker::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-    case Time: return tr("Sent");
-    case Action: return tr("Action");
-    case Status: return tr("Status");
-    case Detail: return tr("Server reply");
+    case Time:
+        return tr("Sent");
+    case Action:
+        return tr("Action");
+    case Status:
+        return tr("Status");
+    case Detail:
+        return tr("Server reply");
     }
     return {};
 }
 
 void CommandTracker::retranslate() {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty()) emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
 
 int CommandTracker::rowOf(const QString& id) const {
@@ -118,8 +136,10 @@ bool CommandTracker::answer(const CommandAnswer& a, qint64 nowMs) {
         } else {
             c.status = TrackedCommand::Status::Done;
             const QJsonValue nv = a.result.value("new_value");
-            c.detail = nv.isUndefined() ? QString()
-                                        : QString::fromUtf8(QJsonDocument(a.result).toJson(QJsonDocument::Compact));
+            c.detail =
+                nv.isUndefined()
+                    ? QString()
+                    : QString::fromUtf8(QJsonDocument(a.result).toJson(QJsonDocument::Compact));
         }
     } else {
         c.status = TrackedCommand::Status::Refused;

@@ -34,7 +34,8 @@ public:
     // An ack/nack; false when the id is not one of ours.
     bool answer(const CommandAnswer& a, qint64 nowMs);
     // approval_granted / approval_expired events for one of our commands.
-    bool approvalOutcome(const QString& commandId, bool granted, const QString& detail, qint64 nowMs);
+    bool approvalOutcome(const QString& commandId, bool granted, const QString& detail,
+                         qint64 nowMs);
 
     const TrackedCommand* find(const QString& id) const;
     QList<TrackedCommand> pending() const;

@@ -83,7 +83,8 @@ void ConsoleSession::onStateChanged(DataSource::State s) {
             logLocal(QStringLiteral("info"), tr("Connected to %1").arg(m_source->description()));
         // Commands still waiting for an answer go out again under their original id; the
         // server runs each at most once and repeats its original answer.
-        for (const auto& c : m_commands.pending()) m_source->resendCommand(c.id, c.op, c.args);
+        for (const auto& c : m_commands.pending())
+            m_source->resendCommand(c.id, c.op, c.args);
     } else if (before == DataSource::State::Connected && s != DataSource::State::Connected) {
         logLocal(QStringLiteral("warning"), tr("Connection lost"));
     }
@@ -161,7 +162,8 @@ void ConsoleSession::handleFrame(const QJsonObject& json, qint64 receivedAtMs) {
 void ConsoleSession::recordMetrics(const Frame& f) {
     const qint64 t = f.serverTimeMs > 0 ? f.serverTimeMs : QDateTime::currentMSecsSinceEpoch();
     const Headline h = m_state.headline();
-    for (const auto& c : f.cohorts) m_metrics.add(QStringLiteral("queue:") + c.id, t, double(c.waiting));
+    for (const auto& c : f.cohorts)
+        m_metrics.add(QStringLiteral("queue:") + c.id, t, double(c.waiting));
     m_metrics.add(QStringLiteral("rate:actual"), t, h.actualRate);
     m_metrics.add(QStringLiteral("rate:ceiling"), t, h.rateCeiling);
     double p50 = 0, p99 = 0;
@@ -177,7 +179,9 @@ void ConsoleSession::recordMetrics(const Frame& f) {
     if (m_hasPrevErrors && t > m_prevErrorsMs) {
         const double dt = (t - m_prevErrorsMs) / 1000.0;
         const ErrorCounters& p = m_prevErrors;
-        auto rate = [dt](qint64 now, qint64 before) { return now >= before ? (now - before) / dt : -1.0; };
+        auto rate = [dt](qint64 now, qint64 before) {
+            return now >= before ? (now - before) / dt : -1.0;
+        };
         ErrorRates r;
         r.http4xx = rate(e.total4xx(), p.total4xx());
         r.http5xx = rate(e.total5xx(), p.total5xx());
@@ -191,7 +195,8 @@ void ConsoleSession::recordMetrics(const Frame& f) {
                           r.conflicts >= 0 && r.soldOut >= 0 && r.overload >= 0;
         if (sane) {
             double requests = 0;
-            for (const auto v : f.requestRate) requests += v;
+            for (const auto v : f.requestRate)
+                requests += v;
             r.errorPercent = requests > 0 ? 100.0 * (r.http5xx + r.overload) / requests : 0.0;
             r.valid = true;
             m_rates = r;
@@ -211,7 +216,8 @@ void ConsoleSession::recordMetrics(const Frame& f) {
 
 void ConsoleSession::reevaluate() {
     const DataSource::State s = connectionState();
-    bool stale = !m_source || s != DataSource::State::Connected || !m_state.hasSnapshot() || m_awaitingSnapshot;
+    bool stale = !m_source || s != DataSource::State::Connected || !m_state.hasSnapshot() ||
+                 m_awaitingSnapshot;
     if (!stale && m_source->isLive()) {
         const int tick = m_state.hasHello() ? m_state.hello().tickIntervalMs : 500;
         const int limit = m_staleAfterMs > 0 ? m_staleAfterMs : qMax(3000, 3 * tick);
@@ -224,8 +230,9 @@ void ConsoleSession::reevaluate() {
         emit staleChanged(stale);
     }
     const QString role = m_state.hello().role;
-    const bool canAct = m_source && m_source->acceptsCommands() && s == DataSource::State::Connected &&
-                        m_state.hasSnapshot() && !m_awaitingSnapshot &&
+    const bool canAct = m_source && m_source->acceptsCommands() &&
+                        s == DataSource::State::Connected && m_state.hasSnapshot() &&
+                        !m_awaitingSnapshot &&
                         (role == QLatin1String("operator") || role == QLatin1String("admin"));
     if (canAct != m_canAct) {
         m_canAct = canAct;

@@ -7,21 +7,26 @@ namespace sluice::console {
 
 qint64 ErrorCounters::total4xx() const {
     qint64 n = 0;
-    for (const auto& h : http) n += h.client;
+    for (const auto& h : http)
+        n += h.client;
     return n;
 }
 qint64 ErrorCounters::total5xx() const {
     qint64 n = 0;
-    for (const auto& h : http) n += h.server;
+    for (const auto& h : http)
+        n += h.server;
     return n;
 }
 qint64 ErrorCounters::totalBypass() const {
     qint64 n = 0;
-    for (const auto v : bypass) n += v;
+    for (const auto v : bypass)
+        n += v;
     return n;
 }
 
-void DashboardState::clear() { *this = DashboardState(); }
+void DashboardState::clear() {
+    *this = DashboardState();
+}
 
 const CohortFigures* DashboardState::cohort(const QString& id) const {
     for (const auto& c : m_cohorts)

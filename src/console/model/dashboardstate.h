@@ -11,9 +11,9 @@ namespace sluice::console {
 struct ApplyResult {
     enum class Status { Applied, Duplicate, BeforeSnapshot };
     Status status = Status::Applied;
-    bool gap = false;             // a broadcast frame was missed (seq jumped)
+    bool gap = false; // a broadcast frame was missed (seq jumped)
     bool cohortsChanged = false;
-    bool clinicsReplaced = false; // snapshot: every clinic may have changed
+    bool clinicsReplaced = false;     // snapshot: every clinic may have changed
     QList<ClinicStock> clinicChanges; // tick: the clinics whose stock changed
     bool noticesChanged = false;
     bool approvalsChanged = false;

@@ -51,7 +51,8 @@ QList<QPointF> decimateMinMax(qsizetype first, qsizetype last,
         qsizetype j = i + 1;
         for (; j < end; ++j) {
             const Sample& s = at(j);
-            const int b = qBound(0, int(std::floor(double(s.tMs - t0Ms) / span * pixels)), pixels - 1);
+            const int b =
+                qBound(0, int(std::floor(double(s.tMs - t0Ms) / span * pixels)), pixels - 1);
             if (b != bucket) break;
             if (s.value < at(minI).value) minI = j;
             if (s.value > at(maxI).value) maxI = j;

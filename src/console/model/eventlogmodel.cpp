@@ -12,7 +12,8 @@ namespace sluice::console {
 QString formatLocalTime(qint64 unixMs, bool withDate) {
     if (unixMs <= 0) return QStringLiteral("—");
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(unixMs).toLocalTime();
-    return t.toString(withDate ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("HH:mm:ss"));
+    return t.toString(withDate ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
+                               : QStringLiteral("HH:mm:ss"));
 }
 
 EventLogModel::EventLogModel(QObject* parent) : QAbstractTableModel(parent) {
@@ -35,11 +36,16 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
     const LogEntry& e = m_rows.at(index.row());
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Time: return formatLocalTime(e.timeMs, true);
-        case Severity: return severityText(e.severity);
-        case Kind: return e.kind;
-        case Operator: return e.operatorName;
-        case Message: return e.message;
+        case Time:
+            return formatLocalTime(e.timeMs, true);
+        case Severity:
+            return severityText(e.severity);
+        case Kind:
+            return e.kind;
+        case Operator:
+            return e.operatorName;
+        case Message:
+            return e.message;
         }
     } else if (role == Qt::ToolTipRole && index.column() == Message) {
         return e.message;
@@ -59,16 +65,23 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
 QVariant EventLogModel::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-    case Time: return tr("Time");
-    case Severity: return tr("Severity");
-    case Kind: return tr("Kind");
-    case Operator: return tr("Operator");
-    case Message: return tr("Message");
+    case Time:
+        return tr("Time");
+    case Severity:
+        return tr("Severity");
+    case Kind:
+        return tr("Kind");
+    case Operator:
+        return tr("Operator");
+    case Message:
+        return tr("Message");
     }
     return {};
 }
 
-void EventLogModel::retranslate() { emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1); }
+void EventLogModel::retranslate() {
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
 
 void EventLogModel::append(const LogEntry& entry) {
     m_pending.append(entry);
@@ -88,7 +101,8 @@ void EventLogModel::flush() {
     beginInsertRows({}, 0, n - 1);
     QList<LogEntry> fresh;
     fresh.reserve(n + m_rows.size());
-    for (int i = n - 1; i >= 0; --i) fresh.append(m_pending.at(i));
+    for (int i = n - 1; i >= 0; --i)
+        fresh.append(m_pending.at(i));
     fresh.append(m_rows);
     m_rows = std::move(fresh);
     m_pending.clear();
@@ -123,11 +137,16 @@ void EventLogFilterProxy::setText(const QString& text) {
 bool EventLogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     const QAbstractItemModel* m = sourceModel();
     if (!m_severity.isEmpty() &&
-        m->index(sourceRow, 0, sourceParent).data(EventLogModel::SeverityRole).toString() != m_severity)
+        m->index(sourceRow, 0, sourceParent).data(EventLogModel::SeverityRole).toString() !=
+            m_severity)
         return false;
     if (m_text.isEmpty()) return true;
-    for (int c : {int(EventLogModel::Kind), int(EventLogModel::Operator), int(EventLogModel::Message)})
-        if (m->index(sourceRow, c, sourceParent).data().toString().contains(m_text, Qt::CaseInsensitive))
+    for (int c :
+         {int(EventLogModel::Kind), int(EventLogModel::Operator), int(EventLogModel::Message)})
+        if (m->index(sourceRow, c, sourceParent)
+                .data()
+                .toString()
+                .contains(m_text, Qt::CaseInsensitive))
             return true;
     return false;
 }

@@ -42,7 +42,7 @@ public:
     void retranslate();
 
 private:
-    QList<LogEntry> m_rows; // newest first
+    QList<LogEntry> m_rows;    // newest first
     QList<LogEntry> m_pending; // oldest first
     int m_maxRows = 20000;
     QTimer m_flushTimer;

@@ -41,7 +41,8 @@ public:
         const QJsonValue v = o.value(key);
         if (v.isString()) return v.toString();
         if (!required && (v.isUndefined() || v.isNull())) return {};
-        fail(join(path, key), v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected a string"));
+        fail(join(path, key),
+             v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected a string"));
         return {};
     }
     double num(const QJsonObject& o, const QString& key, const QString& path, bool required,
@@ -49,7 +50,8 @@ public:
         const QJsonValue v = o.value(key);
         if (v.isDouble() && std::isfinite(v.toDouble())) return v.toDouble();
         if (!required && (v.isUndefined() || v.isNull())) return fallback;
-        fail(join(path, key), v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected a number"));
+        fail(join(path, key),
+             v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected a number"));
         return fallback;
     }
     qint64 integer(const QJsonObject& o, const QString& key, const QString& path, bool required) {
@@ -60,21 +62,24 @@ public:
         const QJsonValue v = o.value(key);
         if (v.isBool()) return v.toBool();
         if (!required && (v.isUndefined() || v.isNull())) return false;
-        fail(join(path, key), v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected true or false"));
+        fail(join(path, key), v.isUndefined() ? QStringLiteral("missing")
+                                              : QStringLiteral("expected true or false"));
         return false;
     }
     QJsonObject obj(const QJsonObject& o, const QString& key, const QString& path, bool required) {
         const QJsonValue v = o.value(key);
         if (v.isObject()) return v.toObject();
         if (!required && (v.isUndefined() || v.isNull())) return {};
-        fail(join(path, key), v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected an object"));
+        fail(join(path, key),
+             v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected an object"));
         return {};
     }
     QJsonArray arr(const QJsonObject& o, const QString& key, const QString& path, bool required) {
         const QJsonValue v = o.value(key);
         if (v.isArray()) return v.toArray();
         if (!required && (v.isUndefined() || v.isNull())) return {};
-        fail(join(path, key), v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected an array"));
+        fail(join(path, key),
+             v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("expected an array"));
         return {};
     }
     qint64 time(const QJsonObject& o, const QString& key, const QString& path, bool required) {
@@ -209,8 +214,9 @@ void readFigures(Reader& r, const QJsonObject& o, Frame& f, bool snapshot) {
             break;
         }
         const QJsonObject l = it.value().toObject();
-        f.latency.insert(it.key(), LatencyStats{r.num(l, "p50", p, false), r.num(l, "p95", p, false),
-                                                r.num(l, "p99", p, false)});
+        f.latency.insert(it.key(),
+                         LatencyStats{r.num(l, "p50", p, false), r.num(l, "p95", p, false),
+                                      r.num(l, "p99", p, false)});
     }
     const QJsonObject rate = r.obj(o, "request_rate", {}, false);
     for (auto it = rate.begin(); it != rate.end() && r.ok(); ++it)
@@ -218,8 +224,8 @@ void readFigures(Reader& r, const QJsonObject& o, Frame& f, bool snapshot) {
     if (!snapshot) return;
     const QJsonArray notices = r.arr(o, "notices", {}, false);
     for (int i = 0; i < notices.size() && r.ok(); ++i)
-        f.notices.append(readNotice(r, r.element(notices, i, "notices"),
-                                    QStringLiteral("notices[%1]").arg(i)));
+        f.notices.append(
+            readNotice(r, r.element(notices, i, "notices"), QStringLiteral("notices[%1]").arg(i)));
     const QJsonArray approvals = r.arr(o, "pending_approvals", {}, false);
     for (int i = 0; i < approvals.size() && r.ok(); ++i)
         f.approvals.append(readApproval(r, r.element(approvals, i, "pending_approvals"),

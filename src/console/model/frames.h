@@ -92,9 +92,9 @@ struct CommandAnswer {
 struct Frame {
     enum class Kind { Hello, Snapshot, Tick, Event, Ack, Nack };
     Kind kind = Kind::Hello;
-    qint64 seq = -1;          // -1 for per-connection frames
-    qint64 serverTimeMs = 0;  // 0 when absent
-    int intervalMs = 0;       // tick
+    qint64 seq = -1;         // -1 for per-connection frames
+    qint64 serverTimeMs = 0; // 0 when absent
+    int intervalMs = 0;      // tick
     HelloInfo hello;
     // snapshot and tick
     QList<CohortFigures> cohorts;

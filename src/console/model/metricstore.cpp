@@ -66,7 +66,9 @@ void MetricStore::add(const QString& key, qint64 tMs, double value) {
     m_latestMs = std::max(m_latestMs, tMs);
 }
 
-const MetricSeries* MetricStore::series(const QString& key) const { return m_index.value(key); }
+const MetricSeries* MetricStore::series(const QString& key) const {
+    return m_index.value(key);
+}
 
 QStringList MetricStore::keys(const QString& prefix) const {
     QStringList out;

@@ -19,8 +19,8 @@ namespace sluice::console {
 
 class MetricSeries {
 public:
-    static constexpr qsizetype kRawCapacity = 16384;          // 1 h at 4 Hz, with room
-    static constexpr qint64 kBucketMs = 10'000;               // coarse bucket width
+    static constexpr qsizetype kRawCapacity = 16384;            // 1 h at 4 Hz, with room
+    static constexpr qint64 kBucketMs = 10'000;                 // coarse bucket width
     static constexpr qsizetype kCoarseCapacity = 2 * 8640 + 32; // 24 h of min/max pairs
 
     MetricSeries();

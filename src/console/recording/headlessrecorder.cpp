@@ -16,7 +16,9 @@ namespace sluice::console::recording {
 
 namespace {
 std::atomic<bool> g_stopRequested{false};
-extern "C" void onStopSignal(int) { g_stopRequested = true; }
+extern "C" void onStopSignal(int) {
+    g_stopRequested = true;
+}
 } // namespace
 
 int runHeadlessRecorder(const HeadlessRecordOptions& o) {
@@ -26,7 +28,10 @@ int runHeadlessRecorder(const HeadlessRecordOptions& o) {
     ro.writer.keyframeEvery = o.keyframeEvery;
     LiveSource source(o.baseUrl, o.token);
     recorder.attach(&source);
-    if (!recorder.start(o.file, {{QStringLiteral("source"), o.baseUrl.toString()}, {QStringLiteral("mode"), QStringLiteral("headless")}}, ro)) {
+    if (!recorder.start(o.file,
+                        {{QStringLiteral("source"), o.baseUrl.toString()},
+                         {QStringLiteral("mode"), QStringLiteral("headless")}},
+                        ro)) {
         std::fprintf(stderr, "sluice-console: cannot record to %s: %s\n", qPrintable(o.file),
                      qPrintable(recorder.errorString()));
         return 1;
@@ -57,7 +62,8 @@ int runHeadlessRecorder(const HeadlessRecordOptions& o) {
     recorder.detach();
     recorder.stop();
     if (recorder.hasFailed()) exitCode = 1;
-    std::printf("recorded %lld rows to %s\n", recorder.framesWritten(), qPrintable(QFileInfo(o.file).absoluteFilePath()));
+    std::printf("recorded %lld rows to %s\n", recorder.framesWritten(),
+                qPrintable(QFileInfo(o.file).absoluteFilePath()));
     std::fflush(stdout);
     return exitCode != 0 ? exitCode : rc;
 }

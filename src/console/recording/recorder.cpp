@@ -49,8 +49,10 @@ protected:
             }
             if (stopping) {
                 if (m_owner->m_dropped.load() > 0)
-                    writer.setMeta(QStringLiteral("frames_dropped"), QString::number(m_owner->m_dropped.load()));
-                if (!writer.finish(QDateTime::currentMSecsSinceEpoch())) report(writer.errorString());
+                    writer.setMeta(QStringLiteral("frames_dropped"),
+                                   QString::number(m_owner->m_dropped.load()));
+                if (!writer.finish(QDateTime::currentMSecsSinceEpoch()))
+                    report(writer.errorString());
                 return;
             }
         }
@@ -59,8 +61,8 @@ protected:
 private:
     void report(const QString& message) {
         m_owner->m_failed = true;
-        QMetaObject::invokeMethod(m_owner, [o = m_owner, message] { o->onWorkerFailed(message); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_owner, [o = m_owner, message] { o->onWorkerFailed(message); }, Qt::QueuedConnection);
     }
     Recorder* m_owner;
     QString m_path;
@@ -69,14 +71,17 @@ private:
 
 Recorder::Recorder(QObject* parent) : QObject(parent) {}
 
-Recorder::~Recorder() { stop(); }
+Recorder::~Recorder() {
+    stop();
+}
 
 QString Recorder::errorString() const {
     QMutexLocker lock(&m_mutex);
     return m_error;
 }
 
-bool Recorder::start(const QString& path, const QMap<QString, QString>& meta, const Options& options) {
+bool Recorder::start(const QString& path, const QMap<QString, QString>& meta,
+                     const Options& options) {
     stop();
     m_path = path;
     m_options = options;
@@ -160,20 +165,22 @@ void Recorder::attachCommands(CommandTracker* tracker) {
     if (m_tracker) disconnect(m_trackerConnection);
     m_tracker = tracker;
     if (!tracker) return;
-    m_trackerConnection = connect(tracker, &CommandTracker::commandUpdated, this,
-                                  [this](const QString& id, TrackedCommand::Status) {
-        if (!m_tracker) return;
-        const TrackedCommand* c = m_tracker->find(id);
-        if (!c) return;
-        recordItem(RecordedItem{QDateTime::currentMSecsSinceEpoch(), QString::fromLatin1(kKindCommand),
-                                QJsonObject{{"id", c->id},
-                                            {"op", c->op},
-                                            {"args", c->args},
-                                            {"description", c->description},
-                                            {"status_code", int(c->status)},
-                                            {"status", CommandTracker::statusText(c->status)},
-                                            {"detail", c->detail}}});
-    });
+    m_trackerConnection =
+        connect(tracker, &CommandTracker::commandUpdated, this,
+                [this](const QString& id, TrackedCommand::Status) {
+                    if (!m_tracker) return;
+                    const TrackedCommand* c = m_tracker->find(id);
+                    if (!c) return;
+                    recordItem(RecordedItem{
+                        QDateTime::currentMSecsSinceEpoch(), QString::fromLatin1(kKindCommand),
+                        QJsonObject{{"id", c->id},
+                                    {"op", c->op},
+                                    {"args", c->args},
+                                    {"description", c->description},
+                                    {"status_code", int(c->status)},
+                                    {"status", CommandTracker::statusText(c->status)},
+                                    {"detail", c->detail}}});
+                });
 }
 
 void Recorder::recordFrame(const QJsonObject& frame, qint64 receivedAtMs) {

@@ -30,8 +30,8 @@ class Recorder : public QObject {
 public:
     struct Options {
         RecordingWriter::Options writer;
-        int flushIntervalMs = 250;  // a batch at least this often
-        int maxQueued = 200'000;    // frames waiting for the disk before new ones are dropped
+        int flushIntervalMs = 250; // a batch at least this often
+        int maxQueued = 200'000;   // frames waiting for the disk before new ones are dropped
     };
 
     explicit Recorder(QObject* parent = nullptr);
@@ -40,7 +40,9 @@ public:
     // Creates the file and starts the worker. False (errorString() says why, failed() is
     // emitted) when the file cannot be created.
     bool start(const QString& path, const QMap<QString, QString>& meta, const Options& options);
-    bool start(const QString& path, const QMap<QString, QString>& meta = {}) { return start(path, meta, Options()); }
+    bool start(const QString& path, const QMap<QString, QString>& meta = {}) {
+        return start(path, meta, Options());
+    }
     // Writes what is queued, closes the file cleanly (ended_at) and stops the worker.
     void stop();
 

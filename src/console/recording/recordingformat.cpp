@@ -10,13 +10,15 @@ namespace sluice::console::recording {
 QStringList schemaStatements() {
     return {
         QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-        QStringLiteral("CREATE TABLE frames(id INTEGER PRIMARY KEY, recv_ms INTEGER NOT NULL, "
-                       "server_ms INTEGER NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, "
-                       "tag TEXT NOT NULL DEFAULT '', encoding INTEGER NOT NULL, body BLOB NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE frames(id INTEGER PRIMARY KEY, recv_ms INTEGER NOT NULL, "
+            "server_ms INTEGER NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, "
+            "tag TEXT NOT NULL DEFAULT '', encoding INTEGER NOT NULL, body BLOB NOT NULL)"),
         QStringLiteral("CREATE INDEX frames_recv ON frames(recv_ms)"),
         QStringLiteral("CREATE INDEX frames_marker ON frames(tag) WHERE tag <> ''"),
-        QStringLiteral("CREATE TABLE keyframes(id INTEGER PRIMARY KEY, frame_id INTEGER NOT NULL UNIQUE, "
-                       "recv_ms INTEGER NOT NULL, encoding INTEGER NOT NULL, body BLOB NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE keyframes(id INTEGER PRIMARY KEY, frame_id INTEGER NOT NULL UNIQUE, "
+            "recv_ms INTEGER NOT NULL, encoding INTEGER NOT NULL, body BLOB NOT NULL)"),
     };
 }
 
@@ -32,9 +34,12 @@ QByteArray encodeBody(const QJsonObject& body, Encoding* encoding, int compressA
 
 bool decodeBody(const QByteArray& bytes, int encoding, QJsonObject* out) {
     QByteArray json;
-    if (encoding == int(Encoding::Json)) json = bytes;
-    else if (encoding == int(Encoding::ZlibJson)) json = qUncompress(bytes);
-    else return false;
+    if (encoding == int(Encoding::Json))
+        json = bytes;
+    else if (encoding == int(Encoding::ZlibJson))
+        json = qUncompress(bytes);
+    else
+        return false;
     if (json.isEmpty()) return false;
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
@@ -53,10 +58,10 @@ QString markerTag(const QString& kind, const QJsonObject& body) {
         return QString::fromLatin1(kTagAlert);
     if (ek == QLatin1String("server_started") || ek == QLatin1String("server_stopping"))
         return QString::fromLatin1(kTagLink);
-    static const char* const actions[] = {"operator_action", "approval_requested", "approval_granted",
-                                          "approval_expired", "notice_posted", "notice_retracted",
-                                          "cohort_paused", "cohort_resumed", "rate_changed",
-                                          "max_active_changed", "admission_mode_changed"};
+    static const char* const actions[] = {
+        "operator_action", "approval_requested", "approval_granted",      "approval_expired",
+        "notice_posted",   "notice_retracted",   "cohort_paused",         "cohort_resumed",
+        "rate_changed",    "max_active_changed", "admission_mode_changed"};
     for (const char* a : actions)
         if (ek == QLatin1String(a)) return QString::fromLatin1(kTagAction);
     return {};
@@ -67,7 +72,9 @@ QString formatTimeUtc(qint64 unixMs) {
 }
 
 namespace {
-QJsonValue optionalTime(qint64 ms) { return ms > 0 ? QJsonValue(formatTimeUtc(ms)) : QJsonValue(); }
+QJsonValue optionalTime(qint64 ms) {
+    return ms > 0 ? QJsonValue(formatTimeUtc(ms)) : QJsonValue();
+}
 } // namespace
 
 QJsonObject snapshotFromState(const DashboardState& s) {
@@ -85,7 +92,8 @@ QJsonObject snapshotFromState(const DashboardState& s) {
         j.insert("issued", double(c.issued));
         j.insert("serving", double(c.serving));
         j.insert("waiting", double(c.waiting));
-        j.insert("prequeue_size", c.prequeueSize ? QJsonValue(double(*c.prequeueSize)) : QJsonValue());
+        j.insert("prequeue_size",
+                 c.prequeueSize ? QJsonValue(double(*c.prequeueSize)) : QJsonValue());
         j.insert("rate_ceiling", c.rateCeiling);
         j.insert("max_rate", c.maxRate);
         j.insert("actual_rate", c.actualRate);
@@ -114,23 +122,27 @@ QJsonObject snapshotFromState(const DashboardState& s) {
     const ErrorCounters& e = s.errors();
     QJsonObject http;
     for (auto it = e.http.begin(); it != e.http.end(); ++it)
-        http.insert(it.key(), QJsonObject{{"4xx", double(it->client)}, {"5xx", double(it->server)}});
+        http.insert(it.key(),
+                    QJsonObject{{"4xx", double(it->client)}, {"5xx", double(it->server)}});
     QJsonObject bypass;
-    for (auto it = e.bypass.begin(); it != e.bypass.end(); ++it) bypass.insert(it.key(), double(it.value()));
-    o.insert("errors", QJsonObject{{"http", http},
-                                   {"bypass", bypass},
-                                   {"identity_provider", QJsonObject{{"breaker", e.breaker},
-                                                                     {"timeouts", double(e.idpTimeouts)},
-                                                                     {"errors", double(e.idpErrors)}}},
-                                   {"booking_conflicts", double(e.bookingConflicts)},
-                                   {"sold_out", double(e.soldOut)},
-                                   {"overload_rejections", double(e.overloadRejections)}});
+    for (auto it = e.bypass.begin(); it != e.bypass.end(); ++it)
+        bypass.insert(it.key(), double(it.value()));
+    o.insert("errors",
+             QJsonObject{{"http", http},
+                         {"bypass", bypass},
+                         {"identity_provider", QJsonObject{{"breaker", e.breaker},
+                                                           {"timeouts", double(e.idpTimeouts)},
+                                                           {"errors", double(e.idpErrors)}}},
+                         {"booking_conflicts", double(e.bookingConflicts)},
+                         {"sold_out", double(e.soldOut)},
+                         {"overload_rejections", double(e.overloadRejections)}});
     QJsonObject latency;
     for (auto it = s.latency().begin(); it != s.latency().end(); ++it)
         latency.insert(it.key(), QJsonObject{{"p50", it->p50}, {"p95", it->p95}, {"p99", it->p99}});
     o.insert("latency_ms", latency);
     QJsonObject rate;
-    for (auto it = s.requestRate().begin(); it != s.requestRate().end(); ++it) rate.insert(it.key(), it.value());
+    for (auto it = s.requestRate().begin(); it != s.requestRate().end(); ++it)
+        rate.insert(it.key(), it.value());
     o.insert("request_rate", rate);
     QJsonArray notices;
     for (const Notice& n : s.notices()) {

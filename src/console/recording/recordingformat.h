@@ -24,9 +24,10 @@ inline constexpr int kFormatVersion = 1;
 inline constexpr char kFileSuffix[] = "sluicerec";
 
 // Kinds of rows in `frames` that are not server frames: written by the console itself.
-inline constexpr char kKindLink[] = "link";       // connection state change: {"state", "message"}
-inline constexpr char kKindCommand[] = "command"; // an operator action sent/answered by this console
-inline constexpr char kKindNote[] = "note";       // recording started/stopped, informational
+inline constexpr char kKindLink[] = "link"; // connection state change: {"state", "message"}
+inline constexpr char kKindCommand[] =
+    "command";                              // an operator action sent/answered by this console
+inline constexpr char kKindNote[] = "note"; // recording started/stopped, informational
 
 // Marker categories stored in frames.tag ('' = not a timeline marker).
 inline constexpr char kTagAction[] = "action";

@@ -24,9 +24,13 @@ struct RecordingWriter::Db {
 };
 
 RecordingWriter::RecordingWriter() = default;
-RecordingWriter::~RecordingWriter() { close(); }
+RecordingWriter::~RecordingWriter() {
+    close();
+}
 
-bool RecordingWriter::isOpen() const { return m_db != nullptr; }
+bool RecordingWriter::isOpen() const {
+    return m_db != nullptr;
+}
 
 bool RecordingWriter::fail(const QString& what, const QString& detail) {
     m_error = detail.isEmpty() ? what : what + QStringLiteral(": ") + detail;
@@ -39,7 +43,8 @@ bool RecordingWriter::exec(const QString& sql) {
     return true;
 }
 
-bool RecordingWriter::create(const QString& path, const QMap<QString, QString>& meta, const Options& options) {
+bool RecordingWriter::create(const QString& path, const QMap<QString, QString>& meta,
+                             const Options& options) {
     close();
     m_error.clear();
     m_options = options;
@@ -48,7 +53,8 @@ bool RecordingWriter::create(const QString& path, const QMap<QString, QString>& 
     if (info.exists() && info.size() > 0)
         return fail(SLUICE_TRANSLATE("Recording", "The recording file already exists"), path);
     if (!QDir().mkpath(info.absolutePath()))
-        return fail(SLUICE_TRANSLATE("Recording", "Cannot create the recordings folder"), info.absolutePath());
+        return fail(SLUICE_TRANSLATE("Recording", "Cannot create the recordings folder"),
+                    info.absolutePath());
 
     m_db = std::make_unique<Db>();
     m_db->name = QStringLiteral("sluice-rec-") + QUuid::createUuid().toString(QUuid::Id128);
@@ -57,10 +63,13 @@ bool RecordingWriter::create(const QString& path, const QMap<QString, QString>& 
     if (!m_db->db.open()) {
         const QString e = m_db->db.lastError().text();
         close();
-        return fail(SLUICE_TRANSLATE("Recording", "Cannot create the recording file"), path + QStringLiteral(" (") + e + ')');
+        return fail(SLUICE_TRANSLATE("Recording", "Cannot create the recording file"),
+                    path + QStringLiteral(" (") + e + ')');
     }
-    bool ok = exec(QStringLiteral("PRAGMA journal_mode=WAL")) && exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-    if (ok && options.maxPageCount > 0) ok = exec(QStringLiteral("PRAGMA max_page_count=%1").arg(options.maxPageCount));
+    bool ok = exec(QStringLiteral("PRAGMA journal_mode=WAL")) &&
+              exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    if (ok && options.maxPageCount > 0)
+        ok = exec(QStringLiteral("PRAGMA max_page_count=%1").arg(options.maxPageCount));
     if (ok) ok = exec(QStringLiteral("BEGIN"));
     for (const QString& s : schemaStatements())
         if (ok) ok = exec(s);
@@ -68,23 +77,29 @@ bool RecordingWriter::create(const QString& path, const QMap<QString, QString>& 
         m_db->insertFrame = std::make_unique<QSqlQuery>(m_db->db);
         m_db->insertKeyframe = std::make_unique<QSqlQuery>(m_db->db);
         m_db->insertMeta = std::make_unique<QSqlQuery>(m_db->db);
-        ok = m_db->insertFrame->prepare(QStringLiteral(
-                 "INSERT INTO frames(recv_ms, server_ms, seq, kind, tag, encoding, body) VALUES (?,?,?,?,?,?,?)")) &&
-             m_db->insertKeyframe->prepare(
-                 QStringLiteral("INSERT INTO keyframes(frame_id, recv_ms, encoding, body) VALUES (?,?,?,?)")) &&
-             m_db->insertMeta->prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)"));
+        ok = m_db->insertFrame->prepare(
+                 QStringLiteral("INSERT INTO frames(recv_ms, server_ms, seq, kind, tag, encoding, "
+                                "body) VALUES (?,?,?,?,?,?,?)")) &&
+             m_db->insertKeyframe->prepare(QStringLiteral(
+                 "INSERT INTO keyframes(frame_id, recv_ms, encoding, body) VALUES (?,?,?,?)")) &&
+             m_db->insertMeta->prepare(
+                 QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)"));
         if (!ok) fail(QStringLiteral("prepare"), m_db->insertFrame->lastError().text());
     }
     if (ok) {
         m_pendingMeta.insert(QStringLiteral("format"), QString::fromLatin1(kFormatName));
         m_pendingMeta.insert(QStringLiteral("format_version"), QString::number(kFormatVersion));
         m_pendingMeta.insert(QStringLiteral("min_reader_version"), QStringLiteral("1"));
-        m_pendingMeta.insert(QStringLiteral("created_at"), formatTimeUtc(QDateTime::currentMSecsSinceEpoch()));
+        m_pendingMeta.insert(QStringLiteral("created_at"),
+                             formatTimeUtc(QDateTime::currentMSecsSinceEpoch()));
         m_pendingMeta.insert(QStringLiteral("created_by"),
-                             QStringLiteral("sluice-console ") + QCoreApplication::applicationVersion());
+                             QStringLiteral("sluice-console ") +
+                                 QCoreApplication::applicationVersion());
         m_pendingMeta.insert(QStringLiteral("host"), QSysInfo::machineHostName());
-        m_pendingMeta.insert(QStringLiteral("keyframe_every"), QString::number(options.keyframeEvery));
-        for (auto it = meta.begin(); it != meta.end(); ++it) m_pendingMeta.insert(it.key(), it.value());
+        m_pendingMeta.insert(QStringLiteral("keyframe_every"),
+                             QString::number(options.keyframeEvery));
+        for (auto it = meta.begin(); it != meta.end(); ++it)
+            m_pendingMeta.insert(it.key(), it.value());
         ok = writeMeta() && exec(QStringLiteral("COMMIT"));
     }
     if (!ok) {
@@ -96,13 +111,16 @@ bool RecordingWriter::create(const QString& path, const QMap<QString, QString>& 
     return ok;
 }
 
-void RecordingWriter::setMeta(const QString& key, const QString& value) { m_pendingMeta.insert(key, value); }
+void RecordingWriter::setMeta(const QString& key, const QString& value) {
+    m_pendingMeta.insert(key, value);
+}
 
 bool RecordingWriter::writeMeta() {
     for (auto it = m_pendingMeta.begin(); it != m_pendingMeta.end(); ++it) {
         m_db->insertMeta->bindValue(0, it.key());
         m_db->insertMeta->bindValue(1, it.value());
-        if (!m_db->insertMeta->exec()) return fail(QStringLiteral("meta"), m_db->insertMeta->lastError().text());
+        if (!m_db->insertMeta->exec())
+            return fail(QStringLiteral("meta"), m_db->insertMeta->lastError().text());
     }
     m_pendingMeta.clear();
     return true;
@@ -111,7 +129,8 @@ bool RecordingWriter::writeMeta() {
 bool RecordingWriter::writeKeyframe(qint64 frameId, qint64 recvMs) {
     QJsonObject k;
     k.insert("hello", m_lastHello.isEmpty() ? QJsonValue() : QJsonValue(m_lastHello));
-    k.insert("snapshot", m_state.hasSnapshot() ? QJsonValue(snapshotFromState(m_state)) : QJsonValue());
+    k.insert("snapshot",
+             m_state.hasSnapshot() ? QJsonValue(snapshotFromState(m_state)) : QJsonValue());
     k.insert("link", m_link);
     Encoding enc;
     const QByteArray body = encodeBody(k, &enc);
@@ -139,14 +158,16 @@ bool RecordingWriter::write(const QList<RecordedItem>& batch) {
         bool broadcast = false;
         if (item.kind == QLatin1String(kKindLink)) {
             m_link = item.body;
-        } else if (item.kind != QLatin1String(kKindCommand) && item.kind != QLatin1String(kKindNote)) {
+        } else if (item.kind != QLatin1String(kKindCommand) &&
+                   item.kind != QLatin1String(kKindNote)) {
             const ParseResult parsed = parseFrame(item.body);
             if (parsed.frame) {
                 serverMs = parsed.frame->serverTimeMs;
                 seq = parsed.frame->seq;
                 const ApplyResult r = m_state.apply(*parsed.frame);
                 broadcast = r.status == ApplyResult::Status::Applied &&
-                            (parsed.frame->kind == Frame::Kind::Tick || parsed.frame->kind == Frame::Kind::Event);
+                            (parsed.frame->kind == Frame::Kind::Tick ||
+                             parsed.frame->kind == Frame::Kind::Event);
                 if (parsed.frame->kind == Frame::Kind::Hello) {
                     m_lastHello = item.body;
                     const HelloInfo& h = parsed.frame->hello;
@@ -170,7 +191,8 @@ bool RecordingWriter::write(const QList<RecordedItem>& batch) {
         q.bindValue(5, int(enc));
         q.bindValue(6, body);
         if (!q.exec()) {
-            ok = fail(SLUICE_TRANSLATE("Recording", "Cannot write to the recording"), q.lastError().text());
+            ok = fail(SLUICE_TRANSLATE("Recording", "Cannot write to the recording"),
+                      q.lastError().text());
             break;
         }
         m_lastRecvMs = recv;

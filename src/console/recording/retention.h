@@ -17,13 +17,13 @@ struct RecordingFileInfo {
 
 struct RetentionPolicy {
     qint64 maxTotalBytes = 2LL * 1024 * 1024 * 1024; // 0: no size limit
-    int maxAgeDays = 30;                            // 0: no age limit
+    int maxAgeDays = 30;                             // 0: no age limit
 };
 
 // The files to delete, oldest first: every file older than maxAgeDays, then the oldest until
 // the total fits in maxTotalBytes. `keepPath` is never in the list.
-QStringList planRetention(QList<RecordingFileInfo> files, qint64 nowMs, const RetentionPolicy& policy,
-                          const QString& keepPath);
+QStringList planRetention(QList<RecordingFileInfo> files, qint64 nowMs,
+                          const RetentionPolicy& policy, const QString& keepPath);
 
 // The recordings folder: QSettings "recording/folder", else <AppDataLocation>/recordings.
 QString recordingFolder();
@@ -34,6 +34,7 @@ void saveRetentionPolicy(const RetentionPolicy& policy);
 QString newRecordingPath(const QString& folder);
 // Lists *.sluicerec in `folder`, applies the plan (with the -wal/-shm companions); returns the
 // deleted paths.
-QStringList applyRetention(const QString& folder, const RetentionPolicy& policy, const QString& keepPath);
+QStringList applyRetention(const QString& folder, const RetentionPolicy& policy,
+                           const QString& keepPath);
 
 } // namespace sluice::console::recording

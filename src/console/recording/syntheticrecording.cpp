@@ -31,9 +31,11 @@ struct Gen {
     QList<Clinic> clinics;
 
     explicit Gen(const SyntheticOptions& opt) : o(opt), rng(opt.seed) {
-        static const char* const regions[] = {"서울", "부산", "대구", "인천", "광주", "대전", "울산", "경기"};
+        static const char* const regions[] = {"서울", "부산", "대구", "인천",
+                                              "광주", "대전", "울산", "경기"};
         for (int i = 0; i < o.cohorts; ++i)
-            cohorts.append(Cohort{QStringLiteral("c%1").arg(i), 100000 + i * 1000, 0, 200.0 + 50 * i});
+            cohorts.append(
+                Cohort{QStringLiteral("c%1").arg(i), 100000 + i * 1000, 0, 200.0 + 50 * i});
         for (int i = 0; i < o.clinics; ++i) {
             const QString region = QString::fromUtf8(regions[i % 8]);
             clinics.append(Clinic{QStringLiteral("k-%1").arg(i, 5, 10, QLatin1Char('0')),
@@ -49,7 +51,8 @@ struct Gen {
                 c.serving = qMin(c.issued, c.serving + qint64(c.rate * o.tickMs / 1000));
             }
             a.append(QJsonObject{{"id", c.id},
-                                 {"label", QJsonObject{{"ko", c.id + QStringLiteral("세")}, {"en", QStringLiteral("Ages ") + c.id}}},
+                                 {"label", QJsonObject{{"ko", c.id + QStringLiteral("세")},
+                                                       {"en", QStringLiteral("Ages ") + c.id}}},
                                  {"state", c.state},
                                  {"closed_reason", ""},
                                  {"issued", double(c.issued)},
@@ -72,40 +75,70 @@ struct Gen {
         return a;
     }
     static QJsonObject clinicJson(const Clinic& c) {
-        return QJsonObject{{"id", c.id}, {"name", c.name}, {"region", c.region}, {"district", c.district},
-                           {"remaining_today", double(c.today)}, {"remaining_window", double(c.window)},
+        return QJsonObject{{"id", c.id},
+                           {"name", c.name},
+                           {"region", c.region},
+                           {"district", c.district},
+                           {"remaining_today", double(c.today)},
+                           {"remaining_window", double(c.window)},
                            {"reserved_last_minute", double(c.lastMinute)}};
     }
     QJsonObject errors(qint64 n) {
-        return QJsonObject{{"http", QJsonObject{{"/v1/reservations", QJsonObject{{"4xx", double(n / 3)}, {"5xx", double(n / 50)}}}}},
-                           {"bypass", QJsonObject{{"bypass_no_token", double(n / 7)}}},
-                           {"identity_provider", QJsonObject{{"breaker", "closed"}, {"timeouts", double(n / 90)}, {"errors", double(n / 60)}}},
-                           {"booking_conflicts", double(n / 40)},
-                           {"sold_out", double(n / 80)},
-                           {"overload_rejections", 0}};
+        return QJsonObject{
+            {"http", QJsonObject{{"/v1/reservations",
+                                  QJsonObject{{"4xx", double(n / 3)}, {"5xx", double(n / 50)}}}}},
+            {"bypass", QJsonObject{{"bypass_no_token", double(n / 7)}}},
+            {"identity_provider", QJsonObject{{"breaker", "closed"},
+                                              {"timeouts", double(n / 90)},
+                                              {"errors", double(n / 60)}}},
+            {"booking_conflicts", double(n / 40)},
+            {"sold_out", double(n / 80)},
+            {"overload_rejections", 0}};
     }
     QJsonObject latency() {
-        return QJsonObject{{"/v1/reservations", QJsonObject{{"p50", 3.0 + rng() % 5}, {"p95", 9.0}, {"p99", 20.0 + rng() % 30}}}};
+        return QJsonObject{
+            {"/v1/reservations",
+             QJsonObject{{"p50", 3.0 + rng() % 5}, {"p95", 9.0}, {"p99", 20.0 + rng() % 30}}}};
     }
     QJsonObject hello(qint64 now) {
-        return QJsonObject{{"type", "hello"}, {"protocol", 1}, {"server_version", "0.1.0"}, {"node_id", "synthetic"},
-                           {"server_time", formatTimeUtc(now)}, {"operator", QJsonObject{{"name", "kim"}, {"role", "operator"}}},
-                           {"tick_interval_ms", o.tickMs},
-                           {"two_person_rule", QJsonObject{{"enabled", false}, {"rate_factor", 2.0}, {"approval_timeout_s", 120}}},
-                           {"resume", QJsonObject{{"from_seq", QJsonValue()}, {"mode", "snapshot"}}}};
+        return QJsonObject{
+            {"type", "hello"},
+            {"protocol", 1},
+            {"server_version", "0.1.0"},
+            {"node_id", "synthetic"},
+            {"server_time", formatTimeUtc(now)},
+            {"operator", QJsonObject{{"name", "kim"}, {"role", "operator"}}},
+            {"tick_interval_ms", o.tickMs},
+            {"two_person_rule",
+             QJsonObject{{"enabled", false}, {"rate_factor", 2.0}, {"approval_timeout_s", 120}}},
+            {"resume", QJsonObject{{"from_seq", QJsonValue()}, {"mode", "snapshot"}}}};
     }
     QJsonObject snapshot(qint64 now) {
         QJsonArray cl;
-        for (const Clinic& c : clinics) cl.append(clinicJson(c));
+        for (const Clinic& c : clinics)
+            cl.append(clinicJson(c));
         QJsonArray notices;
         for (int id : activeNotices)
-            notices.append(QJsonObject{{"id", id}, {"cohort", "*"}, {"severity", "warning"},
-                                       {"text", QJsonObject{{"ko", QStringLiteral("공지 %1").arg(id)}, {"en", QStringLiteral("Notice %1").arg(id)}}},
-                                       {"posted_at", formatTimeUtc(o.startMs)}, {"posted_by", "kim"}});
-        return QJsonObject{{"type", "snapshot"}, {"seq", double(seq)}, {"server_time", formatTimeUtc(now)},
-                           {"cohorts", cohortJson(now)}, {"clinics", cl}, {"stock_version", double(seq)},
-                           {"errors", errors(seq)}, {"latency_ms", latency()}, {"request_rate", QJsonObject{{"/v1/reservations", 120.0}}},
-                           {"notices", notices}, {"pending_approvals", QJsonArray()}, {"identity_provider", QJsonObject()},
+            notices.append(
+                QJsonObject{{"id", id},
+                            {"cohort", "*"},
+                            {"severity", "warning"},
+                            {"text", QJsonObject{{"ko", QStringLiteral("공지 %1").arg(id)},
+                                                 {"en", QStringLiteral("Notice %1").arg(id)}}},
+                            {"posted_at", formatTimeUtc(o.startMs)},
+                            {"posted_by", "kim"}});
+        return QJsonObject{{"type", "snapshot"},
+                           {"seq", double(seq)},
+                           {"server_time", formatTimeUtc(now)},
+                           {"cohorts", cohortJson(now)},
+                           {"clinics", cl},
+                           {"stock_version", double(seq)},
+                           {"errors", errors(seq)},
+                           {"latency_ms", latency()},
+                           {"request_rate", QJsonObject{{"/v1/reservations", 120.0}}},
+                           {"notices", notices},
+                           {"pending_approvals", QJsonArray()},
+                           {"identity_provider", QJsonObject()},
                            {"consoles", 1}};
     }
     QJsonObject tick(qint64 now) {
@@ -118,13 +151,22 @@ struct Gen {
             c.lastMinute = rng() % 30;
             changed.append(clinicJson(c));
         }
-        return QJsonObject{{"type", "tick"}, {"seq", double(++seq)}, {"server_time", formatTimeUtc(now)},
-                           {"interval_ms", o.tickMs}, {"cohorts", cohortJson(now)}, {"clinics", changed},
-                           {"stock_version", double(seq)}, {"errors", errors(seq)}, {"latency_ms", latency()},
+        return QJsonObject{{"type", "tick"},
+                           {"seq", double(++seq)},
+                           {"server_time", formatTimeUtc(now)},
+                           {"interval_ms", o.tickMs},
+                           {"cohorts", cohortJson(now)},
+                           {"clinics", changed},
+                           {"stock_version", double(seq)},
+                           {"errors", errors(seq)},
+                           {"latency_ms", latency()},
                            {"request_rate", QJsonObject{{"/v1/reservations", 100.0 + rng() % 50}}}};
     }
     QJsonObject event(qint64 now, int n) {
-        QJsonObject e{{"type", "event"}, {"seq", double(++seq)}, {"server_time", formatTimeUtc(now)}, {"operator", "kim"}};
+        QJsonObject e{{"type", "event"},
+                      {"seq", double(++seq)},
+                      {"server_time", formatTimeUtc(now)},
+                      {"operator", "kim"}};
         switch (n % 5) {
         case 0: {
             const int id = ++noticeId;
@@ -132,9 +174,17 @@ struct Gen {
             e.insert("kind", "notice_posted");
             e.insert("severity", "warning");
             e.insert("message", QStringLiteral("kim posted notice %1").arg(id));
-            e.insert("data", QJsonObject{{"notice", QJsonObject{{"id", id}, {"cohort", "*"}, {"severity", "warning"},
-                                                                 {"text", QJsonObject{{"ko", QStringLiteral("공지 %1").arg(id)}, {"en", QStringLiteral("Notice %1").arg(id)}}},
-                                                                 {"posted_at", formatTimeUtc(o.startMs)}, {"posted_by", "kim"}}}});
+            e.insert(
+                "data",
+                QJsonObject{
+                    {"notice",
+                     QJsonObject{{"id", id},
+                                 {"cohort", "*"},
+                                 {"severity", "warning"},
+                                 {"text", QJsonObject{{"ko", QStringLiteral("공지 %1").arg(id)},
+                                                      {"en", QStringLiteral("Notice %1").arg(id)}}},
+                                 {"posted_at", formatTimeUtc(o.startMs)},
+                                 {"posted_by", "kim"}}}});
             break;
         }
         case 1: {
@@ -151,16 +201,22 @@ struct Gen {
             c.rate = 100.0 + rng() % 900;
             e.insert("kind", "operator_action");
             e.insert("severity", "info");
-            e.insert("message", QStringLiteral("kim: set_rate %1 %2 -> %3").arg(c.id).arg(old).arg(c.rate));
-            e.insert("data", QJsonObject{{"command_id", QStringLiteral("c-%1").arg(seq)}, {"op", "set_rate"},
-                                         {"args", QJsonObject{{"cohort", c.id}, {"rate_per_s", c.rate}}},
-                                         {"old_value", old}, {"new_value", c.rate}, {"audit_id", double(seq)}});
+            e.insert("message",
+                     QStringLiteral("kim: set_rate %1 %2 -> %3").arg(c.id).arg(old).arg(c.rate));
+            e.insert("data",
+                     QJsonObject{{"command_id", QStringLiteral("c-%1").arg(seq)},
+                                 {"op", "set_rate"},
+                                 {"args", QJsonObject{{"cohort", c.id}, {"rate_per_s", c.rate}}},
+                                 {"old_value", old},
+                                 {"new_value", c.rate},
+                                 {"audit_id", double(seq)}});
             break;
         }
         case 3: {
             Cohort& c = cohorts[int(rng() % quint32(cohorts.size()))];
             const QString from = c.state;
-            c.state = from == QLatin1String("open") ? QStringLiteral("paused") : QStringLiteral("open");
+            c.state =
+                from == QLatin1String("open") ? QStringLiteral("paused") : QStringLiteral("open");
             e.insert("kind", "cohort_state");
             e.insert("severity", "warning");
             e.insert("message", QStringLiteral("cohort %1: %2 -> %3").arg(c.id, from, c.state));
@@ -172,7 +228,9 @@ struct Gen {
             e.insert("severity", "critical");
             e.insert("operator", "");
             e.insert("message", "identity provider circuit breaker is open");
-            e.insert("data", QJsonObject{{"alert", "identity_provider_breaker"}, {"breaker", "open"}, {"previous", "closed"}});
+            e.insert("data", QJsonObject{{"alert", "identity_provider_breaker"},
+                                         {"breaker", "open"},
+                                         {"previous", "closed"}});
             break;
         }
         return e;
@@ -201,21 +259,28 @@ SyntheticResult writeSyntheticRecording(const QString& path, const SyntheticOpti
     };
     const qint64 end = o.startMs + o.durationMs;
     const qint64 gapAt = o.withGap ? o.startMs + o.durationMs / 2 : -1;
-    bool ok = push(o.startMs, QString::fromLatin1(kKindLink), QJsonObject{{"state", "Connected"}, {"message", ""}}) &&
-              push(o.startMs, "hello", g.hello(o.startMs)) && push(o.startMs + 1, "snapshot", g.snapshot(o.startMs));
+    bool ok = push(o.startMs, QString::fromLatin1(kKindLink),
+                   QJsonObject{{"state", "Connected"}, {"message", ""}}) &&
+              push(o.startMs, "hello", g.hello(o.startMs)) &&
+              push(o.startMs + 1, "snapshot", g.snapshot(o.startMs));
     int n = 0;
     for (qint64 t = o.startMs + o.tickMs; ok && t <= end; t += o.tickMs) {
         if (gapAt > 0 && t >= gapAt && t < gapAt + o.tickMs) {
             // A connection loss: 5 s without frames, then a new hello and a fresh snapshot.
-            ok = push(t, QString::fromLatin1(kKindLink), QJsonObject{{"state", "Reconnecting"}, {"message", "connection lost"}});
-            for (int i = 0; i < 10; ++i) g.tick(t); // the server moves on while we are away
+            ok = push(t, QString::fromLatin1(kKindLink),
+                      QJsonObject{{"state", "Reconnecting"}, {"message", "connection lost"}});
+            for (int i = 0; i < 10; ++i)
+                g.tick(t); // the server moves on while we are away
             t += 5000;
-            ok = ok && push(t, QString::fromLatin1(kKindLink), QJsonObject{{"state", "Connected"}, {"message", ""}}) &&
+            ok = ok &&
+                 push(t, QString::fromLatin1(kKindLink),
+                      QJsonObject{{"state", "Connected"}, {"message", ""}}) &&
                  push(t, "hello", g.hello(t)) && push(t, "snapshot", g.snapshot(t));
             continue;
         }
         ok = push(t, "tick", g.tick(t));
-        if (ok && ++n % o.eventEvery == 0) ok = push(t + 7, "event", g.event(t + 7, n / o.eventEvery));
+        if (ok && ++n % o.eventEvery == 0)
+            ok = push(t + 7, "event", g.event(t + 7, n / o.eventEvery));
         result.endMs = t;
     }
     if (ok && !batch.isEmpty()) ok = writer.write(batch);

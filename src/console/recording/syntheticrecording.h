@@ -16,10 +16,10 @@ struct SyntheticOptions {
     int clinics = 200;
     int cohorts = 4;
     int changedClinicsPerTick = 20;
-    int eventEvery = 40;   // ticks between events
-    bool withGap = true;   // a connection loss half way, then hello + snapshot
+    int eventEvery = 40; // ticks between events
+    bool withGap = true; // a connection loss half way, then hello + snapshot
     int keyframeEvery = 300;
-    int batch = 2000;      // rows per transaction
+    int batch = 2000; // rows per transaction
     quint32 seed = 42;
 };
 

@@ -26,9 +26,13 @@ struct RecordingReader::Db {
 };
 
 RecordingReader::RecordingReader() = default;
-RecordingReader::~RecordingReader() { close(); }
+RecordingReader::~RecordingReader() {
+    close();
+}
 
-bool RecordingReader::isOpen() const { return m_db != nullptr; }
+bool RecordingReader::isOpen() const {
+    return m_db != nullptr;
+}
 
 bool RecordingReader::fail(Error code, const QString& message) {
     m_errorCode = code;
@@ -61,51 +65,73 @@ bool RecordingReader::open(const QString& path) {
     const QString name = QFileInfo(path).fileName();
     QFile f(path);
     if (!f.exists())
-        return fail(Error::NotFound, SLUICE_TRANSLATE("Replay", "Cannot open %1: the file does not exist.").arg(path));
+        return fail(
+            Error::NotFound,
+            SLUICE_TRANSLATE("Replay", "Cannot open %1: the file does not exist.").arg(path));
     if (!f.open(QIODevice::ReadOnly))
-        return fail(Error::Unreadable, SLUICE_TRANSLATE("Replay", "Cannot open %1: %2.").arg(path, f.errorString()));
+        return fail(Error::Unreadable,
+                    SLUICE_TRANSLATE("Replay", "Cannot open %1: %2.").arg(path, f.errorString()));
     const QByteArray header = f.read(16);
     f.close();
     if (header != QByteArray("SQLite format 3\0", 16))
         return fail(Error::NotSqlite,
-                    SLUICE_TRANSLATE("Replay", "%1 is not a Sluice recording (it is not an SQLite database).").arg(name));
+                    SLUICE_TRANSLATE("Replay",
+                                     "%1 is not a Sluice recording (it is not an SQLite database).")
+                        .arg(name));
 
     m_db = std::make_unique<Db>();
     m_db->name = QStringLiteral("sluice-replay-") + QUuid::createUuid().toString(QUuid::Id128);
     m_db->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_db->name);
     m_db->db.setDatabaseName(path);
     if (!m_db->db.open())
-        return fail(Error::Unreadable, SLUICE_TRANSLATE("Replay", "Cannot open %1: %2.").arg(name, m_db->db.lastError().text()));
+        return fail(Error::Unreadable, SLUICE_TRANSLATE("Replay", "Cannot open %1: %2.")
+                                           .arg(name, m_db->db.lastError().text()));
     QSqlQuery q(m_db->db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'")))
+    if (!q.exec(QStringLiteral(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'")))
         return fail(Error::Damaged,
-                    SLUICE_TRANSLATE("Replay", "%1 is damaged and cannot be replayed (%2).").arg(name, q.lastError().text()));
+                    SLUICE_TRANSLATE("Replay", "%1 is damaged and cannot be replayed (%2).")
+                        .arg(name, q.lastError().text()));
     if (!q.next())
-        return fail(Error::Foreign,
-                    SLUICE_TRANSLATE("Replay", "%1 is not a Sluice recording (an SQLite database of another kind).").arg(name));
+        return fail(
+            Error::Foreign,
+            SLUICE_TRANSLATE("Replay",
+                             "%1 is not a Sluice recording (an SQLite database of another kind).")
+                .arg(name));
     if (!q.exec(QStringLiteral("SELECT key, value FROM meta")))
         return fail(Error::Damaged,
-                    SLUICE_TRANSLATE("Replay", "%1 is damaged and cannot be replayed (%2).").arg(name, q.lastError().text()));
-    while (q.next()) m_meta.insert(q.value(0).toString(), q.value(1).toString());
+                    SLUICE_TRANSLATE("Replay", "%1 is damaged and cannot be replayed (%2).")
+                        .arg(name, q.lastError().text()));
+    while (q.next())
+        m_meta.insert(q.value(0).toString(), q.value(1).toString());
     if (m_meta.value(QStringLiteral("format")) != QLatin1String(kFormatName))
-        return fail(Error::Foreign,
-                    SLUICE_TRANSLATE("Replay", "%1 is not a Sluice recording (an SQLite database of another kind).").arg(name));
+        return fail(
+            Error::Foreign,
+            SLUICE_TRANSLATE("Replay",
+                             "%1 is not a Sluice recording (an SQLite database of another kind).")
+                .arg(name));
     bool ok = false;
     m_version = m_meta.value(QStringLiteral("format_version")).toInt(&ok);
-    const int minReader = m_meta.value(QStringLiteral("min_reader_version"), QStringLiteral("1")).toInt();
+    const int minReader =
+        m_meta.value(QStringLiteral("min_reader_version"), QStringLiteral("1")).toInt();
     if (!ok || m_version < 1)
         return fail(Error::Damaged,
-                    SLUICE_TRANSLATE("Replay", "%1 is damaged and cannot be replayed (%2).").arg(name, QStringLiteral("format_version")));
+                    SLUICE_TRANSLATE("Replay", "%1 is damaged and cannot be replayed (%2).")
+                        .arg(name, QStringLiteral("format_version")));
     if (minReader > kFormatVersion)
-        return fail(Error::TooNew, SLUICE_TRANSLATE("Replay", "%1 was recorded by a newer console (recording format %2); "
-                                                              "this console reads formats up to %3. Update the console to replay it.")
-                                       .arg(name)
-                                       .arg(m_version)
-                                       .arg(kFormatVersion));
+        return fail(Error::TooNew,
+                    SLUICE_TRANSLATE(
+                        "Replay",
+                        "%1 was recorded by a newer console (recording format %2); "
+                        "this console reads formats up to %3. Update the console to replay it.")
+                        .arg(name)
+                        .arg(m_version)
+                        .arg(kFormatVersion));
     if (!load()) return false;
     if (m_recv.empty())
-        return fail(Error::Empty, SLUICE_TRANSLATE("Replay", "%1 contains no recorded frames.").arg(name));
+        return fail(Error::Empty,
+                    SLUICE_TRANSLATE("Replay", "%1 contains no recorded frames.").arg(name));
     return true;
 }
 
@@ -113,7 +139,8 @@ bool RecordingReader::load() {
     const QString name = QFileInfo(m_path).fileName();
     auto damaged = [&](const QSqlQuery& q) {
         return fail(Error::Damaged,
-                    SLUICE_TRANSLATE("Replay", "%1 is damaged and cannot be replayed (%2).").arg(name, q.lastError().text()));
+                    SLUICE_TRANSLATE("Replay", "%1 is damaged and cannot be replayed (%2).")
+                        .arg(name, q.lastError().text()));
     };
     QSqlQuery q(m_db->db);
     q.setForwardOnly(true);
@@ -123,7 +150,8 @@ bool RecordingReader::load() {
     const qint64 n = q.value(0).toLongLong();
     m_ids.reserve(size_t(n));
     m_recv.reserve(size_t(n));
-    if (!q.exec(QStringLiteral("SELECT id, recv_ms FROM frames INDEXED BY frames_recv ORDER BY recv_ms, id")))
+    if (!q.exec(QStringLiteral(
+            "SELECT id, recv_ms FROM frames INDEXED BY frames_recv ORDER BY recv_ms, id")))
         return damaged(q);
     while (q.next()) {
         m_ids.push_back(q.value(0).toLongLong());
@@ -133,7 +161,8 @@ bool RecordingReader::load() {
     if (!std::is_sorted(m_ids.begin(), m_ids.end())) {
         // Not written by RecordingWriter: order by id and keep receive times monotonic.
         std::vector<std::pair<qint64, qint64>> rows;
-        for (size_t i = 0; i < m_ids.size(); ++i) rows.emplace_back(m_ids[i], m_recv[i]);
+        for (size_t i = 0; i < m_ids.size(); ++i)
+            rows.emplace_back(m_ids[i], m_recv[i]);
         std::sort(rows.begin(), rows.end());
         qint64 last = 0;
         for (size_t i = 0; i < rows.size(); ++i) {
@@ -142,9 +171,12 @@ bool RecordingReader::load() {
             m_recv[i] = last;
         }
     }
-    if (!q.exec(QStringLiteral("SELECT frame_id, recv_ms FROM keyframes ORDER BY frame_id"))) return damaged(q);
-    while (q.next()) m_keyframes.push_back(Keyframe{q.value(0).toLongLong(), q.value(1).toLongLong()});
-    if (!q.exec(QStringLiteral("SELECT id, recv_ms, kind, tag, encoding, body FROM frames WHERE tag <> '' ORDER BY id")))
+    if (!q.exec(QStringLiteral("SELECT frame_id, recv_ms FROM keyframes ORDER BY frame_id")))
+        return damaged(q);
+    while (q.next())
+        m_keyframes.push_back(Keyframe{q.value(0).toLongLong(), q.value(1).toLongLong()});
+    if (!q.exec(QStringLiteral("SELECT id, recv_ms, kind, tag, encoding, body FROM frames WHERE "
+                               "tag <> '' ORDER BY id")))
         return damaged(q);
     while (q.next()) {
         Marker m;
@@ -153,7 +185,7 @@ bool RecordingReader::load() {
         const QString tag = q.value(3).toString();
         m.category = tag == QLatin1String(kTagAlert)  ? Marker::Category::Alert
                      : tag == QLatin1String(kTagLink) ? Marker::Category::Link
-                                                       : Marker::Category::Action;
+                                                      : Marker::Category::Action;
         QJsonObject body;
         if (!decodeBody(q.value(5).toByteArray(), q.value(4).toInt(), &body)) continue;
         const QString kind = q.value(2).toString();
@@ -164,7 +196,8 @@ bool RecordingReader::load() {
             if (!msg.isEmpty()) m.text += QStringLiteral(": ") + msg;
         } else if (kind == QLatin1String(kKindCommand)) {
             m.kind = kind;
-            m.text = QStringLiteral("%1 — %2").arg(body.value("description").toString(), body.value("status").toString());
+            m.text = QStringLiteral("%1 — %2").arg(body.value("description").toString(),
+                                                   body.value("status").toString());
             const QString detail = body.value("detail").toString();
             if (!detail.isEmpty()) m.text += QStringLiteral(" (") + detail + ')';
         } else {
@@ -177,9 +210,10 @@ bool RecordingReader::load() {
     m_db->frames->setForwardOnly(true);
     m_db->keyframe = std::make_unique<QSqlQuery>(m_db->db);
     m_db->keyframe->setForwardOnly(true);
-    if (!m_db->frames->prepare(QStringLiteral(
-            "SELECT id, recv_ms, kind, encoding, body FROM frames WHERE id > ? AND id <= ? ORDER BY id")) ||
-        !m_db->keyframe->prepare(QStringLiteral("SELECT encoding, body FROM keyframes WHERE frame_id = ?")))
+    if (!m_db->frames->prepare(QStringLiteral("SELECT id, recv_ms, kind, encoding, body FROM "
+                                              "frames WHERE id > ? AND id <= ? ORDER BY id")) ||
+        !m_db->keyframe->prepare(
+            QStringLiteral("SELECT encoding, body FROM keyframes WHERE frame_id = ?")))
         return damaged(*m_db->frames);
     return true;
 }

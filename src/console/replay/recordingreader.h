@@ -35,8 +35,8 @@ struct Marker {
     qint64 frameId = 0;
     qint64 recvMs = 0;
     Category category = Category::Action;
-    QString kind;   // event kind, "command" or "link"
-    QString text;   // one line for people
+    QString kind; // event kind, "command" or "link"
+    QString text; // one line for people
 };
 
 // A keyframe's content: the last hello, the state as a snapshot frame, the link state.

@@ -7,7 +7,9 @@ namespace sluice::console::replay {
 
 ReplayClock::ReplayClock(Now now) : m_now(std::move(now)) {}
 
-qint64 ReplayClock::clamp(qint64 t) const { return qBound(m_start, t, qMax(m_start, m_end)); }
+qint64 ReplayClock::clamp(qint64 t) const {
+    return qBound(m_start, t, qMax(m_start, m_end));
+}
 
 void ReplayClock::setRange(qint64 startMs, qint64 endMs) {
     const qint64 pos = position();

@@ -91,11 +91,14 @@ void ReplaySource::applyLink(const QJsonObject& link) {
     const State s = ok ? State(v) : State::Connected;
     const QString message = link.value("message").toString();
     setState(s);
-    if (s == State::Connected) emit statusMessage(QString());
+    if (s == State::Connected)
+        emit statusMessage(QString());
     else
-        emit statusMessage(message.isEmpty()
-                               ? SLUICE_TRANSLATE("Replay", "In the recording: %1.").arg(stateName(s))
-                               : SLUICE_TRANSLATE("Replay", "In the recording: %1 (%2).").arg(stateName(s), message));
+        emit statusMessage(
+            message.isEmpty()
+                ? SLUICE_TRANSLATE("Replay", "In the recording: %1.").arg(stateName(s))
+                : SLUICE_TRANSLATE("Replay", "In the recording: %1 (%2).")
+                      .arg(stateName(s), message));
 }
 
 void ReplaySource::deliverUpTo(qint64 frameId) {
@@ -104,7 +107,8 @@ void ReplaySource::deliverUpTo(qint64 frameId) {
     while (m_cursor < frameId && m_reader.isOpen()) {
         const qint64 to = qMin(frameId, m_cursor + kChunk);
         for (const RecordedFrame& f : m_reader.readFrames(m_cursor, to)) {
-            if (f.kind == QLatin1String(kKindLink)) applyLink(f.body);
+            if (f.kind == QLatin1String(kKindLink))
+                applyLink(f.body);
             else if (f.kind != QLatin1String(kKindCommand) && f.kind != QLatin1String(kKindNote))
                 emit frameReceived(f.body, f.recvMs);
         }
@@ -143,16 +147,23 @@ void ReplaySource::seek(qint64 tMs) {
     tMs = qBound(m_reader.startMs(), tMs, m_reader.endMs());
     m_clock.seek(tMs);
     const qint64 target = m_reader.frameIdAt(tMs);
-    if (target >= m_cursor && m_cursor > 0 && target - m_cursor <= m_forwardLimit) deliverUpTo(target);
-    else if (target != m_cursor || m_cursor == 0) rebuildAt(tMs);
+    if (target >= m_cursor && m_cursor > 0 && target - m_cursor <= m_forwardLimit)
+        deliverUpTo(target);
+    else if (target != m_cursor || m_cursor == 0)
+        rebuildAt(tMs);
     setPosition(tMs);
 }
 
-void ReplaySource::advance() {
+void ReplaySource::catchUp() {
     if (!m_reader.isOpen()) return;
     const qint64 t = m_clock.position();
     deliverUpTo(m_reader.frameIdAt(t));
     setPosition(t);
+}
+
+void ReplaySource::advance() {
+    if (!m_reader.isOpen()) return;
+    catchUp();
     if (m_clock.isPlaying() && m_clock.atEnd()) {
         pause();
         emit finished();
@@ -169,18 +180,22 @@ void ReplaySource::play() {
 
 void ReplaySource::pause() {
     if (!m_clock.isPlaying()) return;
-    advance();
+    catchUp();
     m_clock.pause();
     m_timer.stop();
     emit playingChanged(false);
 }
 
 void ReplaySource::togglePlay() {
-    if (m_clock.isPlaying()) pause();
-    else play();
+    if (m_clock.isPlaying())
+        pause();
+    else
+        play();
 }
 
-void ReplaySource::setSpeed(double speed) { m_clock.setSpeed(speed); }
+void ReplaySource::setSpeed(double speed) {
+    m_clock.setSpeed(speed);
+}
 
 bool ReplaySource::stepToNextMarker() {
     for (const Marker& m : m_reader.markers())

@@ -68,7 +68,9 @@ signals:
     void finished();
 
 protected:
-    bool sendCommandFrame(const QString&, const QString&, const QJsonObject&) override { return false; }
+    bool sendCommandFrame(const QString&, const QString&, const QJsonObject&) override {
+        return false;
+    }
 
 private:
     void setState(State s);
@@ -76,6 +78,7 @@ private:
     void deliverUpTo(qint64 frameId);
     void rebuildAt(qint64 tMs);
     void setPosition(qint64 ms);
+    void catchUp(); // delivers the rows up to the clock's position
     qint64 firstSnapshotMs();
 
     QString m_path, m_error;

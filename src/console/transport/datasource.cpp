@@ -16,11 +16,16 @@ QString DataSource::sendCommand(const QString& op, const QJsonObject& args) {
 
 QString stateName(DataSource::State state) {
     switch (state) {
-    case DataSource::State::Disconnected: return QCoreApplication::translate("DataSource", "Disconnected");
-    case DataSource::State::Connecting: return QCoreApplication::translate("DataSource", "Connecting");
-    case DataSource::State::Connected: return QCoreApplication::translate("DataSource", "Connected");
-    case DataSource::State::Stalled: return QCoreApplication::translate("DataSource", "No data");
-    case DataSource::State::Reconnecting: return QCoreApplication::translate("DataSource", "Reconnecting");
+    case DataSource::State::Disconnected:
+        return QCoreApplication::translate("DataSource", "Disconnected");
+    case DataSource::State::Connecting:
+        return QCoreApplication::translate("DataSource", "Connecting");
+    case DataSource::State::Connected:
+        return QCoreApplication::translate("DataSource", "Connected");
+    case DataSource::State::Stalled:
+        return QCoreApplication::translate("DataSource", "No data");
+    case DataSource::State::Reconnecting:
+        return QCoreApplication::translate("DataSource", "Reconnecting");
     }
     return {};
 }

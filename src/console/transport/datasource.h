@@ -46,7 +46,8 @@ public:
     }
 
 protected:
-    virtual bool sendCommandFrame(const QString& id, const QString& op, const QJsonObject& args) = 0;
+    virtual bool sendCommandFrame(const QString& id, const QString& op,
+                                  const QJsonObject& args) = 0;
 
 signals:
     // One decoded JSON frame. `receivedAtMs` is wall-clock ms at reception (live) or the

@@ -34,7 +34,8 @@ QUrl LiveSource::streamUrl(const QUrl& baseUrl, qint64 sinceSeq) {
     const QString scheme = baseUrl.scheme().toLower();
     u.setScheme(scheme == QLatin1String("https") || scheme == QLatin1String("wss") ? "wss" : "ws");
     QString path = baseUrl.path();
-    while (path.endsWith('/')) path.chop(1);
+    while (path.endsWith('/'))
+        path.chop(1);
     if (!path.endsWith(QLatin1String(kStreamPath))) path += QLatin1String(kStreamPath);
     u.setPath(path);
     QUrlQuery q;
@@ -90,8 +91,7 @@ void LiveSource::connectNow() {
                 scheduleReconnect(socket->errorString());
             });
     QNetworkRequest request(streamUrl(m_baseUrl, m_lastSeq));
-    if (!m_token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    if (!m_token.isEmpty()) request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     socket->open(request);
 }
 
@@ -168,7 +168,8 @@ void LiveSource::checkLink() {
 bool LiveSource::sendCommandFrame(const QString& id, const QString& op, const QJsonObject& args) {
     if (!m_socket || m_state != State::Connected) return false;
     const QJsonObject frame{{"type", "command"}, {"id", id}, {"op", op}, {"args", args}};
-    m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+    m_socket->sendTextMessage(
+        QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
     return true;
 }
 

@@ -14,7 +14,8 @@
 
 namespace sluice::console {
 
-ApprovalsPanel::ApprovalsPanel(ConsoleSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
+ApprovalsPanel::ApprovalsPanel(ConsoleSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session) {
     // Side by side: the bottom dock area stays low.
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -48,9 +49,11 @@ ApprovalsPanel::ApprovalsPanel(ConsoleSession* session, QWidget* parent) : QWidg
         if (!item) return;
         const QString id = item->data(0, Qt::UserRole).toString();
         const QString who = item->text(3);
-        emit commandRequested(QStringLiteral("approve"), {{"command_id", id}, {"requested_by", who}},
+        emit commandRequested(QStringLiteral("approve"),
+                              {{"command_id", id}, {"requested_by", who}},
                               tr("Approve %1's %2 (%3)").arg(who, item->text(1), id),
-                              tr("Approve %1's command?\n\n%2 %3\n%4").arg(who, item->text(1), item->text(2), item->toolTip(1)));
+                              tr("Approve %1's command?\n\n%2 %3\n%4")
+                                  .arg(who, item->text(1), item->text(2), item->toolTip(1)));
     });
     retranslate();
 }
@@ -59,7 +62,8 @@ void ApprovalsPanel::retranslate() {
     m_pendingGroup->setTitle(tr("Waiting for a second operator"));
     m_actionsGroup->setTitle(tr("My actions"));
     m_approve->setText(tr("Approve…"));
-    m_list->setHeaderLabels({tr("Command"), tr("Action"), tr("Arguments"), tr("Requested by"), tr("Expires")});
+    m_list->setHeaderLabels(
+        {tr("Command"), tr("Action"), tr("Arguments"), tr("Requested by"), tr("Expires")});
     reload();
 }
 
@@ -69,7 +73,8 @@ void ApprovalsPanel::changeEvent(QEvent* e) {
 }
 
 void ApprovalsPanel::reload() {
-    const QString selected = m_list->currentItem() ? m_list->currentItem()->data(0, Qt::UserRole).toString() : QString();
+    const QString selected =
+        m_list->currentItem() ? m_list->currentItem()->data(0, Qt::UserRole).toString() : QString();
     m_list->clear();
     for (const auto& a : m_session->state().approvals()) {
         auto* item = new QTreeWidgetItem(m_list);

@@ -19,7 +19,8 @@ namespace {
 constexpr qint64 kWindows[] = {5 * 60'000, 3600'000, 24 * 3600'000};
 }
 
-ChartsPanel::ChartsPanel(ConsoleSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
+ChartsPanel::ChartsPanel(ConsoleSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session) {
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     auto* bar = new QHBoxLayout;
@@ -60,7 +61,8 @@ ChartsPanel::ChartsPanel(ConsoleSession* session, QWidget* parent) : QWidget(par
     m_charts[ErrorRates].y->setLabelFormat(QStringLiteral("%.1f"));
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ChartsPanel::refresh);
-    connect(m_window, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this] { refresh(); });
+    connect(m_window, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+            [this] { refresh(); });
     connect(session, &ConsoleSession::updated, this, &ChartsPanel::scheduleRefresh);
     connect(session, &ConsoleSession::staleChanged, this, [this](bool stale) {
         m_stale = stale;
@@ -69,9 +71,15 @@ ChartsPanel::ChartsPanel(ConsoleSession* session, QWidget* parent) : QWidget(par
     retranslate();
 }
 
-qint64 ChartsPanel::windowMs() const { return kWindows[qBound(0, m_window->currentIndex(), 2)]; }
-void ChartsPanel::setWindowIndex(int index) { m_window->setCurrentIndex(qBound(0, index, 2)); }
-int ChartsPanel::windowIndex() const { return m_window->currentIndex(); }
+qint64 ChartsPanel::windowMs() const {
+    return kWindows[qBound(0, m_window->currentIndex(), 2)];
+}
+void ChartsPanel::setWindowIndex(int index) {
+    m_window->setCurrentIndex(qBound(0, index, 2));
+}
+int ChartsPanel::windowIndex() const {
+    return m_window->currentIndex();
+}
 
 void ChartsPanel::retranslate() {
     m_windowLabel->setText(tr("Window"));
@@ -79,10 +87,12 @@ void ChartsPanel::retranslate() {
     m_window->setItemText(1, tr("1 h"));
     m_window->setItemText(2, tr("24 h"));
     const QString titles[ChartCount] = {tr("Queue depth per cohort"), tr("Admission rate (per s)"),
-                                        tr("Errors by kind (per s)"), tr("Request latency, slowest route (ms)")};
+                                        tr("Errors by kind (per s)"),
+                                        tr("Request latency, slowest route (ms)")};
     for (int i = 0; i < ChartCount; ++i) {
         m_charts[i].chart->setTitle(m_stale ? tr("%1 — stale").arg(titles[i]) : titles[i]);
-        m_charts[i].chart->setTitleBrush(m_stale ? QBrush(QColor(140, 140, 140)) : QBrush(QColor(20, 20, 20)));
+        m_charts[i].chart->setTitleBrush(m_stale ? QBrush(QColor(140, 140, 140))
+                                                 : QBrush(QColor(20, 20, 20)));
         for (auto it = m_charts[i].seriesByKey.begin(); it != m_charts[i].seriesByKey.end(); ++it)
             it->series->setName(seriesName(it.key()));
     }
@@ -154,14 +164,16 @@ void ChartsPanel::refresh() {
     m_timer.stop();
     const qint64 t1 = m_session->metrics().latestTimeMs();
     if (t1 <= 0) return;
-    for (int i = 0; i < ChartCount; ++i) refreshChart(ChartId(i), t1);
+    for (int i = 0; i < ChartCount; ++i)
+        refreshChart(ChartId(i), t1);
 }
 
 bool ChartsPanel::refreshChart(ChartId id, qint64 t1) {
     QChartView* view = m_views[id];
     // Hidden charts cost almost full price in Qt Charts: skip them entirely.
     // The view's own visible region is covered by its viewport child; ask the viewport.
-    if (!view->isVisible() || view->window()->isMinimized() || view->viewport()->visibleRegion().isEmpty())
+    if (!view->isVisible() || view->window()->isMinimized() ||
+        view->viewport()->visibleRegion().isEmpty())
         return false;
     Chart& c = m_charts[id];
     const qint64 window = windowMs();
@@ -173,7 +185,8 @@ bool ChartsPanel::refreshChart(ChartId id, qint64 t1) {
         const MetricSeries* ms = m_session->metrics().series(key);
         QLineSeries* s = ensureSeries(c, key);
         SeriesSlot& slot = c.seriesByKey[key];
-        if (slot.version != ms->version() || slot.t1 != t1 || slot.window != window || slot.pixels != pixels) {
+        if (slot.version != ms->version() || slot.t1 != t1 || slot.window != window ||
+            slot.pixels != pixels) {
             const QList<QPointF> points = ms->window(t0, t1, pixels);
             s->replace(points);
             slot.lo = slot.hi = points.isEmpty() ? 0 : points.first().y();

@@ -60,7 +60,7 @@ private:
         QDateTimeAxis* x = nullptr;
         QValueAxis* y = nullptr;
         QHash<QString, SeriesSlot> seriesByKey; // metric key -> series
-        QString prefix;                   // metrics shown: keys with this prefix
+        QString prefix;                         // metrics shown: keys with this prefix
     };
     QLineSeries* ensureSeries(Chart& c, const QString& key);
     QString seriesName(const QString& key) const;

@@ -15,7 +15,8 @@
 
 namespace sluice::console {
 
-ClinicPanel::ClinicPanel(ConsoleSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
+ClinicPanel::ClinicPanel(ConsoleSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     auto* bar = new QHBoxLayout;
@@ -52,9 +53,12 @@ ClinicPanel::ClinicPanel(ConsoleSession* session, QWidget* parent) : QWidget(par
         m_proxy->setSearchText(t);
         updateSummary();
     });
-    connect(session->clinicModel(), &ClinicTableModel::regionsChanged, this, &ClinicPanel::reloadRegions);
-    connect(session->clinicModel(), &QAbstractItemModel::rowsInserted, this, &ClinicPanel::updateSummary);
-    connect(session->clinicModel(), &QAbstractItemModel::rowsRemoved, this, &ClinicPanel::updateSummary);
+    connect(session->clinicModel(), &ClinicTableModel::regionsChanged, this,
+            &ClinicPanel::reloadRegions);
+    connect(session->clinicModel(), &QAbstractItemModel::rowsInserted, this,
+            &ClinicPanel::updateSummary);
+    connect(session->clinicModel(), &QAbstractItemModel::rowsRemoved, this,
+            &ClinicPanel::updateSummary);
     retranslate();
     reloadRegions();
 }
@@ -74,8 +78,10 @@ void ClinicPanel::changeEvent(QEvent* e) {
 void ClinicPanel::reloadRegions() {
     const QString current = m_region->currentData().toString();
     QSignalBlocker block(m_region);
-    while (m_region->count() > 1) m_region->removeItem(1);
-    for (const QString& r : m_session->clinicModel()->regions()) m_region->addItem(r, r);
+    while (m_region->count() > 1)
+        m_region->removeItem(1);
+    for (const QString& r : m_session->clinicModel()->regions())
+        m_region->addItem(r, r);
     const int idx = m_region->findData(current);
     m_region->setCurrentIndex(idx < 0 ? 0 : idx);
     block.unblock();
@@ -84,7 +90,8 @@ void ClinicPanel::reloadRegions() {
 }
 
 void ClinicPanel::updateSummary() {
-    m_summary->setText(tr("%1 of %2 clinics").arg(m_proxy->rowCount()).arg(m_session->clinicModel()->rowCount()));
+    m_summary->setText(
+        tr("%1 of %2 clinics").arg(m_proxy->rowCount()).arg(m_session->clinicModel()->rowCount()));
 }
 
 } // namespace sluice::console

@@ -17,7 +17,8 @@
 
 namespace sluice::console {
 
-CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
+CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session) {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     m_table = new QTableView(this);
@@ -114,38 +115,44 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent) : QWidget(par
     connect(m_pause, &QPushButton::clicked, this, [this] {
         const QString id = selectedCohort();
         const bool incident = m_incident->isChecked();
-        emit commandRequested(QStringLiteral("pause_cohort"), {{"cohort", id}, {"incident", incident}},
-                              tr("Pause %1").arg(cohortLabel(id)),
-                              tr("Pause admission for %1? Everyone waiting in this cohort sees the pause at once.")
-                                  .arg(cohortLabel(id)));
+        emit commandRequested(
+            QStringLiteral("pause_cohort"), {{"cohort", id}, {"incident", incident}},
+            tr("Pause %1").arg(cohortLabel(id)),
+            tr("Pause admission for %1? Everyone waiting in this cohort sees the pause at once.")
+                .arg(cohortLabel(id)));
     });
     connect(m_resume, &QPushButton::clicked, this, [this] {
         const QString id = selectedCohort();
-        emit commandRequested(QStringLiteral("resume_cohort"), {{"cohort", id}},
-                              tr("Resume %1").arg(cohortLabel(id)),
-                              tr("Resume admission for %1? Waiting people start being admitted again.").arg(cohortLabel(id)));
+        emit commandRequested(
+            QStringLiteral("resume_cohort"), {{"cohort", id}}, tr("Resume %1").arg(cohortLabel(id)),
+            tr("Resume admission for %1? Waiting people start being admitted again.")
+                .arg(cohortLabel(id)));
     });
     connect(m_setRate, &QPushButton::clicked, this, [this] {
         const QString id = selectedCohort();
         const double rate = m_rate->value();
         emit commandRequested(QStringLiteral("set_rate"), {{"cohort", id}, {"rate_per_s", rate}},
                               tr("Set the rate of %1 to %2/s").arg(cohortLabel(id)).arg(rate),
-                              tr("Set the admission ceiling of %1 to %2 per second? The waiting times people see change.")
-                                  .arg(cohortLabel(id)).arg(rate));
+                              tr("Set the admission ceiling of %1 to %2 per second? The waiting "
+                                 "times people see change.")
+                                  .arg(cohortLabel(id))
+                                  .arg(rate));
     });
     connect(m_setMaxActive, &QPushButton::clicked, this, [this] {
         const QString id = selectedCohort();
         const int n = m_maxActive->value();
-        emit commandRequested(QStringLiteral("set_max_active"), {{"cohort", id}, {"max_active", n}},
-                              tr("Set max active of %1 to %2").arg(cohortLabel(id)).arg(n),
-                              tr("Allow at most %2 booking sessions at once for %1?").arg(cohortLabel(id)).arg(n));
+        emit commandRequested(
+            QStringLiteral("set_max_active"), {{"cohort", id}, {"max_active", n}},
+            tr("Set max active of %1 to %2").arg(cohortLabel(id)).arg(n),
+            tr("Allow at most %2 booking sessions at once for %1?").arg(cohortLabel(id)).arg(n));
     });
     connect(m_setMode, &QPushButton::clicked, this, [this] {
         const QString id = selectedCohort();
         const QString mode = m_mode->currentData().toString();
-        emit commandRequested(QStringLiteral("set_admission_mode"), {{"cohort", id}, {"mode", mode}},
-                              tr("Switch %1 to %2 admission").arg(cohortLabel(id), m_mode->currentText()),
-                              tr("Switch %1 to %2 admission?").arg(cohortLabel(id), m_mode->currentText()));
+        emit commandRequested(
+            QStringLiteral("set_admission_mode"), {{"cohort", id}, {"mode", mode}},
+            tr("Switch %1 to %2 admission").arg(cohortLabel(id), m_mode->currentText()),
+            tr("Switch %1 to %2 admission?").arg(cohortLabel(id), m_mode->currentText()));
     });
     connect(m_applyDrill, &QPushButton::clicked, this, [this] {
         // The booking module takes the simulated latency as {p50, p99}.
@@ -153,12 +160,15 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent) : QWidget(par
                                                           {"p99", m_drillLatencyP99->value()}}},
                                {"error_rate", m_drillErrorRate->value()},
                                {"outage", m_drillOutage->isChecked()}};
-        emit commandRequested(QStringLiteral("set_identity_provider"), args,
-                              tr("Identity provider drill: p50 %1 ms, p99 %4 ms, error rate %2, outage %3")
-                                  .arg(m_drillLatency->value()).arg(m_drillErrorRate->value())
-                                  .arg(m_drillOutage->isChecked() ? tr("yes") : tr("no"))
-                                  .arg(m_drillLatencyP99->value()),
-                              tr("Change the identity provider simulation? Identity checks for citizens get slower or fail."));
+        emit commandRequested(
+            QStringLiteral("set_identity_provider"), args,
+            tr("Identity provider drill: p50 %1 ms, p99 %4 ms, error rate %2, outage %3")
+                .arg(m_drillLatency->value())
+                .arg(m_drillErrorRate->value())
+                .arg(m_drillOutage->isChecked() ? tr("yes") : tr("no"))
+                .arg(m_drillLatencyP99->value()),
+            tr("Change the identity provider simulation? Identity checks for citizens get slower "
+               "or fail."));
     });
     retranslate();
     updateEnabled();
@@ -193,15 +203,18 @@ void CohortPanel::updateEnabled() {
     const bool can = m_session->canAct();
     const CohortFigures* c = m_session->state().cohort(selectedCohort());
     const bool sel = can && c;
-    m_pause->setEnabled(sel && c->state != QLatin1String("paused") && c->state != QLatin1String("closed"));
+    m_pause->setEnabled(sel && c->state != QLatin1String("paused") &&
+                        c->state != QLatin1String("closed"));
     m_incident->setEnabled(m_pause->isEnabled());
     m_resume->setEnabled(sel && c->state == QLatin1String("paused"));
-    for (QWidget* w : std::initializer_list<QWidget*>{m_rate, m_setRate, m_maxActive, m_setMaxActive, m_mode, m_setMode})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_rate, m_setRate, m_maxActive,
+                                                      m_setMaxActive, m_mode, m_setMode})
         w->setEnabled(sel);
     m_drill->setEnabled(can);
     const QString why = !m_session->canAct()
-                            ? (m_session->role() == QLatin1String("viewer") ? tr("Viewers cannot act.")
-                                                                            : tr("Actions are disabled while disconnected."))
+                            ? (m_session->role() == QLatin1String("viewer")
+                                   ? tr("Viewers cannot act.")
+                                   : tr("Actions are disabled while disconnected."))
                             : QString();
     m_controls->setToolTip(why);
     m_drill->setToolTip(why);
@@ -211,7 +224,8 @@ void CohortPanel::retranslate() {
     m_controls->setTitle(tr("Selected cohort"));
     m_pause->setText(tr("Pause…"));
     m_incident->setText(tr("incident"));
-    m_incident->setToolTip(tr("Paused for an incident: resuming needs a second operator when the two-person rule is on."));
+    m_incident->setToolTip(tr("Paused for an incident: resuming needs a second operator when the "
+                              "two-person rule is on."));
     m_resume->setText(tr("Resume…"));
     m_rateLabel->setText(tr("Rate ceiling/s"));
     m_setRate->setText(tr("Set rate…"));

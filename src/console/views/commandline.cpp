@@ -9,17 +9,37 @@ namespace sluice::console {
 CommandLine parseCommandLine(const QStringList& args) {
     CommandLine out;
     QCommandLineParser p;
-    p.setApplicationDescription(
-        QCoreApplication::translate("CommandLine", "Sluice operations console: watch and steer the waiting room."));
-    const QCommandLineOption help({"h", "help"}, QCoreApplication::translate("CommandLine", "Show this help."));
-    const QCommandLineOption version({"v", "version"}, QCoreApplication::translate("CommandLine", "Show the version."));
-    const QCommandLineOption connect("connect", QCoreApplication::translate("CommandLine", "Connect at start to the server's base URL, e.g. http://127.0.0.1:8080."), "URL");
-    const QCommandLineOption tokenFile("token-file", QCoreApplication::translate("CommandLine", "Read the operator token from FILE."), "FILE");
-    const QCommandLineOption screenshot("screenshot", QCoreApplication::translate("CommandLine", "Save the main window as a PNG to FILE after --after seconds, then exit."), "FILE");
-    const QCommandLineOption after("after", QCoreApplication::translate("CommandLine", "Seconds before the screenshot (default 3)."), "S", "3");
-    const QCommandLineOption lang("lang", QCoreApplication::translate("CommandLine", "Interface language: ko or en."), "LANG");
+    p.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine", "Sluice operations console: watch and steer the waiting room."));
+    const QCommandLineOption help({"h", "help"},
+                                  QCoreApplication::translate("CommandLine", "Show this help."));
+    const QCommandLineOption version(
+        {"v", "version"}, QCoreApplication::translate("CommandLine", "Show the version."));
+    const QCommandLineOption connect(
+        "connect",
+        QCoreApplication::translate(
+            "CommandLine",
+            "Connect at start to the server's base URL, e.g. http://127.0.0.1:8080."),
+        "URL");
+    const QCommandLineOption tokenFile(
+        "token-file",
+        QCoreApplication::translate("CommandLine", "Read the operator token from FILE."), "FILE");
+    const QCommandLineOption screenshot(
+        "screenshot",
+        QCoreApplication::translate(
+            "CommandLine",
+            "Save the main window as a PNG to FILE after --after seconds, then exit."),
+        "FILE");
+    const QCommandLineOption after(
+        "after",
+        QCoreApplication::translate("CommandLine", "Seconds before the screenshot (default 3)."),
+        "S", "3");
+    const QCommandLineOption lang(
+        "lang", QCoreApplication::translate("CommandLine", "Interface language: ko or en."),
+        "LANG");
     p.addOptions({help, version, connect, tokenFile, screenshot, after, lang});
-    out.helpText = p.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("sluice-console"));
+    out.helpText =
+        p.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("sluice-console"));
     if (!p.parse(args)) {
         out.error = p.errorText();
         return out;
@@ -33,7 +53,8 @@ CommandLine parseCommandLine(const QStringList& args) {
         return out;
     }
     if (!p.positionalArguments().isEmpty()) {
-        out.error = QCoreApplication::translate("CommandLine", "unexpected argument: %1").arg(p.positionalArguments().first());
+        out.error = QCoreApplication::translate("CommandLine", "unexpected argument: %1")
+                        .arg(p.positionalArguments().first());
         return out;
     }
     if (p.isSet(connect)) {
@@ -41,7 +62,10 @@ CommandLine parseCommandLine(const QStringList& args) {
         const QString scheme = out.connectUrl.scheme();
         if (!out.connectUrl.isValid() || out.connectUrl.host().isEmpty() ||
             (scheme != "http" && scheme != "https" && scheme != "ws" && scheme != "wss")) {
-            out.error = QCoreApplication::translate("CommandLine", "--connect: expected a URL like http://127.0.0.1:8080, got %1").arg(p.value(connect));
+            out.error =
+                QCoreApplication::translate(
+                    "CommandLine", "--connect: expected a URL like http://127.0.0.1:8080, got %1")
+                    .arg(p.value(connect));
             return out;
         }
     }
@@ -50,7 +74,8 @@ CommandLine parseCommandLine(const QStringList& args) {
     bool ok = false;
     out.afterS = p.value(after).toDouble(&ok);
     if (!ok || out.afterS < 0 || out.afterS > 3600) {
-        out.error = QCoreApplication::translate("CommandLine", "--after: expected seconds between 0 and 3600");
+        out.error = QCoreApplication::translate("CommandLine",
+                                                "--after: expected seconds between 0 and 3600");
         return out;
     }
     if (p.isSet(lang)) {

@@ -11,7 +11,7 @@ struct CommandLine {
     QString tokenFile;
     QString screenshotFile;
     double afterS = 3;
-    QString lang; // empty: saved choice or the system default
+    QString lang;  // empty: saved choice or the system default
     QString error; // non-empty: print and exit 2
     bool helpShown = false, versionShown = false;
     QString helpText;

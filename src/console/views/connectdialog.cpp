@@ -20,7 +20,9 @@ ConnectDialog::ConnectDialog(ProfileStore* profiles, QWidget* parent)
     reloadProfiles(m_profiles->lastProfile());
 }
 
-ConnectDialog::~ConnectDialog() { delete m_ui; }
+ConnectDialog::~ConnectDialog() {
+    delete m_ui;
+}
 
 void ConnectDialog::retranslate() {
     m_ui->retranslateUi(this);
@@ -60,8 +62,8 @@ void ConnectDialog::onProfileChosen(int index) {
     const Profile p = m_profiles->profile(m_ui->profileCombo->itemText(index));
     m_ui->nameEdit->setText(p.name);
     m_ui->urlEdit->setText(p.url.toString());
-    m_ui->tokenEdit->setPlaceholderText(p.tokenRef.isEmpty() ? tr("Operator token")
-                                                             : tr("Leave empty to use the saved token"));
+    m_ui->tokenEdit->setPlaceholderText(
+        p.tokenRef.isEmpty() ? tr("Operator token") : tr("Leave empty to use the saved token"));
 }
 
 void ConnectDialog::onDelete() {
@@ -71,9 +73,15 @@ void ConnectDialog::onDelete() {
     reloadProfiles({});
 }
 
-QUrl ConnectDialog::url() const { return QUrl(m_ui->urlEdit->text().trimmed()); }
-QString ConnectDialog::token() const { return m_token; }
-QString ConnectDialog::profileName() const { return m_ui->nameEdit->text().trimmed(); }
+QUrl ConnectDialog::url() const {
+    return QUrl(m_ui->urlEdit->text().trimmed());
+}
+QString ConnectDialog::token() const {
+    return m_token;
+}
+QString ConnectDialog::profileName() const {
+    return m_ui->nameEdit->text().trimmed();
+}
 
 void ConnectDialog::accept() {
     const QUrl u = url();
@@ -91,7 +99,8 @@ void ConnectDialog::accept() {
     if (!name.isEmpty()) {
         QString error;
         const bool remember = m_ui->rememberCheck->isChecked();
-        if (!m_profiles->save(name, u, remember ? m_ui->tokenEdit->text() : QString(), !remember, &error)) {
+        if (!m_profiles->save(name, u, remember ? m_ui->tokenEdit->text() : QString(), !remember,
+                              &error)) {
             m_ui->messageLabel->setText(tr("The profile could not be saved: %1").arg(error));
             return;
         }

@@ -14,13 +14,15 @@
 
 namespace sluice::console {
 
-EventLogPanel::EventLogPanel(ConsoleSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
+EventLogPanel::EventLogPanel(ConsoleSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     auto* bar = new QHBoxLayout;
     m_severity = new QComboBox(this);
     m_severity->setObjectName(QStringLiteral("logSeverity"));
-    for (const char* s : {"", "info", "warning", "critical"}) m_severity->addItem(QString(), QString::fromLatin1(s));
+    for (const char* s : {"", "info", "warning", "critical"})
+        m_severity->addItem(QString(), QString::fromLatin1(s));
     m_text = new QLineEdit(this);
     m_text->setObjectName(QStringLiteral("logFilter"));
     m_text->setClearButtonEnabled(true);
@@ -46,7 +48,8 @@ EventLogPanel::EventLogPanel(ConsoleSession* session, QWidget* parent) : QWidget
 
 void EventLogPanel::retranslate() {
     m_severity->setItemText(0, tr("All severities"));
-    for (int i = 1; i < m_severity->count(); ++i) m_severity->setItemText(i, severityText(m_severity->itemData(i).toString()));
+    for (int i = 1; i < m_severity->count(); ++i)
+        m_severity->setItemText(i, severityText(m_severity->itemData(i).toString()));
     m_text->setPlaceholderText(tr("Filter by text, kind or operator"));
     m_session->eventLog()->retranslate();
 }

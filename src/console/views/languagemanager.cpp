@@ -15,7 +15,8 @@ LanguageManager::~LanguageManager() {
 }
 
 QString LanguageManager::systemDefault() {
-    return QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+    return QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko")
+                                                           : QStringLiteral("en");
 }
 
 bool LanguageManager::setLanguage(const QString& lang) {
@@ -30,8 +31,9 @@ bool LanguageManager::setLanguage(const QString& lang) {
     if (lang == QLatin1String("ko") &&
         m_qt.load(QStringLiteral("qtbase_ko"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         m_qtInstalled = QCoreApplication::installTranslator(&m_qt);
-    QLocale::setDefault(lang == QLatin1String("ko") ? QLocale(QLocale::Korean, QLocale::SouthKorea)
-                                                    : QLocale(QLocale::English, QLocale::UnitedStates));
+    QLocale::setDefault(lang == QLatin1String("ko")
+                            ? QLocale(QLocale::Korean, QLocale::SouthKorea)
+                            : QLocale(QLocale::English, QLocale::UnitedStates));
     m_lang = lang;
     emit languageChanged(lang);
     return true;

@@ -22,9 +22,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
-#include <QShowEvent>
 #include <QMessageBox>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -88,9 +88,8 @@ MainWindow::MainWindow(ConsoleSession* session, LanguageManager* language, Profi
     statusBar()->addPermanentWidget(m_serverLabel, 1);
     statusBar()->addPermanentWidget(m_lastUpdate);
 
-    auto request = [this](const QString& op, const QJsonObject& args, const QString& d, const QString& c) {
-        requestCommand(op, args, d, c);
-    };
+    auto request = [this](const QString& op, const QJsonObject& args, const QString& d,
+                          const QString& c) { requestCommand(op, args, d, c); };
     connect(m_cohorts, &CohortPanel::commandRequested, this, request);
     connect(m_notices, &NoticesPanel::commandRequested, this, request);
     connect(m_approvals, &ApprovalsPanel::commandRequested, this, request);
@@ -157,7 +156,8 @@ void MainWindow::showEvent(QShowEvent* e) {
         QTimer::singleShot(0, this, [this] {
             resizeDocks({m_docks.at(3)}, {int(width() * 0.36)}, Qt::Horizontal);
             resizeDocks({m_docks.at(0), m_docks.at(1), m_docks.at(2)},
-                        {int(height() * 0.24), int(height() * 0.24), int(height() * 0.24)}, Qt::Vertical);
+                        {int(height() * 0.24), int(height() * 0.24), int(height() * 0.24)},
+                        Qt::Vertical);
         });
     }
     m_firstShow = false;
@@ -172,7 +172,8 @@ void MainWindow::createMenus() {
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_viewMenu = menuBar()->addMenu(QString());
-    for (QDockWidget* d : m_docks) m_viewMenu->addAction(d->toggleViewAction());
+    for (QDockWidget* d : m_docks)
+        m_viewMenu->addAction(d->toggleViewAction());
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageGroup = new QActionGroup(this);
     // Language names are shown in their own language, so they are not translated.
@@ -184,13 +185,16 @@ void MainWindow::createMenus() {
     }
     m_koAction->setChecked(m_language->isKorean());
     m_enAction->setChecked(!m_language->isKorean());
-    connect(m_koAction, &QAction::triggered, this, [this] { m_language->setLanguage(QStringLiteral("ko")); });
-    connect(m_enAction, &QAction::triggered, this, [this] { m_language->setLanguage(QStringLiteral("en")); });
+    connect(m_koAction, &QAction::triggered, this,
+            [this] { m_language->setLanguage(QStringLiteral("ko")); });
+    connect(m_enAction, &QAction::triggered, this,
+            [this] { m_language->setLanguage(QStringLiteral("en")); });
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
-        QMessageBox::about(this, tr("About Sluice"),
-                           tr("Sluice operations console %1\nQt %2").arg(QStringLiteral(SLUICE_CONSOLE_VERSION),
-                                                                           QString::fromLatin1(qVersion())));
+        QMessageBox::about(
+            this, tr("About Sluice"),
+            tr("Sluice operations console %1\nQt %2")
+                .arg(QStringLiteral(SLUICE_CONSOLE_VERSION), QString::fromLatin1(qVersion())));
     });
 }
 
@@ -203,9 +207,10 @@ void MainWindow::retranslate() {
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About"));
-    const QString titles[] = {tr("Cohorts"), tr("Notices"), tr("Approvals and my actions"), tr("Clinic stock"),
-                              tr("Event and audit log")};
-    for (int i = 0; i < m_docks.size(); ++i) m_docks.at(i)->setWindowTitle(titles[i]);
+    const QString titles[] = {tr("Cohorts"), tr("Notices"), tr("Approvals and my actions"),
+                              tr("Clinic stock"), tr("Event and audit log")};
+    for (int i = 0; i < m_docks.size(); ++i)
+        m_docks.at(i)->setWindowTitle(titles[i]);
     updateStatus();
 }
 
@@ -214,7 +219,9 @@ void MainWindow::changeEvent(QEvent* e) {
     QMainWindow::changeEvent(e);
 }
 
-DataSource* MainWindow::source() const { return m_source.get(); }
+DataSource* MainWindow::source() const {
+    return m_source.get();
+}
 
 void MainWindow::setSource(DataSource* source) {
     m_session->setSource(nullptr);
@@ -246,13 +253,14 @@ void MainWindow::onStatusMessage(const QString& message) {
     updateStatus();
 }
 
-QString MainWindow::requestCommand(const QString& op, const QJsonObject& args, const QString& description,
-                                   const QString& confirmText) {
+QString MainWindow::requestCommand(const QString& op, const QJsonObject& args,
+                                   const QString& description, const QString& confirmText) {
     if (!m_session->canAct()) {
         statusBar()->showMessage(tr("Not sent: actions are disabled (%1).").arg(description), 5000);
         return {};
     }
-    if (!confirmText.isEmpty() && m_confirm && !m_confirm(tr("Confirm action"), confirmText)) return {};
+    if (!confirmText.isEmpty() && m_confirm && !m_confirm(tr("Confirm action"), confirmText))
+        return {};
     const QString id = m_session->sendCommand(op, args, description);
     statusBar()->showMessage(id.isEmpty() ? tr("Not sent: %1").arg(description)
                                           : tr("Pending: %1").arg(description),
@@ -279,8 +287,10 @@ void MainWindow::updateStatus() {
     m_connLabel->setText(QStringLiteral(" ● %1 ").arg(stateName(s)));
     QPalette p = m_connLabel->palette();
     QColor bg = QColor(200, 200, 200);
-    if (s == DataSource::State::Connected) bg = m_session->isStale() ? QColor(255, 214, 140) : QColor(170, 230, 170);
-    else if (s == DataSource::State::Reconnecting || s == DataSource::State::Stalled) bg = QColor(255, 170, 170);
+    if (s == DataSource::State::Connected)
+        bg = m_session->isStale() ? QColor(255, 214, 140) : QColor(170, 230, 170);
+    else if (s == DataSource::State::Reconnecting || s == DataSource::State::Stalled)
+        bg = QColor(255, 170, 170);
     p.setColor(QPalette::Window, bg);
     m_connLabel->setPalette(p);
 
@@ -290,7 +300,8 @@ void MainWindow::updateStatus() {
         if (!hello.nodeId.isEmpty()) server += QStringLiteral("  ·  ") + hello.nodeId;
         server += QStringLiteral("  ·  %1 (%2)").arg(hello.operatorName, hello.role);
     }
-    if (m_session->state().hasSnapshot()) server += QStringLiteral("  ·  seq %1").arg(m_session->state().seq());
+    if (m_session->state().hasSnapshot())
+        server += QStringLiteral("  ·  seq %1").arg(m_session->state().seq());
     m_serverLabel->setText(server);
 
     const qint64 ago = m_session->msSinceLastFrame();
@@ -300,7 +311,8 @@ void MainWindow::updateStatus() {
         m_lastUpdate->setText(tr("last update %1 s ago").arg(ago / 1000));
     }
     QPalette lp = m_lastUpdate->palette();
-    lp.setColor(QPalette::WindowText, m_session->isStale() ? QColor(180, 0, 0) : QColor(20, 20, 20));
+    lp.setColor(QPalette::WindowText,
+                m_session->isStale() ? QColor(180, 0, 0) : QColor(20, 20, 20));
     m_lastUpdate->setPalette(lp);
 
     QString banner;
@@ -311,11 +323,15 @@ void MainWindow::updateStatus() {
     } else if (s == DataSource::State::Disconnected) {
         banner = tr("Disconnected. The figures shown are the last ones received.");
     } else if (m_session->isStale() && m_session->state().hasSnapshot()) {
-        banner = tr("No data for %1 s: the figures shown are stale.").arg(qMax<qint64>(0, ago) / 1000);
+        banner =
+            tr("No data for %1 s: the figures shown are stale.").arg(qMax<qint64>(0, ago) / 1000);
     }
     if (!banner.isEmpty() && m_session->state().hasSnapshot() && m_session->isStale())
-        banner += QLatin1Char(' ') + tr("Last update %1 s ago; actions are disabled.").arg(qMax<qint64>(0, ago) / 1000);
-    if (m_session->state().hasHello() && m_session->role() == QLatin1String("viewer") && banner.isEmpty())
+        banner +=
+            QLatin1Char(' ') +
+            tr("Last update %1 s ago; actions are disabled.").arg(qMax<qint64>(0, ago) / 1000);
+    if (m_session->state().hasHello() && m_session->role() == QLatin1String("viewer") &&
+        banner.isEmpty())
         banner = tr("Signed in as a viewer: you can watch, not act.");
     m_banner->setText(banner);
     m_banner->setVisible(!banner.isEmpty());
@@ -330,9 +346,12 @@ void MainWindow::restoreLayout() {
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     m_layoutRestored = restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
-    m_clinics->table()->horizontalHeader()->restoreState(s.value(QStringLiteral("window/clinicHeader")).toByteArray());
-    m_cohorts->table()->horizontalHeader()->restoreState(s.value(QStringLiteral("window/cohortHeader")).toByteArray());
-    m_log->table()->horizontalHeader()->restoreState(s.value(QStringLiteral("window/logHeader")).toByteArray());
+    m_clinics->table()->horizontalHeader()->restoreState(
+        s.value(QStringLiteral("window/clinicHeader")).toByteArray());
+    m_cohorts->table()->horizontalHeader()->restoreState(
+        s.value(QStringLiteral("window/cohortHeader")).toByteArray());
+    m_log->table()->horizontalHeader()->restoreState(
+        s.value(QStringLiteral("window/logHeader")).toByteArray());
     m_charts->setWindowIndex(s.value(QStringLiteral("window/chartWindow"), 0).toInt());
 }
 
@@ -341,8 +360,10 @@ void MainWindow::saveLayout() {
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    s.setValue(QStringLiteral("window/clinicHeader"), m_clinics->table()->horizontalHeader()->saveState());
-    s.setValue(QStringLiteral("window/cohortHeader"), m_cohorts->table()->horizontalHeader()->saveState());
+    s.setValue(QStringLiteral("window/clinicHeader"),
+               m_clinics->table()->horizontalHeader()->saveState());
+    s.setValue(QStringLiteral("window/cohortHeader"),
+               m_cohorts->table()->horizontalHeader()->saveState());
     s.setValue(QStringLiteral("window/logHeader"), m_log->table()->horizontalHeader()->saveState());
     s.setValue(QStringLiteral("window/chartWindow"), m_charts->windowIndex());
     s.setValue(QStringLiteral("language"), m_language->language());

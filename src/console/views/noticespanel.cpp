@@ -24,7 +24,8 @@ NoticesPanel::NoticesPanel(ConsoleSession* session, QWidget* parent)
     connect(m_ui->retractButton, &QPushButton::clicked, this, &NoticesPanel::retract);
     connect(m_ui->koEdit, &QPlainTextEdit::textChanged, this, &NoticesPanel::updateEnabled);
     connect(m_ui->enEdit, &QPlainTextEdit::textChanged, this, &NoticesPanel::updateEnabled);
-    connect(m_ui->noticeList, &QTreeWidget::itemSelectionChanged, this, &NoticesPanel::updateEnabled);
+    connect(m_ui->noticeList, &QTreeWidget::itemSelectionChanged, this,
+            &NoticesPanel::updateEnabled);
     connect(session, &ConsoleSession::cohortsChanged, this, &NoticesPanel::reloadCohorts);
     connect(session, &ConsoleSession::noticesChanged, this, &NoticesPanel::reloadNotices);
     connect(session, &ConsoleSession::canActChanged, this, &NoticesPanel::updateEnabled);
@@ -33,13 +34,25 @@ NoticesPanel::NoticesPanel(ConsoleSession* session, QWidget* parent)
     reloadNotices();
 }
 
-NoticesPanel::~NoticesPanel() { delete m_ui; }
+NoticesPanel::~NoticesPanel() {
+    delete m_ui;
+}
 
-QPlainTextEdit* NoticesPanel::koreanEdit() const { return m_ui->koEdit; }
-QPlainTextEdit* NoticesPanel::englishEdit() const { return m_ui->enEdit; }
-QPushButton* NoticesPanel::postButton() const { return m_ui->postButton; }
-QPushButton* NoticesPanel::retractButton() const { return m_ui->retractButton; }
-QTreeWidget* NoticesPanel::noticeList() const { return m_ui->noticeList; }
+QPlainTextEdit* NoticesPanel::koreanEdit() const {
+    return m_ui->koEdit;
+}
+QPlainTextEdit* NoticesPanel::englishEdit() const {
+    return m_ui->enEdit;
+}
+QPushButton* NoticesPanel::postButton() const {
+    return m_ui->postButton;
+}
+QPushButton* NoticesPanel::retractButton() const {
+    return m_ui->retractButton;
+}
+QTreeWidget* NoticesPanel::noticeList() const {
+    return m_ui->noticeList;
+}
 
 void NoticesPanel::retranslate() {
     m_ui->retranslateUi(this);
@@ -47,8 +60,8 @@ void NoticesPanel::retranslate() {
     m_ui->severityCombo->setItemText(1, severityText("warning"));
     m_ui->severityCombo->setItemText(2, severityText("critical"));
     m_ui->targetCombo->setItemText(0, tr("All cohorts"));
-    m_ui->noticeList->setHeaderLabels({tr("#"), tr("Cohort"), tr("Severity"), tr("Korean"), tr("English"),
-                                       tr("Posted"), tr("By")});
+    m_ui->noticeList->setHeaderLabels({tr("#"), tr("Cohort"), tr("Severity"), tr("Korean"),
+                                       tr("English"), tr("Posted"), tr("By")});
     reloadNotices();
 }
 
@@ -60,20 +73,25 @@ void NoticesPanel::changeEvent(QEvent* e) {
 void NoticesPanel::reloadCohorts() {
     const QString current = m_ui->targetCombo->currentData().toString();
     QStringList ids;
-    for (const auto& c : m_session->state().cohorts()) ids.append(c.id);
+    for (const auto& c : m_session->state().cohorts())
+        ids.append(c.id);
     QStringList have;
-    for (int i = 1; i < m_ui->targetCombo->count(); ++i) have.append(m_ui->targetCombo->itemData(i).toString());
+    for (int i = 1; i < m_ui->targetCombo->count(); ++i)
+        have.append(m_ui->targetCombo->itemData(i).toString());
     if (have == ids) return;
-    while (m_ui->targetCombo->count() > 1) m_ui->targetCombo->removeItem(1);
-    for (const auto& id : ids) m_ui->targetCombo->addItem(id, id);
+    while (m_ui->targetCombo->count() > 1)
+        m_ui->targetCombo->removeItem(1);
+    for (const auto& id : ids)
+        m_ui->targetCombo->addItem(id, id);
     const int idx = m_ui->targetCombo->findData(current);
     m_ui->targetCombo->setCurrentIndex(idx < 0 ? 0 : idx);
 }
 
 void NoticesPanel::reloadNotices() {
-    const qint64 selected = m_ui->noticeList->currentItem()
-                                ? m_ui->noticeList->currentItem()->data(0, Qt::UserRole).toLongLong()
-                                : -1;
+    const qint64 selected =
+        m_ui->noticeList->currentItem()
+            ? m_ui->noticeList->currentItem()->data(0, Qt::UserRole).toLongLong()
+            : -1;
     m_ui->noticeList->clear();
     for (const auto& n : m_session->state().notices()) {
         auto* item = new QTreeWidgetItem(m_ui->noticeList);
@@ -102,20 +120,22 @@ void NoticesPanel::post() {
     const QString en = m_ui->enEdit->toPlainText().trimmed();
     const QString cohort = m_ui->targetCombo->currentData().toString();
     const QString severity = m_ui->severityCombo->currentData().toString();
-    const QJsonObject args{{"cohort", cohort}, {"severity", severity}, {"text", QJsonObject{{"ko", ko}, {"en", en}}}};
+    const QJsonObject args{
+        {"cohort", cohort}, {"severity", severity}, {"text", QJsonObject{{"ko", ko}, {"en", en}}}};
     const QString target = cohort == QLatin1String("*") ? tr("all cohorts") : cohort;
-    emit commandRequested(QStringLiteral("post_notice"), args, tr("Notice to %1: %2").arg(target, ko),
-                          tr("Post this notice to everyone waiting in %1? It appears at once.\n\n%2\n%3")
-                              .arg(target, ko, en));
+    emit commandRequested(
+        QStringLiteral("post_notice"), args, tr("Notice to %1: %2").arg(target, ko),
+        tr("Post this notice to everyone waiting in %1? It appears at once.\n\n%2\n%3")
+            .arg(target, ko, en));
 }
 
 void NoticesPanel::retract() {
     const QTreeWidgetItem* item = m_ui->noticeList->currentItem();
     if (!item) return;
     const qint64 id = item->data(0, Qt::UserRole).toLongLong();
-    emit commandRequested(QStringLiteral("retract_notice"), {{"notice_id", id}},
-                          tr("Retract notice %1").arg(id),
-                          tr("Retract notice %1? It disappears from what waiting people see.").arg(id));
+    emit commandRequested(
+        QStringLiteral("retract_notice"), {{"notice_id", id}}, tr("Retract notice %1").arg(id),
+        tr("Retract notice %1? It disappears from what waiting people see.").arg(id));
 }
 
 } // namespace sluice::console

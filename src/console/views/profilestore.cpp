@@ -12,19 +12,24 @@ namespace sluice::console {
 
 TokenVault::TokenVault(const QString& dir) : m_dir(dir) {
     if (m_dir.isEmpty())
-        m_dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tokens");
+        m_dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                QStringLiteral("/tokens");
 }
 
-QString TokenVault::pathFor(const QString& ref) const { return m_dir + '/' + ref + QStringLiteral(".token"); }
+QString TokenVault::pathFor(const QString& ref) const {
+    return m_dir + '/' + ref + QStringLiteral(".token");
+}
 
 QString TokenVault::store(const QString& token, QString* error, const QString& existingRef) {
     QDir d;
     if (!d.mkpath(m_dir)) {
-        if (error) *error = QCoreApplication::translate("ProfileStore", "cannot create %1").arg(m_dir);
+        if (error)
+            *error = QCoreApplication::translate("ProfileStore", "cannot create %1").arg(m_dir);
         return {};
     }
     QFile::setPermissions(m_dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    const QString ref = existingRef.isEmpty() ? QUuid::createUuid().toString(QUuid::Id128) : existingRef;
+    const QString ref =
+        existingRef.isEmpty() ? QUuid::createUuid().toString(QUuid::Id128) : existingRef;
     QSaveFile f(pathFor(ref));
     if (!f.open(QIODevice::WriteOnly)) {
         if (error) *error = f.errorString();
@@ -52,7 +57,8 @@ void TokenVault::remove(const QString& ref) {
 }
 
 ProfileStore::ProfileStore(QSettings* settings, const TokenVault& vault)
-    : m_settings(settings ? settings : new QSettings()), m_ownsSettings(settings == nullptr), m_vault(vault) {}
+    : m_settings(settings ? settings : new QSettings()), m_ownsSettings(settings == nullptr),
+      m_vault(vault) {}
 
 ProfileStore::~ProfileStore() {
     if (m_ownsSettings) delete m_settings;
@@ -63,7 +69,8 @@ QStringList ProfileStore::names() const {
     QStringList out = m_settings->childGroups();
     m_settings->endGroup();
     // Names are stored percent-encoded so any text can be a profile name.
-    for (auto& n : out) n = QUrl::fromPercentEncoding(n.toUtf8());
+    for (auto& n : out)
+        n = QUrl::fromPercentEncoding(n.toUtf8());
     out.sort(Qt::CaseInsensitive);
     return out;
 }
@@ -84,8 +91,8 @@ Profile ProfileStore::profile(const QString& name) const {
     return p;
 }
 
-bool ProfileStore::save(const QString& name, const QUrl& url, const QString& token, bool forgetToken,
-                        QString* error) {
+bool ProfileStore::save(const QString& name, const QUrl& url, const QString& token,
+                        bool forgetToken, QString* error) {
     if (name.trimmed().isEmpty()) {
         if (error) *error = QCoreApplication::translate("ProfileStore", "a profile needs a name");
         return false;
@@ -113,9 +120,13 @@ void ProfileStore::remove(const QString& name) {
     m_settings->sync();
 }
 
-QString ProfileStore::token(const QString& name) const { return m_vault.load(profile(name).tokenRef); }
+QString ProfileStore::token(const QString& name) const {
+    return m_vault.load(profile(name).tokenRef);
+}
 
-QString ProfileStore::lastProfile() const { return m_settings->value(QStringLiteral("last_profile")).toString(); }
+QString ProfileStore::lastProfile() const {
+    return m_settings->value(QStringLiteral("last_profile")).toString();
+}
 
 void ProfileStore::setLastProfile(const QString& name) {
     m_settings->setValue(QStringLiteral("last_profile"), name);

@@ -31,8 +31,12 @@ Tile::Tile(QWidget* parent) : QFrame(parent) {
     setMinimumWidth(150);
 }
 
-void Tile::setTitle(const QString& title) { m_title->setText(title); }
-QString Tile::valueText() const { return m_value->text(); }
+void Tile::setTitle(const QString& title) {
+    m_title->setText(title);
+}
+QString Tile::valueText() const {
+    return m_value->text();
+}
 
 void Tile::setValue(const QString& value, const QString& detail, Level level, bool stale) {
     m_level = level;
@@ -54,7 +58,8 @@ void Tile::setValue(const QString& value, const QString& detail, Level level, bo
     }
 }
 
-TilesPanel::TilesPanel(ConsoleSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
+TilesPanel::TilesPanel(ConsoleSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session) {
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     for (int i = 0; i < TileCount; ++i) {
@@ -91,30 +96,39 @@ void TilesPanel::refresh() {
     const QString staleNote = stale && any ? tr("stale") : QString();
     auto detail = [&](const QString& d) { return staleNote.isEmpty() ? d : staleNote; };
     if (!any) {
-        for (Tile* t : m_tiles) t->setValue(none, tr("no data"), Level::Normal, true);
+        for (Tile* t : m_tiles)
+            t->setValue(none, tr("no data"), Level::Normal, true);
         return;
     }
-    m_tiles[Waiting]->setValue(l.toString(h.waiting), detail(tr("%n cohort(s)", nullptr, int(m_session->state().cohorts().size()))),
-                               th.evaluate("waiting", double(h.waiting)), stale);
+    m_tiles[Waiting]->setValue(
+        l.toString(h.waiting),
+        detail(tr("%n cohort(s)", nullptr, int(m_session->state().cohorts().size()))),
+        th.evaluate("waiting", double(h.waiting)), stale);
     const double ratio = h.rateCeiling > 0 ? h.actualRate / h.rateCeiling : 1.0;
-    m_tiles[Admitted]->setValue(l.toString(h.actualRate, 'f', 1),
-                                detail(tr("ceiling %1/s").arg(l.toString(h.rateCeiling, 'f', 0))),
-                                h.rateCeiling > 0 ? th.evaluate("admission_ratio", ratio) : Level::Normal, stale);
+    m_tiles[Admitted]->setValue(
+        l.toString(h.actualRate, 'f', 1),
+        detail(tr("ceiling %1/s").arg(l.toString(h.rateCeiling, 'f', 0))),
+        h.rateCeiling > 0 ? th.evaluate("admission_ratio", ratio) : Level::Normal, stale);
     m_tiles[EtaLast]->setValue(formatDuration(h.etaLastS), detail(QString()),
-                               h.etaLastS ? th.evaluate("eta_last_s", *h.etaLastS) : Level::Normal, stale);
+                               h.etaLastS ? th.evaluate("eta_last_s", *h.etaLastS) : Level::Normal,
+                               stale);
     const double activeRatio = h.maxActive > 0 ? double(h.active) / double(h.maxActive) : 0.0;
-    m_tiles[Active]->setValue(l.toString(h.active), detail(tr("of %1 allowed").arg(l.toString(h.maxActive))),
+    m_tiles[Active]->setValue(l.toString(h.active),
+                              detail(tr("of %1 allowed").arg(l.toString(h.maxActive))),
                               th.evaluate("active_ratio", activeRatio), stale);
     const ErrorRates& er = m_session->errorRates();
-    m_tiles[ErrorRate]->setValue(er.valid ? l.toString(er.errorPercent, 'f', 2) + QStringLiteral(" %") : none,
-                                 detail(er.valid ? tr("bypass attempts %1/s").arg(l.toString(er.bypass, 'f', 1)) : QString()),
-                                 er.valid ? th.evaluate("error_percent", er.errorPercent) : Level::Normal, stale);
-    m_tiles[DosesLeft]->setValue(l.toString(h.dosesLeft),
-                                 detail(tr("today %1 · %n clinic(s)", nullptr, int(m_session->state().clinics().size()))
-                                            .arg(l.toString(h.dosesLeftToday))),
-                                 m_session->state().clinics().isEmpty() ? Level::Normal
-                                                                        : th.evaluate("doses_left", double(h.dosesLeft)),
-                                 stale);
+    m_tiles[ErrorRate]->setValue(
+        er.valid ? l.toString(er.errorPercent, 'f', 2) + QStringLiteral(" %") : none,
+        detail(er.valid ? tr("bypass attempts %1/s").arg(l.toString(er.bypass, 'f', 1))
+                        : QString()),
+        er.valid ? th.evaluate("error_percent", er.errorPercent) : Level::Normal, stale);
+    m_tiles[DosesLeft]->setValue(
+        l.toString(h.dosesLeft),
+        detail(tr("today %1 · %n clinic(s)", nullptr, int(m_session->state().clinics().size()))
+                   .arg(l.toString(h.dosesLeftToday))),
+        m_session->state().clinics().isEmpty() ? Level::Normal
+                                               : th.evaluate("doses_left", double(h.dosesLeft)),
+        stale);
 }
 
 } // namespace sluice::console
