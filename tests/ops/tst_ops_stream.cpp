@@ -58,6 +58,9 @@ private slots:
         QCOMPARE(c.frames[1]["kind"].toString(), QString("server_started"));
         QCOMPARE(c.frames[1]["seq"].toInteger(), 1);
         QCOMPARE(c.frames[2]["seq"].toInteger(), 2);
+        auto firstTick = c.waitType("tick", 3000);
+        QVERIFY(firstTick);
+        QCOMPARE((*firstTick)["clinics"].toArray().size(), 0); // no stock changed since the start
     }
 
     void snapshotOnRequest() {

@@ -1073,6 +1073,13 @@ void OpsService::start() {
         core->timer = std::make_unique<asio::steady_timer>(core->ctx.control);
         core->nextTick = std::chrono::steady_clock::now();
         core->last = core->sampler.sample(monotonicMs()); // baseline for the first interval
+        if (core->booking) { // the first tick carries changes only, not every clinic
+            try {
+                core->booking->stockSnapshot(&core->stockVersion);
+            } catch (const std::exception& e) {
+                SLUICE_WARN("ops: stock version unavailable: ", e.what());
+            }
+        }
         core->emitEvent(
             "server_started", "info",
             std::string("sluice-server ") + SLUICE_VERSION + " started on node " +
