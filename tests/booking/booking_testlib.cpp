@@ -33,40 +33,34 @@ namespace bhttp = boost::beast::http;
 namespace json = boost::json;
 using tcp = asio::ip::tcp;
 
-std::string Res::header(const std::string& lower) const
-{
+std::string Res::header(const std::string& lower) const {
     auto it = headers.find(lower);
     return it == headers.end() ? std::string() : it->second;
 }
 
 namespace {
-json::value parseOrNull(const std::string& body)
-{
+json::value parseOrNull(const std::string& body) {
     boost::system::error_code ec;
     json::value v = json::parse(body, ec);
     return ec ? json::value() : v;
 }
 } // namespace
 
-std::string Res::errorCode() const
-{
+std::string Res::errorCode() const {
     json::value v = parseOrNull(body);
     if (auto* o = v.if_object())
         if (auto* e = o->if_contains("error"))
             if (auto* eo = e->if_object())
                 if (auto* c = eo->if_contains("code"))
-                    if (c->is_string())
-                        return std::string(c->as_string());
+                    if (c->is_string()) return std::string(c->as_string());
     return {};
 }
 
-std::string Res::field(const char* key) const
-{
+std::string Res::field(const char* key) const {
     json::value v = parseOrNull(body);
     if (auto* o = v.if_object())
         if (auto* f = o->if_contains(key))
-            if (f->is_string())
-                return std::string(f->as_string());
+            if (f->is_string()) return std::string(f->as_string());
     return {};
 }
 
@@ -74,15 +68,13 @@ namespace {
 
 asio::awaitable<void> connectionLoop(tcp::endpoint ep, int conn,
                                      const std::function<std::optional<Req>(int)>& next,
-                                     const std::function<void(int, const Req&, Res&&)>& done)
-{
+                                     const std::function<void(int, const Req&, Res&&)>& done) {
     auto ex = co_await asio::this_coro::executor;
     std::optional<beast::tcp_stream> stream;
     beast::flat_buffer buffer;
     for (;;) {
         std::optional<Req> req = next(conn);
-        if (!req)
-            break;
+        if (!req) break;
         if (req->delayMs > 0) {
             asio::steady_timer pause(ex, std::chrono::milliseconds(req->delayMs));
             co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
@@ -103,7 +95,8 @@ asio::awaitable<void> connectionLoop(tcp::endpoint ep, int conn,
                     break;
                 }
             }
-            bhttp::request<bhttp::string_body> r{bhttp::string_to_verb(req->method), req->target, 11};
+            bhttp::request<bhttp::string_body> r{bhttp::string_to_verb(req->method), req->target,
+                                                 11};
             r.set(bhttp::field::host, "127.0.0.1");
             for (const auto& [k, v] : req->headers)
                 r.set(k, v);
@@ -113,7 +106,8 @@ asio::awaitable<void> connectionLoop(tcp::endpoint ep, int conn,
             r.keep_alive(true);
             r.prepare_payload();
             stream->expires_after(timeout);
-            auto [wec, wn] = co_await bhttp::async_write(*stream, r, asio::as_tuple(asio::use_awaitable));
+            auto [wec, wn] =
+                co_await bhttp::async_write(*stream, r, asio::as_tuple(asio::use_awaitable));
             (void)wn;
             if (wec) {
                 res.error = "write: " + wec.message();
@@ -123,7 +117,8 @@ asio::awaitable<void> connectionLoop(tcp::endpoint ep, int conn,
             }
             bhttp::response_parser<bhttp::string_body> parser;
             parser.body_limit(64 * 1024 * 1024);
-            auto [rec, rn] = co_await bhttp::async_read(*stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+            auto [rec, rn] = co_await bhttp::async_read(*stream, buffer, parser,
+                                                        asio::as_tuple(asio::use_awaitable));
             (void)rn;
             if (rec) {
                 res.error = "read: " + rec.message();
@@ -140,10 +135,11 @@ asio::awaitable<void> connectionLoop(tcp::endpoint ep, int conn,
                     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                 res.headers[name] = std::string(f.value());
             }
-            if (!msg.keep_alive())
-                stream.reset();
+            if (!msg.keep_alive()) stream.reset();
         } while (false);
-        res.latencyMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        res.latencyMs =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count();
         done(conn, *req, std::move(res));
     }
     if (stream) {
@@ -155,8 +151,7 @@ asio::awaitable<void> connectionLoop(tcp::endpoint ep, int conn,
 } // namespace
 
 void runLoad(uint16_t port, int connections, const std::function<std::optional<Req>(int)>& next,
-             const std::function<void(int, const Req&, Res&&)>& done)
-{
+             const std::function<void(int, const Req&, Res&&)>& done) {
     asio::io_context io{1};
     tcp::endpoint ep(asio::ip::make_address("127.0.0.1"), port);
     for (int i = 0; i < connections; ++i)
@@ -164,15 +159,13 @@ void runLoad(uint16_t port, int connections, const std::function<std::optional<R
     io.run();
 }
 
-Res request(uint16_t port, Req req)
-{
+Res request(uint16_t port, Req req) {
     Res out;
     bool sent = false;
     runLoad(
         port, 1,
         [&](int) -> std::optional<Req> {
-            if (sent)
-                return std::nullopt;
+            if (sent) return std::nullopt;
             sent = true;
             return req;
         },
@@ -182,16 +175,15 @@ Res request(uint16_t port, Req req)
 
 // ---- data set and configuration ----
 
-std::string testDate(int plusDays)
-{
-    const auto today = booking::parseDate(booking::koreaDate(
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count()));
+std::string testDate(int plusDays) {
+    const auto today = booking::parseDate(
+        booking::koreaDate(std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count()));
     return booking::formatDate(*today + plusDays);
 }
 
-void writeDataSet(const std::string& dir, const std::vector<Slot>& hot, int64_t reserveDoses)
-{
+void writeDataSet(const std::string& dir, const std::vector<Slot>& hot, int64_t reserveDoses) {
     std::set<std::string> clinicIds;
     for (const auto& s : hot)
         clinicIds.insert(s.clinicId);
@@ -200,7 +192,8 @@ void writeDataSet(const std::string& dir, const std::vector<Slot>& hot, int64_t 
     int i = 0;
     for (const auto& id : clinicIds) {
         ++i;
-        c << id << ",\"Test Clinic " << i << "\",서울특별시,강남구,37.5," << (127.0 + i * 0.01) << "\n";
+        c << id << ",\"Test Clinic " << i << "\",서울특별시,강남구,37.5," << (127.0 + i * 0.01)
+          << "\n";
     }
     c << "RESERVE,Reserve Clinic,부산광역시,해운대구,35.16,129.16\n";
     std::ofstream s(dir + "/stock.csv");
@@ -210,8 +203,7 @@ void writeDataSet(const std::string& dir, const std::vector<Slot>& hot, int64_t 
     s << "RESERVE," << testDate(13) << "," << reserveDoses << "\n";
 }
 
-std::string makeConfig(const ConfigOptions& o)
-{
+std::string makeConfig(const ConfigOptions& o) {
     json::array cohorts;
     cohorts.push_back(json::object{{"id", "53-54"},
                                    {"label", json::object{{"ko", "53–54세"}, {"en", "Ages 53–54"}}},
@@ -223,15 +215,16 @@ std::string makeConfig(const ConfigOptions& o)
                                    {"max_active", o.maxActive},
                                    {"session_window_s", o.sessionWindowS}});
     if (o.secondCohort)
-        cohorts.push_back(json::object{{"id", "18-49"},
-                                       {"label", json::object{{"ko", "18–49세"}, {"en", "Ages 18–49"}}},
-                                       {"birth_year_from", 1972},
-                                       {"birth_year_to", 2003},
-                                       {"prequeue_opens", "-2m"},
-                                       {"opens", "-1m"},
-                                       {"rate_per_s", o.ratePerS},
-                                       {"max_active", o.maxActive},
-                                       {"session_window_s", o.sessionWindowS}});
+        cohorts.push_back(
+            json::object{{"id", "18-49"},
+                         {"label", json::object{{"ko", "18–49세"}, {"en", "Ages 18–49"}}},
+                         {"birth_year_from", 1972},
+                         {"birth_year_to", 2003},
+                         {"prequeue_opens", "-2m"},
+                         {"opens", "-1m"},
+                         {"rate_per_s", o.ratePerS},
+                         {"max_active", o.maxActive},
+                         {"session_window_s", o.sessionWindowS}});
     json::object root{{"cohorts", std::move(cohorts)},
                       {"identity_provider", json::parse(o.idpJson)}};
     if (!o.dataDir.empty()) {
@@ -241,29 +234,27 @@ std::string makeConfig(const ConfigOptions& o)
     return json::serialize(root);
 }
 
-Headers bearer(const std::string& token)
-{
+Headers bearer(const std::string& token) {
     return {{"Authorization", "Bearer " + token}};
 }
 
-std::string identityBody(int identity, const std::string& birthDate)
-{
+std::string identityBody(int identity, const std::string& birthDate) {
     char phone[32];
-    std::snprintf(phone, sizeof phone, "010-%04d-%04d", (identity / 10000) % 10000, identity % 10000);
+    std::snprintf(phone, sizeof phone, "010-%04d-%04d", (identity / 10000) % 10000,
+                  identity % 10000);
+    return json::serialize(json::object{{"name", "Citizen " + std::to_string(identity)},
+                                        {"birth_date", birthDate},
+                                        {"phone", phone}});
+}
+
+std::string reservationBody(const std::string& personId, const std::string& clinicId,
+                            const std::string& date, int dose) {
     return json::serialize(json::object{
-        {"name", "Citizen " + std::to_string(identity)}, {"birth_date", birthDate}, {"phone", phone}});
+        {"person_id", personId}, {"clinic_id", clinicId}, {"date", date}, {"dose", dose}});
 }
 
-std::string reservationBody(const std::string& personId, const std::string& clinicId, const std::string& date,
-                            int dose)
-{
-    return json::serialize(
-        json::object{{"person_id", personId}, {"clinic_id", clinicId}, {"date", date}, {"dose", dose}});
-}
-
-bool admitCitizens(uint16_t port, const std::string& cohort, int n, int connections, std::vector<Citizen>& out,
-                   std::string& error, int timeoutMs)
-{
+bool admitCitizens(uint16_t port, const std::string& cohort, int n, int connections,
+                   std::vector<Citizen>& out, std::string& error, int timeoutMs) {
     out.assign(static_cast<std::size_t>(n), Citizen{});
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
     // Phase 1: join.
@@ -273,8 +264,7 @@ bool admitCitizens(uint16_t port, const std::string& cohort, int n, int connecti
     runLoad(
         port, connections,
         [&](int) -> std::optional<Req> {
-            if (failures > 0 || std::chrono::steady_clock::now() > deadline)
-                return std::nullopt;
+            if (failures > 0 || std::chrono::steady_clock::now() > deadline) return std::nullopt;
             Req r;
             r.method = "POST";
             r.target = "/v1/queue/" + cohort + "/join";
@@ -301,8 +291,7 @@ bool admitCitizens(uint16_t port, const std::string& cohort, int n, int connecti
             }
             out[q.tag].ticket = r.field("ticket");
         });
-    if (failures)
-        return false;
+    if (failures) return false;
     for (const auto& c : out)
         if (c.ticket.empty()) {
             error = "join: not every citizen got a ticket in time";
@@ -347,9 +336,9 @@ bool admitCitizens(uint16_t port, const std::string& cohort, int n, int connecti
     return outstanding == 0;
 }
 
-bool verifyCitizens(uint16_t port, std::vector<Citizen>& citizens, const std::function<int(int)>& identityOf,
-                    int connections, std::string& error, const std::string& birthDate)
-{
+bool verifyCitizens(uint16_t port, std::vector<Citizen>& citizens,
+                    const std::function<int(int)>& identityOf, int connections, std::string& error,
+                    const std::string& birthDate) {
     // Work list: citizen index and whether it is a retry. A 503 (load shedding, a slow identity
     // provider) is what a real client meets too: wait a little and ask again.
     std::deque<std::pair<std::size_t, bool>> pending;
@@ -359,8 +348,7 @@ bool verifyCitizens(uint16_t port, std::vector<Citizen>& citizens, const std::fu
     runLoad(
         port, connections,
         [&](int) -> std::optional<Req> {
-            if (pending.empty() || failures > 0)
-                return std::nullopt;
+            if (pending.empty() || failures > 0) return std::nullopt;
             const auto [i, retry] = pending.front();
             pending.pop_front();
             Req r;
@@ -389,8 +377,7 @@ bool verifyCitizens(uint16_t port, std::vector<Citizen>& citizens, const std::fu
 
 // ---- database checks ----
 
-DbState readDb(const std::string& dbPath)
-{
+DbState readDb(const std::string& dbPath) {
     DbState s;
     store::Db db(dbPath, store::Sync::Full, true);
     // SQLite 3.40.1 (Debian 12) reports "NULL value in T.C" for a NOT NULL column of a WITHOUT
@@ -402,17 +389,15 @@ DbState readDb(const std::string& dbPath)
         store::Stmt q(db, "PRAGMA integrity_check(1000)");
         while (q.step()) {
             const std::string line = q.text(0);
-            if (line == "ok")
-                continue;
+            if (line == "ok") continue;
             const std::string prefix = "NULL value in ";
             if (line.rfind(prefix, 0) == 0) {
                 const std::string tc = line.substr(prefix.size());
                 const auto dot = tc.find('.');
                 if (dot != std::string::npos && tc.find_first_of("\"'; ") == std::string::npos) {
-                    store::Stmt n(db, "SELECT count(*) FROM \"" + tc.substr(0, dot) + "\" WHERE \"" +
-                                          tc.substr(dot + 1) + "\" IS NULL");
-                    if (n.step() && n.int64(0) == 0)
-                        continue;
+                    store::Stmt n(db, "SELECT count(*) FROM \"" + tc.substr(0, dot) +
+                                          "\" WHERE \"" + tc.substr(dot + 1) + "\" IS NULL");
+                    if (n.step() && n.int64(0) == 0) continue;
                 }
             }
             problems.push_back(line);
@@ -433,7 +418,8 @@ DbState readDb(const std::string& dbPath)
         store::Stmt q(db, "SELECT id, person_id, clinic_id, date, status, dose FROM reservations");
         while (q.step())
             s.reservations[q.text(0)] =
-                DbReservation{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), static_cast<int>(q.int64(5))};
+                DbReservation{q.text(0), q.text(1), q.text(2),
+                              q.text(3), q.text(4), static_cast<int>(q.int64(5))};
     }
     {
         store::Stmt q(db, "SELECT scope, status, body FROM idempotency_keys");
@@ -443,32 +429,31 @@ DbState readDb(const std::string& dbPath)
     return s;
 }
 
-std::vector<std::string> checkInvariants(const DbState& db)
-{
+std::vector<std::string> checkInvariants(const DbState& db) {
     std::vector<std::string> problems;
-    if (db.integrity != "ok")
-        problems.push_back("integrity_check: " + db.integrity);
+    if (db.integrity != "ok") problems.push_back("integrity_check: " + db.integrity);
     std::map<std::pair<std::string, std::string>, int64_t> confirmed;
     std::map<std::pair<std::string, int>, int> perPerson;
     for (const auto& [id, r] : db.reservations) {
         if (r.status == "confirmed") {
             ++confirmed[{r.clinicId, r.date}];
             if (++perPerson[{r.personId, r.dose}] > 1)
-                problems.push_back("person " + r.personId + " holds more than one active reservation for dose " +
+                problems.push_back("person " + r.personId +
+                                   " holds more than one active reservation for dose " +
                                    std::to_string(r.dose));
         }
     }
     for (const auto& [slot, v] : db.stock) {
         const auto [initial, remaining] = v;
         const int64_t c = confirmed.count(slot) ? confirmed.at(slot) : 0;
-        if (remaining < 0)
-            problems.push_back(slot.first + " " + slot.second + ": negative stock");
+        if (remaining < 0) problems.push_back(slot.first + " " + slot.second + ": negative stock");
         if (c > initial)
-            problems.push_back(slot.first + " " + slot.second + ": oversold (" + std::to_string(c) + " > " +
-                               std::to_string(initial) + ")");
+            problems.push_back(slot.first + " " + slot.second + ": oversold (" + std::to_string(c) +
+                               " > " + std::to_string(initial) + ")");
         if (remaining + c != initial)
-            problems.push_back(slot.first + " " + slot.second + ": remaining " + std::to_string(remaining) +
-                               " + confirmed " + std::to_string(c) + " != initial " + std::to_string(initial));
+            problems.push_back(slot.first + " " + slot.second + ": remaining " +
+                               std::to_string(remaining) + " + confirmed " + std::to_string(c) +
+                               " != initial " + std::to_string(initial));
     }
     for (const auto& [slot, c] : confirmed)
         if (!db.stock.count(slot))
@@ -476,9 +461,9 @@ std::vector<std::string> checkInvariants(const DbState& db)
     return problems;
 }
 
-std::string sanitizerReport(const std::string& output)
-{
-    for (const char* marker : {"ERROR: AddressSanitizer", "runtime error:", "ERROR: LeakSanitizer"}) {
+std::string sanitizerReport(const std::string& output) {
+    for (const char* marker :
+         {"ERROR: AddressSanitizer", "runtime error:", "ERROR: LeakSanitizer"}) {
         const auto at = output.find(marker);
         if (at != std::string::npos) {
             const auto start = output.rfind('\n', at);
@@ -488,13 +473,11 @@ std::string sanitizerReport(const std::string& output)
     return {};
 }
 
-double metricValue(const std::string& text, const std::string& series)
-{
+double metricValue(const std::string& text, const std::string& series) {
     std::istringstream in(text);
     std::string line;
     while (std::getline(in, line)) {
-        if (line.rfind(series + " ", 0) == 0)
-            return std::stod(line.substr(series.size() + 1));
+        if (line.rfind(series + " ", 0) == 0) return std::stod(line.substr(series.size() + 1));
     }
     return -1;
 }

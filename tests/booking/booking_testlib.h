@@ -33,13 +33,14 @@ struct Res {
     double latencyMs = 0;
     bool timedOut = false;
     std::string header(const std::string& lower) const;
-    std::string errorCode() const; // body.error.code or ""
+    std::string errorCode() const;            // body.error.code or ""
     std::string field(const char* key) const; // top-level string field of a JSON body or ""
 };
 
 // Runs `connections` keep-alive connections on the calling thread until `next` returns nullopt
 // for each of them. `next` and `done` run on that thread only (no locking needed).
-void runLoad(uint16_t port, int connections, const std::function<std::optional<Req>(int conn)>& next,
+void runLoad(uint16_t port, int connections,
+             const std::function<std::optional<Req>(int conn)>& next,
              const std::function<void(int conn, const Req&, Res&&)>& done);
 // One request on a fresh connection (convenience for small steps).
 Res request(uint16_t port, Req req);
@@ -57,7 +58,7 @@ void writeDataSet(const std::string& dir, const std::vector<Slot>& hot, int64_t 
 std::string testDate(int plusDays);
 
 struct ConfigOptions {
-    std::string dataDir;    // where writeDataSet wrote the CSV files (absolute paths are used)
+    std::string dataDir; // where writeDataSet wrote the CSV files (absolute paths are used)
     int64_t sessionWindowS = 1200;
     int64_t maxActive = 100'000;
     double ratePerS = 50'000;
@@ -78,11 +79,12 @@ struct Citizen {
 bool admitCitizens(uint16_t port, const std::string& cohort, int n, int connections,
                    std::vector<Citizen>& out, std::string& error, int timeoutMs = 60'000);
 // Verifies identity number `identityOf(i)` for every citizen i; fills personId.
-bool verifyCitizens(uint16_t port, std::vector<Citizen>& citizens, const std::function<int(int)>& identityOf,
-                    int connections, std::string& error, const std::string& birthDate = "1967-05-01");
+bool verifyCitizens(uint16_t port, std::vector<Citizen>& citizens,
+                    const std::function<int(int)>& identityOf, int connections, std::string& error,
+                    const std::string& birthDate = "1967-05-01");
 std::string identityBody(int identity, const std::string& birthDate = "1967-05-01");
-std::string reservationBody(const std::string& personId, const std::string& clinicId, const std::string& date,
-                            int dose = 1);
+std::string reservationBody(const std::string& personId, const std::string& clinicId,
+                            const std::string& date, int dose = 1);
 Headers bearer(const std::string& token);
 
 // ---- database checks (read-only connection on the server's file) ----
@@ -92,7 +94,8 @@ struct DbReservation {
 };
 struct DbState {
     std::string integrity;
-    std::map<std::pair<std::string, std::string>, std::pair<int64_t, int64_t>> stock; // (clinic,date) -> initial, remaining
+    std::map<std::pair<std::string, std::string>, std::pair<int64_t, int64_t>>
+        stock; // (clinic,date) -> initial, remaining
     std::map<std::string, DbReservation> reservations;
     std::map<std::string, std::pair<int, std::string>> keys; // scope -> status, body
 };
@@ -102,7 +105,8 @@ DbState readDb(const std::string& dbPath);
 std::vector<std::string> checkInvariants(const DbState& db);
 // The first AddressSanitizer / UndefinedBehaviorSanitizer report in a process's output, or "".
 std::string sanitizerReport(const std::string& output);
-// Counter value from a Prometheus text body, e.g. metric("sluice_bypass_attempts_total{kind=\"bypass_forged\"}").
+// Counter value from a Prometheus text body, e.g.
+// metric("sluice_bypass_attempts_total{kind=\"bypass_forged\"}").
 double metricValue(const std::string& prometheusText, const std::string& series);
 
 } // namespace sluice::booktest

@@ -27,8 +27,7 @@ struct Answer {
     std::string response;
 };
 
-bool storable(const Res& r)
-{
+bool storable(const Res& r) {
     // Answers decided inside the reservation transaction are kept under the key; 409 "in
     // progress", 403 for a consumed token and 5xx are not.
     return r.status == 201 || r.status == 404 || r.status == 422 ||
@@ -41,16 +40,17 @@ bool storable(const Res& r)
 class TestBookingCrash : public QObject {
     Q_OBJECT
 private slots:
-    void killNineLoop()
-    {
+    void killNineLoop() {
         int iterations = 20;
         if (qEnvironmentVariableIsSet("SLUICE_CRASH_ITERATIONS"))
             iterations = qEnvironmentVariableIntValue("SLUICE_CRASH_ITERATIONS");
         const int citizensPerRound = 30, attemptsPerCitizen = 3;
-        const unsigned seed = qEnvironmentVariableIsSet("SLUICE_CRASH_SEED")
-                                  ? static_cast<unsigned>(qEnvironmentVariableIntValue("SLUICE_CRASH_SEED"))
-                                  : std::random_device{}();
-        qInfo("seed %u (SLUICE_CRASH_SEED=%u repeats the choices; kill timing still varies)", seed, seed);
+        const unsigned seed =
+            qEnvironmentVariableIsSet("SLUICE_CRASH_SEED")
+                ? static_cast<unsigned>(qEnvironmentVariableIntValue("SLUICE_CRASH_SEED"))
+                : std::random_device{}();
+        qInfo("seed %u (SLUICE_CRASH_SEED=%u repeats the choices; kill timing still varies)", seed,
+              seed);
         std::mt19937 rng(seed);
         const std::vector<std::string> dates{testDate(2), testDate(3)};
         std::vector<Slot> hot;
@@ -75,7 +75,7 @@ private slots:
         std::map<std::string, Booked> acknowledged201;
         constexpr uint64_t kCancelTag = 1ULL << 40;
         std::vector<std::string> cancelIds;
-        std::map<std::string, Answer> earlier;               // scope -> answer, all rounds so far
+        std::map<std::string, Answer> earlier; // scope -> answer, all rounds so far
         int kills = 0, killedMidLoad = 0;
         int64_t loadUs = 30'000;
         for (int round = 0; round < iterations; ++round) {
@@ -84,10 +84,13 @@ private slots:
             std::vector<Citizen> cs;
             std::string error;
             QVERIFY2(admitCitizens(server.port(), "53-54", citizensPerRound, 10, cs, error),
-                     qPrintable(QString("round %1: %2\n%3").arg(round).arg(QString::fromStdString(error))
+                     qPrintable(QString("round %1: %2\n%3")
+                                    .arg(round)
+                                    .arg(QString::fromStdString(error))
                                     .arg(QString::fromUtf8(server.output().right(3000)))));
-            QVERIFY2(verifyCitizens(server.port(), cs, [&](int i) { return (round * citizensPerRound + i) % 250; }, 10,
-                                    error),
+            QVERIFY2(verifyCitizens(
+                         server.port(), cs,
+                         [&](int i) { return (round * citizensPerRound + i) % 250; }, 10, error),
                      error.c_str());
             std::vector<Req> work;
             for (int i = 0; i < citizensPerRound; ++i)
@@ -98,7 +101,8 @@ private slots:
                     r.target = "/v1/reservations";
                     r.body = reservationBody(cs[i].personId, s.clinicId, s.date);
                     r.headers = bearer(cs[i].token);
-                    r.headers.emplace_back("Idempotency-Key", "r" + std::to_string(round) + "-a" + std::to_string(a));
+                    r.headers.emplace_back("Idempotency-Key",
+                                           "r" + std::to_string(round) + "-a" + std::to_string(a));
                     r.tag = static_cast<uint64_t>(i);
                     work.push_back(r);
                 }
@@ -127,32 +131,39 @@ private slots:
                 runLoad(
                     server.port(), 12,
                     [&](int) -> std::optional<Req> {
-                        if (next >= work.size())
-                            return std::nullopt;
+                        if (next >= work.size()) return std::nullopt;
                         return work[next++];
                     },
                     [&](int, const Req& q, Res&& r) {
                         if (q.tag >= kCancelTag) {
                             if (r.status == 200)
-                                acknowledged201[cancelIds[q.tag - kCancelTag]].cancelAcknowledged = true;
+                                acknowledged201[cancelIds[q.tag - kCancelTag]].cancelAcknowledged =
+                                    true;
                             return;
                         }
-                        if (!storable(r))
-                            return;
+                        if (!storable(r)) return;
                         const Citizen& c = cs[q.tag];
-                        Answer a{c.token, q.headers.back().second, q.body,
-                                 "53-54:" + std::to_string(c.position) + "\n" + q.headers.back().second, r.status,
-                                 r.body};
+                        Answer a{
+                            c.token,
+                            q.headers.back().second,
+                            q.body,
+                            "53-54:" + std::to_string(c.position) + "\n" + q.headers.back().second,
+                            r.status,
+                            r.body};
                         answers.push_back(std::move(a));
                     });
                 loadEnd = std::chrono::steady_clock::now();
                 loadDone = true;
             });
             // Uniform over the load's expected length (learnt from rounds that finished first).
-            std::this_thread::sleep_for(std::chrono::microseconds(rng() % (loadUs + loadUs / 8 + 1)));
+            std::this_thread::sleep_for(
+                std::chrono::microseconds(rng() % (loadUs + loadUs / 8 + 1)));
             killedMidLoad += loadDone ? 0 : 1;
             if (loadDone)
-                loadUs = (loadUs + std::chrono::duration_cast<std::chrono::microseconds>(loadEnd - loadStart).count()) / 2;
+                loadUs = (loadUs +
+                          std::chrono::duration_cast<std::chrono::microseconds>(loadEnd - loadStart)
+                              .count()) /
+                         2;
             server.kill9();
             ++kills;
             load.join();
@@ -163,8 +174,11 @@ private slots:
             // 1. The file: healthy, consistent, nothing oversold.
             DbState db = readDb(dbPath);
             const auto problems = checkInvariants(db);
-            QVERIFY2(problems.empty(), qPrintable(QString("round %1: %2").arg(round).arg(
-                                           QString::fromStdString(problems.empty() ? "" : problems.front()))));
+            QVERIFY2(problems.empty(),
+                     qPrintable(QString("round %1: %2")
+                                    .arg(round)
+                                    .arg(QString::fromStdString(
+                                        problems.empty() ? "" : problems.front()))));
             // 2. No acknowledged reservation is missing (this round's and every earlier one).
             for (const auto& a : answers)
                 if (a.status == 201) {
@@ -173,10 +187,13 @@ private slots:
                     acknowledged201[r.field("reservation_id")].manageKey = r.field("manage_key");
                 }
             for (const auto& [id, b] : acknowledged201) {
-                QVERIFY2(db.reservations.count(id), qPrintable(QString("round %1: acknowledged reservation %2 lost")
-                                                                   .arg(round).arg(QString::fromStdString(id))));
+                QVERIFY2(db.reservations.count(id),
+                         qPrintable(QString("round %1: acknowledged reservation %2 lost")
+                                        .arg(round)
+                                        .arg(QString::fromStdString(id))));
                 const std::string& status = db.reservations.at(id).status;
-                // Confirmed unless a cancel was sent; cancelled for sure once a cancel was answered.
+                // Confirmed unless a cancel was sent; cancelled for sure once a cancel was
+                // answered.
                 if (b.cancelAcknowledged)
                     QCOMPARE(status, std::string("cancelled"));
                 else if (!b.cancelSent)
@@ -191,18 +208,20 @@ private slots:
                 r.headers = bearer(a.token);
                 r.headers.emplace_back("Idempotency-Key", a.key);
                 Res again = request(server.port(), r);
-                QVERIFY2(again.status == a.status && again.body == a.response,
-                         qPrintable(QString("round %1 key %2: answered %3 before the crash, %4 %5 after")
-                                        .arg(round)
-                                        .arg(QString::fromStdString(a.key))
-                                        .arg(a.status)
-                                        .arg(again.status)
-                                        .arg(QString::fromStdString(again.body))));
+                QVERIFY2(
+                    again.status == a.status && again.body == a.response,
+                    qPrintable(QString("round %1 key %2: answered %3 before the crash, %4 %5 after")
+                                   .arg(round)
+                                   .arg(QString::fromStdString(a.key))
+                                   .arg(a.status)
+                                   .arg(again.status)
+                                   .arg(QString::fromStdString(again.body))));
                 earlier[a.scope] = a;
             }
             for (const auto& [scope, a] : earlier) {
                 auto it = db.keys.find(scope);
-                QVERIFY2(it != db.keys.end(), "an answered idempotency key is missing after restart");
+                QVERIFY2(it != db.keys.end(),
+                         "an answered idempotency key is missing after restart");
                 QCOMPARE(it->second.first, a.status);
                 QCOMPARE(it->second.second, a.response);
             }
@@ -210,7 +229,8 @@ private slots:
         int cancels = 0;
         for (const auto& [id, b] : acknowledged201)
             cancels += b.cancelAcknowledged;
-        qInfo("%d kills (%d during the load), %zu acknowledged reservations, %d acknowledged cancellations, "
+        qInfo("%d kills (%d during the load), %zu acknowledged reservations, %d acknowledged "
+              "cancellations, "
               "%zu stored answers checked",
               kills, killedMidLoad, acknowledged201.size(), cancels, earlier.size());
         QVERIFY(kills >= iterations);

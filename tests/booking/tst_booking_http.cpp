@@ -28,8 +28,7 @@ const char* kBirth = "1967-05-01";
 struct Server {
     QTemporaryDir files;
     std::unique_ptr<test::ServerProcess> proc;
-    bool start(ConfigOptions o, const std::vector<Slot>& hot, int64_t reserve = 100'000)
-    {
+    bool start(ConfigOptions o, const std::vector<Slot>& hot, int64_t reserve = 100'000) {
         writeDataSet(files.path().toStdString(), hot, reserve);
         o.dataDir = files.path().toStdString();
         test::ServerProcess::Options po;
@@ -43,20 +42,17 @@ struct Server {
     }
     uint16_t port() const { return proc->port(); }
     std::string dbPath() const { return proc->dataDir().toStdString() + "/sluice.db"; }
-    double metric(const std::string& series) const
-    {
+    double metric(const std::string& series) const {
         test::HttpClient c("127.0.0.1", proc->port());
         return metricValue(c.get("/metrics").body, series);
     }
 };
 
-std::string bypassSeries(const char* kind)
-{
+std::string bypassSeries(const char* kind) {
     return std::string("sluice_bypass_attempts_total{kind=\"") + kind + "\"}";
 }
 
-Req post(const std::string& target, const std::string& body, Headers h)
-{
+Req post(const std::string& target, const std::string& body, Headers h) {
     Req r;
     r.method = "POST";
     r.target = target;
@@ -65,8 +61,7 @@ Req post(const std::string& target, const std::string& body, Headers h)
     return r;
 }
 
-Headers withKey(const std::string& token, const std::string& key)
-{
+Headers withKey(const std::string& token, const std::string& key) {
     Headers h = bearer(token);
     h.emplace_back("Idempotency-Key", key);
     return h;
@@ -81,32 +76,33 @@ class TestBookingHttp : public QObject {
     std::string m_hotDate;
 
     std::vector<Citizen> citizens(int n, int firstIdentity, const std::string& cohort = "53-54",
-                                  const std::string& birth = kBirth)
-    {
+                                  const std::string& birth = kBirth) {
         std::vector<Citizen> out;
         std::string error;
         if (!admitCitizens(m_main.port(), cohort, n, 8, out, error))
             qFatal("admit: %s", error.c_str());
-        if (!verifyCitizens(m_main.port(), out, [&](int i) { return firstIdentity + i; }, 8, error, birth))
+        if (!verifyCitizens(
+                m_main.port(), out, [&](int i) { return firstIdentity + i; }, 8, error, birth))
             qFatal("verify: %s", error.c_str());
         return out;
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         m_hotDate = testDate(2);
-        QVERIFY(m_main.start(ConfigOptions{}, {{"H1", m_hotDate, 50}, {"H2", m_hotDate, 50}, {"H3", testDate(3), 1}}));
+        QVERIFY(
+            m_main.start(ConfigOptions{},
+                         {{"H1", m_hotDate, 50}, {"H2", m_hotDate, 50}, {"H3", testDate(3), 1}}));
     }
 
-    void happyPathAndCancel()
-    {
+    void happyPathAndCancel() {
         auto c = citizens(1, 1).front();
         test::HttpClient http("127.0.0.1", m_main.port());
         // Clinics: filtered by region and date, with remaining doses.
-        auto list = http.get("/v1/clinics?region=" + std::string("%EC%84%9C%EC%9A%B8%ED%8A%B9%EB%B3%84%EC%8B%9C") +
-                                 "&date=" + m_hotDate,
-                             bearer(c.token));
+        auto list = http.get(
+            "/v1/clinics?region=" + std::string("%EC%84%9C%EC%9A%B8%ED%8A%B9%EB%B3%84%EC%8B%9C") +
+                "&date=" + m_hotDate,
+            bearer(c.token));
         QCOMPARE(list.status, 200);
         auto arr = list.json().as_object()["clinics"].as_array();
         QCOMPARE(arr.size(), std::size_t(2)); // H1, H2 on that date; RESERVE is in another region
@@ -116,7 +112,8 @@ private slots:
                 before = e.as_object()["remaining"].as_int64();
         QVERIFY(before > 0);
         // Reserve.
-        auto r = http.post("/v1/reservations", reservationBody(c.personId, "H1", m_hotDate), withKey(c.token, "happy-1"));
+        auto r = http.post("/v1/reservations", reservationBody(c.personId, "H1", m_hotDate),
+                           withKey(c.token, "happy-1"));
         QCOMPARE(r.status, 201);
         auto o = r.json().as_object();
         QCOMPARE(o["status"].as_string(), "confirmed");
@@ -125,7 +122,8 @@ private slots:
         const std::string id(o["reservation_id"].as_string()), key(o["manage_key"].as_string());
         QVERIFY(key.size() >= 32);
         auto remaining = [&]() {
-            auto l = http.get("/v1/clinics?date=" + m_hotDate, bearer(citizens(1, 900).front().token));
+            auto l =
+                http.get("/v1/clinics?date=" + m_hotDate, bearer(citizens(1, 900).front().token));
             const json::value v = l.json(); // keep the document alive through the loop
             for (auto& e : v.as_object().at("clinics").as_array())
                 if (e.as_object().at("id").as_string() == "H1")
@@ -137,7 +135,10 @@ private slots:
         auto g = http.get("/v1/reservations/" + id, {{"X-Sluice-Manage-Key", key}});
         QCOMPARE(g.status, 200);
         QCOMPARE(g.json().as_object()["status"].as_string(), "confirmed");
-        QCOMPARE(http.get("/v1/reservations/" + id, {{"X-Sluice-Manage-Key", std::string(key.size(), '0')}}).status, 403);
+        QCOMPARE(http.get("/v1/reservations/" + id,
+                          {{"X-Sluice-Manage-Key", std::string(key.size(), '0')}})
+                     .status,
+                 403);
         auto d1 = http.del("/v1/reservations/" + id, {{"X-Sluice-Manage-Key", key}});
         QCOMPARE(d1.status, 200);
         QCOMPARE(d1.json().as_object()["status"].as_string(), "cancelled");
@@ -150,47 +151,54 @@ private slots:
         auto bad = http.post("/v1/reservations", "{not json", withKey(c2.token, "bad-json"));
         QCOMPARE(bad.status, 400);
         QCOMPARE(bad.errorCode(), std::string("malformed_json"));
-        QCOMPARE(http.post("/v1/reservations", reservationBody(c2.personId, "NOPE", m_hotDate), withKey(c2.token, "x1")).status,
+        QCOMPARE(http.post("/v1/reservations", reservationBody(c2.personId, "NOPE", m_hotDate),
+                           withKey(c2.token, "x1"))
+                     .status,
                  404);
-        QCOMPARE(http.post("/v1/reservations", reservationBody(c2.personId, "H1", testDate(9)), withKey(c2.token, "x2"))
+        QCOMPARE(http.post("/v1/reservations", reservationBody(c2.personId, "H1", testDate(9)),
+                           withKey(c2.token, "x2"))
                      .errorCode(),
                  std::string("date_not_offered"));
-        QCOMPARE(http.post("/v1/reservations", reservationBody("unknown-person", "H1", m_hotDate), withKey(c2.token, "x3"))
+        QCOMPARE(http.post("/v1/reservations", reservationBody("unknown-person", "H1", m_hotDate),
+                           withKey(c2.token, "x3"))
                      .errorCode(),
                  std::string("person_not_found"));
-        QCOMPARE(http.post("/v1/identity/verify", R"({"name":"A","birth_date":"1967-02-30","phone":"01012345678"})",
+        QCOMPARE(http.post("/v1/identity/verify",
+                           R"({"name":"A","birth_date":"1967-02-30","phone":"01012345678"})",
                            bearer(c2.token))
                      .status,
                  400);
     }
 
-    void soldOutAndOnePerPerson()
-    {
+    void soldOutAndOnePerPerson() {
         // H3 has a single dose. Two identities race for it; the loser sees 409 sold_out with the
         // remaining stock. The winner's second token (same identity) gets 409 already_reserved.
-        auto a = citizens(2, 100); // identities 100, 101
-        auto again = citizens(1, 100).front(); // identity 100 once more, with a fresh token
+        auto a = citizens(2, 100);               // identities 100, 101
+        auto again = citizens(1, 100).front();   // identity 100 once more, with a fresh token
         QCOMPARE(again.personId, a[0].personId); // the pseudonym is stable for one person
         test::HttpClient http("127.0.0.1", m_main.port());
         const std::string d3 = testDate(3);
-        auto r1 = http.post("/v1/reservations", reservationBody(a[0].personId, "H3", d3), withKey(a[0].token, "s1"));
+        auto r1 = http.post("/v1/reservations", reservationBody(a[0].personId, "H3", d3),
+                            withKey(a[0].token, "s1"));
         QCOMPARE(r1.status, 201);
-        auto r2 = http.post("/v1/reservations", reservationBody(a[1].personId, "H3", d3), withKey(a[1].token, "s2"));
+        auto r2 = http.post("/v1/reservations", reservationBody(a[1].personId, "H3", d3),
+                            withKey(a[1].token, "s2"));
         QCOMPARE(r2.status, 409);
         QCOMPARE(r2.errorCode(), std::string("sold_out"));
         QCOMPARE(r2.json().as_object()["remaining"].as_int64(), int64_t(0));
-        auto r3 = http.post("/v1/reservations", reservationBody(again.personId, "H1", m_hotDate), withKey(again.token, "s3"));
+        auto r3 = http.post("/v1/reservations", reservationBody(again.personId, "H1", m_hotDate),
+                            withKey(again.token, "s3"));
         QCOMPARE(r3.status, 409);
         QCOMPARE(r3.errorCode(), std::string("already_reserved"));
         // Not eligible: a birth date no cohort covers.
         auto old = citizens(1, 300, "53-54", "1950-01-01").front();
-        auto r4 = http.post("/v1/reservations", reservationBody(old.personId, "H1", m_hotDate), withKey(old.token, "s4"));
+        auto r4 = http.post("/v1/reservations", reservationBody(old.personId, "H1", m_hotDate),
+                            withKey(old.token, "s4"));
         QCOMPARE(r4.status, 422);
         QCOMPARE(r4.errorCode(), std::string("not_eligible"));
     }
 
-    void idempotencyCodes()
-    {
+    void idempotencyCodes() {
         auto c = citizens(2, 400);
         test::HttpClient http("127.0.0.1", m_main.port());
         const std::string body = reservationBody(c[0].personId, "H1", m_hotDate);
@@ -203,8 +211,9 @@ private slots:
         QCOMPARE(replay.status, 201);
         QCOMPARE(replay.body, first.body);
         QCOMPARE(replay.header("idempotent-replayed"), std::string("true"));
-        auto changed = http.post("/v1/reservations", reservationBody(c[0].personId, "H2", m_hotDate),
-                                 withKey(c[0].token, "idem-1"));
+        auto changed =
+            http.post("/v1/reservations", reservationBody(c[0].personId, "H2", m_hotDate),
+                      withKey(c[0].token, "idem-1"));
         QCOMPARE(changed.status, 422);
         QCOMPARE(changed.errorCode(), std::string("idempotency_key_reused"));
         // The same key under another citizen's token is another scope: no collision.
@@ -214,8 +223,7 @@ private slots:
         QVERIFY(other.body != first.body);
     }
 
-    void concurrentDuplicatesGet409()
-    {
+    void concurrentDuplicatesGet409() {
         // Identical requests fired at once on separate connections: one reservation, the others
         // either wait their turn (409 request_in_progress) or get the stored answer.
         bool saw409 = false;
@@ -227,18 +235,17 @@ private slots:
             runLoad(
                 m_main.port(), 40,
                 [&](int) -> std::optional<Req> {
-                    if (sent >= 40)
-                        return std::nullopt;
+                    if (sent >= 40) return std::nullopt;
                     ++sent;
                     return post("/v1/reservations", body, withKey(c.token, "dup"));
                 },
                 [&](int, const Req&, Res&& r) { answers.push_back(std::move(r)); });
             std::set<std::string> bodies201;
             for (const auto& a : answers) {
-                QVERIFY2(a.status == 201 || (a.status == 409 && a.errorCode() == "request_in_progress"),
-                         qPrintable(QString::number(a.status) + " " + QString::fromStdString(a.body)));
-                if (a.status == 201)
-                    bodies201.insert(a.body);
+                QVERIFY2(
+                    a.status == 201 || (a.status == 409 && a.errorCode() == "request_in_progress"),
+                    qPrintable(QString::number(a.status) + " " + QString::fromStdString(a.body)));
+                if (a.status == 201) bodies201.insert(a.body);
                 saw409 = saw409 || a.status == 409;
             }
             QCOMPARE(bodies201.size(), std::size_t(1));
@@ -247,11 +254,11 @@ private slots:
                 mine += r.personId == c.personId;
             QCOMPARE(mine, 1);
         }
-        QVERIFY2(saw409, "no concurrent duplicate was ever answered 409 while the first was running");
+        QVERIFY2(saw409,
+                 "no concurrent duplicate was ever answered 409 while the first was running");
     }
 
-    void retriesWithClientTimeoutsCreateOneReservation()
-    {
+    void retriesWithClientTimeoutsCreateOneReservation() {
         std::mt19937 rng(42);
         auto cs = citizens(12, 600);
         for (const auto& c : cs) {
@@ -267,14 +274,16 @@ private slots:
             }
             // The final answer: created or replayed (or still in flight from a dropped attempt).
             Res last = answers.back();
-            for (int wait = 0; last.status == 409 && last.errorCode() == "request_in_progress" && wait < 50; ++wait) {
+            for (int wait = 0;
+                 last.status == 409 && last.errorCode() == "request_in_progress" && wait < 50;
+                 ++wait) {
                 QThread::msleep(20);
-                last = request(m_main.port(), post("/v1/reservations", body, withKey(c.token, "retry")));
+                last = request(m_main.port(),
+                               post("/v1/reservations", body, withKey(c.token, "retry")));
             }
             QCOMPARE(last.status, 201);
             for (const auto& a : answers)
-                if (a.status == 201)
-                    QCOMPARE(a.body, last.body);
+                if (a.status == 201) QCOMPARE(a.body, last.body);
         }
         auto db = readDb(m_main.dbPath());
         for (const auto& c : cs) {
@@ -287,8 +296,7 @@ private slots:
         QVERIFY2(problems.empty(), problems.empty() ? "" : problems.front().c_str());
     }
 
-    void bypassAttemptsAreRejectedAndCounted()
-    {
+    void bypassAttemptsAreRejectedAndCounted() {
         auto cs = citizens(2, 700);
         const Citizen& c = cs[0];
         test::HttpClient http("127.0.0.1", m_main.port());
@@ -301,8 +309,10 @@ private slots:
         auto call = [&](int endpoint, const Headers& h, const std::string& key) {
             Headers hk = h;
             switch (endpoint) {
-            case 0: return http.post("/v1/identity/verify", identityBody(700), h);
-            case 1: return http.get("/v1/clinics", h);
+            case 0:
+                return http.post("/v1/identity/verify", identityBody(700), h);
+            case 1:
+                return http.get("/v1/clinics", h);
             default:
                 hk.emplace_back("Idempotency-Key", key);
                 return http.post("/v1/reservations", body, hk);
@@ -319,7 +329,8 @@ private slots:
         QCOMPARE(m_main.metric(bypassSeries("bypass_no_token")), noToken0 + 5);
         // A flipped byte anywhere in the token, and a waiting ticket presented as a token.
         int forged = 0;
-        for (std::size_t pos : {std::size_t(0), std::size_t(5), c.token.size() / 2, c.token.size() - 1}) {
+        for (std::size_t pos :
+             {std::size_t(0), std::size_t(5), c.token.size() / 2, c.token.size() - 1}) {
             std::string t = c.token;
             t[pos] = t[pos] == 'A' ? 'B' : 'A';
             for (int e = 0; e < 3; ++e) {
@@ -333,7 +344,9 @@ private slots:
             QCOMPARE(call(e, bearer(c.ticket), "tk").status, 403);
             ++forged;
         }
-        QCOMPARE(http.get("/v1/reservations/rabc", {{"X-Sluice-Manage-Key", "00112233445566778899aabbccddeeff"}}).status,
+        QCOMPARE(http.get("/v1/reservations/rabc",
+                          {{"X-Sluice-Manage-Key", "00112233445566778899aabbccddeeff"}})
+                     .status,
                  403);
         ++forged;
         QCOMPARE(m_main.metric(bypassSeries("bypass_forged")), forged0 + forged);
@@ -361,8 +374,7 @@ private slots:
         QCOMPARE(mine, 1);
     }
 
-    void expiredTokensAndNoTokenBeforeOpening()
-    {
+    void expiredTokensAndNoTokenBeforeOpening() {
         Server s;
         ConfigOptions o;
         o.sessionWindowS = 2;
@@ -370,12 +382,15 @@ private slots:
         std::vector<Citizen> cs;
         std::string error;
         QVERIFY2(admitCitizens(s.port(), "53-54", 1, 1, cs, error), error.c_str());
-        QVERIFY2(verifyCitizens(s.port(), cs, [](int) { return 800; }, 1, error), error.c_str());
+        QVERIFY2(verifyCitizens(
+                     s.port(), cs, [](int) { return 800; }, 1, error),
+                 error.c_str());
         QThread::msleep(2300);
         test::HttpClient http("127.0.0.1", s.port());
         const double expired0 = s.metric(bypassSeries("bypass_expired"));
-        QCOMPARE(http.post("/v1/identity/verify", identityBody(800), bearer(cs[0].token)).errorCode(),
-                 std::string("bypass_expired"));
+        QCOMPARE(
+            http.post("/v1/identity/verify", identityBody(800), bearer(cs[0].token)).errorCode(),
+            std::string("bypass_expired"));
         QCOMPARE(http.get("/v1/clinics", bearer(cs[0].token)).status, 401);
         auto r = http.post("/v1/reservations", reservationBody(cs[0].personId, "H1", m_hotDate),
                            withKey(cs[0].token, "late"));
@@ -389,7 +404,8 @@ private slots:
         // waiting room gives none before the opening.
         QTemporaryDir files;
         writeDataSet(files.path().toStdString(), {{"H1", m_hotDate, 10}}, 1000);
-        json::object cfg = json::parse(makeConfig(ConfigOptions{files.path().toStdString()})).as_object();
+        json::object cfg =
+            json::parse(makeConfig(ConfigOptions{files.path().toStdString()})).as_object();
         auto& cohort = cfg["cohorts"].as_array()[0].as_object();
         cohort["prequeue_opens"] = "-1m";
         cohort["opens"] = "+1h";
@@ -408,8 +424,7 @@ private slots:
         QCOMPARE(early.errorCode(), std::string("bypass_forged"));
     }
 
-    void identityProviderOutageFailsFastAndRecovers()
-    {
+    void identityProviderOutageFailsFastAndRecovers() {
         Server s;
         ConfigOptions o;
         o.idpJson = R"({"latency_ms": {"p50": 2, "p99": 8}, "timeout_ms": 150,
@@ -448,13 +463,16 @@ private slots:
                 continue; // a half-open probe (itself timing out) may slip in between
             QCOMPARE(r.status, 503);
             QVERIFY(std::stoi(r.header("retry-after")) >= 1);
-            QVERIFY2(ms < 140, qPrintable(QString("breaker-open answer took %1 ms, as long as a timeout").arg(ms)));
+            QVERIFY2(ms < 140,
+                     qPrintable(
+                         QString("breaker-open answer took %1 ms, as long as a timeout").arg(ms)));
             openMs.push_back(ms);
         }
         QVERIFY(openMs.size() >= 3);
         std::sort(openMs.begin(), openMs.end());
         const qint64 median = openMs[openMs.size() / 2];
-        QVERIFY2(median < 50, qPrintable(QString("breaker-open answers took %1 ms (median)").arg(median)));
+        QVERIFY2(median < 50,
+                 qPrintable(QString("breaker-open answers took %1 ms (median)").arg(median)));
         const int fast = static_cast<int>(openMs.size());
         QVERIFY(s.metric("sluice_identity_provider_calls_total{outcome=\"rejected\"}") >= fast);
         // After the outage the half-open probe succeeds and verification works again.
@@ -464,8 +482,7 @@ private slots:
         while (recover.elapsed() < 20'000) {
             auto r = http.post("/v1/identity/verify", body, bearer(cs[0].token));
             status = r.status;
-            if (status == 200)
-                break;
+            if (status == 200) break;
             QCOMPARE(status, 503);
             QThread::msleep(200);
         }
@@ -475,8 +492,7 @@ private slots:
         QVERIFY2(report.empty(), report.c_str());
     }
 
-    void cleanupTestCase()
-    {
+    void cleanupTestCase() {
         const auto problems = checkInvariants(readDb(m_main.dbPath()));
         QVERIFY2(problems.empty(), problems.empty() ? "" : problems.front().c_str());
         const std::string report = sanitizerReport(m_main.proc->output().toStdString());

@@ -23,8 +23,7 @@ using namespace sluice::booktest;
 class TestBookingOversell : public QObject {
     Q_OBJECT
 private slots:
-    void twentyThousandAttemptsNeverOversell()
-    {
+    void twentyThousandAttemptsNeverOversell() {
         constexpr int kClinics = 5, kDoses = 100, kIdentities = 1500, kTokens = 2 * kIdentities;
         constexpr int kClients = 200, kAttempts = 20'000;
         const std::string date = testDate(2);
@@ -44,8 +43,10 @@ private slots:
 
         std::vector<Citizen> citizens;
         std::string error;
-        QVERIFY2(admitCitizens(server.port(), "53-54", kTokens, 50, citizens, error), error.c_str());
-        QVERIFY2(verifyCitizens(server.port(), citizens, [&](int i) { return i % kIdentities; }, 50, error),
+        QVERIFY2(admitCitizens(server.port(), "53-54", kTokens, 50, citizens, error),
+                 error.c_str());
+        QVERIFY2(verifyCitizens(
+                     server.port(), citizens, [&](int i) { return i % kIdentities; }, 50, error),
                  error.c_str());
         for (int i = 0; i < kIdentities; ++i)
             QCOMPARE(citizens[i].personId, citizens[i + kIdentities].personId);
@@ -64,8 +65,7 @@ private slots:
         runLoad(
             server.port(), kClients,
             [&](int) -> std::optional<Req> {
-                if (sent >= kAttempts || pool.empty())
-                    return std::nullopt;
+                if (sent >= kAttempts || pool.empty()) return std::nullopt;
                 const int t = pool[rng() % pool.size()];
                 const std::string clinic = "H" + std::to_string(1 + rng() % kClinics);
                 Req r;
@@ -87,7 +87,8 @@ private slots:
                 if (r.status == 201) {
                     const int t = static_cast<int>(q.tag);
                     pool.erase(std::remove(pool.begin(), pool.end(), t), pool.end());
-                    acknowledged[r.field("reservation_id")] = Ack{citizens[t].personId, r.field("clinic_id")};
+                    acknowledged[r.field("reservation_id")] =
+                        Ack{citizens[t].personId, r.field("clinic_id")};
                     ++confirmedPerClinic[r.field("clinic_id")];
                 }
             });
@@ -100,7 +101,8 @@ private slots:
         // Only the answers the issue names: created, sold out, already reserved, and a token
         // whose earlier request won while this one was on its way.
         for (const auto& [k, n] : codes)
-            QVERIFY2(k == "201 " || k == "409 sold_out" || k == "409 already_reserved" || k == "403 bypass_replayed",
+            QVERIFY2(k == "201 " || k == "409 sold_out" || k == "409 already_reserved" ||
+                         k == "403 bypass_replayed",
                      k.c_str());
         QVERIFY(codes["409 already_reserved"] > 0); // the two tokens of one person did race
         for (const auto& [clinic, n] : confirmedPerClinic)
@@ -116,8 +118,7 @@ private slots:
         int confirmedInDb = 0;
         std::set<std::string> persons;
         for (const auto& [id, r] : db.reservations) {
-            if (r.status != "confirmed" || r.date != date)
-                continue;
+            if (r.status != "confirmed" || r.date != date) continue;
             ++confirmedInDb;
             QVERIFY2(persons.insert(r.personId).second, "a person holds two active reservations");
             QVERIFY2(acknowledged.count(id), "a confirmed reservation nobody was told about");

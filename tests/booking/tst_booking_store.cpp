@@ -26,40 +26,36 @@ struct Fixture {
     std::unique_ptr<SqliteBookingStore> store;
     LoadedState state;
 
-    void open(const std::vector<ClinicRow>& clinics, const std::vector<StockRow>& stock)
-    {
-        writer = std::make_unique<store::Writer>(store::Writer::Options{path(), store::Sync::Full, 512, {}});
+    void open(const std::vector<ClinicRow>& clinics, const std::vector<StockRow>& stock) {
+        writer = std::make_unique<store::Writer>(
+            store::Writer::Options{path(), store::Sync::Full, 512, {}});
         store = std::make_unique<SqliteBookingStore>(*writer, path());
         state = store->open(clinics, stock, 1000);
     }
-    void close()
-    {
+    void close() {
         store->stop();
         store.reset();
         writer.reset();
     }
-    void person(const std::string& id, const std::string& birth)
-    {
+    void person(const std::string& id, const std::string& birth) {
         std::promise<std::exception_ptr> p;
         store->savePerson(id, birth, 1000, [&](std::exception_ptr e) { p.set_value(e); });
         QVERIFY(!p.get_future().get());
     }
-    ReserveOutcome reserve(ReserveRequest r)
-    {
+    ReserveOutcome reserve(ReserveRequest r) {
         std::promise<ReserveOutcome> p;
         store->reserve(std::move(r), render, [&](ReserveOutcome o) { p.set_value(std::move(o)); });
         return p.get_future().get();
     }
-    static StoredResponse render(const ReserveOutcome& o, const ReserveRequest& r)
-    {
+    static StoredResponse render(const ReserveOutcome& o, const ReserveRequest& r) {
         return {o.result == ReserveResult::Confirmed ? 201 : 409,
                 std::string(reserveResultName(o.result)) + ":" + r.reservationId};
     }
 };
 
 ReserveRequest request(const std::string& token, const std::string& key, const std::string& person,
-                       const std::string& clinic, const std::string& date, const std::string& hash = "h")
-{
+                       const std::string& clinic, const std::string& date,
+                       const std::string& hash = "h") {
     ReserveRequest r;
     r.scope = token + "\n" + key;
     r.requestHash = hash;
@@ -79,17 +75,18 @@ ReserveRequest request(const std::string& token, const std::string& key, const s
     return r;
 }
 
-const std::vector<ClinicRow> kClinics{{"A", "Clinic A", "R", "D", 37, 127}, {"B", "Clinic B", "R", "D", 37, 127}};
+const std::vector<ClinicRow> kClinics{{"A", "Clinic A", "R", "D", 37, 127},
+                                      {"B", "Clinic B", "R", "D", 37, 127}};
 
 } // namespace
 
 class TestBookingStore : public QObject {
     Q_OBJECT
 private slots:
-    void concurrentReservationsNeverOversell()
-    {
+    void concurrentReservationsNeverOversell() {
         Fixture f;
-        f.open(kClinics, {{"A", "2030-01-01", 40}, {"A", "2030-01-02", 25}, {"B", "2030-01-01", 30}});
+        f.open(kClinics,
+               {{"A", "2030-01-01", 40}, {"A", "2030-01-02", 25}, {"B", "2030-01-01", 30}});
         const int persons = 400;
         for (int i = 0; i < persons; ++i)
             f.person("p" + std::to_string(i), "1967-03-03");
@@ -97,20 +94,30 @@ private slots:
         std::atomic<int> confirmed{0}, soldOut{0}, already{0}, other{0};
         std::vector<std::thread> threads;
         std::atomic<int> pending{0};
-        const char* slotNames[3][2] = {{"A", "2030-01-01"}, {"A", "2030-01-02"}, {"B", "2030-01-01"}};
+        const char* slotNames[3][2] = {
+            {"A", "2030-01-01"}, {"A", "2030-01-02"}, {"B", "2030-01-01"}};
         for (int t = 0; t < 8; ++t)
             threads.emplace_back([&, t] {
                 for (int i = 0; i < 200; ++i) {
                     const int n = t * 200 + i;
                     const auto* s = slotNames[n % 3];
                     ++pending;
-                    f.store->reserve(request("tok" + std::to_string(n), "k", "p" + std::to_string(n % persons), s[0], s[1]),
+                    f.store->reserve(request("tok" + std::to_string(n), "k",
+                                             "p" + std::to_string(n % persons), s[0], s[1]),
                                      Fixture::render, [&](ReserveOutcome o) {
                                          switch (o.result) {
-                                         case ReserveResult::Confirmed: ++confirmed; break;
-                                         case ReserveResult::SoldOut: ++soldOut; break;
-                                         case ReserveResult::AlreadyReserved: ++already; break;
-                                         default: ++other; break;
+                                         case ReserveResult::Confirmed:
+                                             ++confirmed;
+                                             break;
+                                         case ReserveResult::SoldOut:
+                                             ++soldOut;
+                                             break;
+                                         case ReserveResult::AlreadyReserved:
+                                             ++already;
+                                             break;
+                                         default:
+                                             ++other;
+                                             break;
                                          }
                                          --pending;
                                      });
@@ -131,8 +138,7 @@ private slots:
         QCOMPARE(db.reservations.size(), std::size_t(95));
     }
 
-    void idempotentReplayAndKeyReuse()
-    {
+    void idempotentReplayAndKeyReuse() {
         Fixture f;
         f.open(kClinics, {{"A", "2030-01-01", 5}});
         f.person("p1", "1968-12-31");
@@ -157,32 +163,36 @@ private slots:
         QCOMPARE(f.reserve(dose2).result, ReserveResult::Confirmed);
     }
 
-    void eligibilityAndUnknowns()
-    {
+    void eligibilityAndUnknowns() {
         Fixture f;
         f.open(kClinics, {{"A", "2030-01-01", 5}});
         f.person("young", "1990-01-01");
         f.person("old", "1940-01-01");
-        QCOMPARE(f.reserve(request("t1", "k", "nobody", "A", "2030-01-01")).result, ReserveResult::UnknownPerson);
-        QCOMPARE(f.reserve(request("t2", "k", "young", "A", "2030-01-01")).result, ReserveResult::OtherCohort);
-        QCOMPARE(f.reserve(request("t3", "k", "old", "A", "2030-01-01")).result, ReserveResult::NotEligible);
+        QCOMPARE(f.reserve(request("t1", "k", "nobody", "A", "2030-01-01")).result,
+                 ReserveResult::UnknownPerson);
+        QCOMPARE(f.reserve(request("t2", "k", "young", "A", "2030-01-01")).result,
+                 ReserveResult::OtherCohort);
+        QCOMPARE(f.reserve(request("t3", "k", "old", "A", "2030-01-01")).result,
+                 ReserveResult::NotEligible);
         f.person("ok", "1967-01-01");
-        QCOMPARE(f.reserve(request("t4", "k", "ok", "B", "2030-01-01")).result, ReserveResult::UnknownSlot);
+        QCOMPARE(f.reserve(request("t4", "k", "ok", "B", "2030-01-01")).result,
+                 ReserveResult::UnknownSlot);
         // None of these consumed the token or the stock.
-        QCOMPARE(f.reserve(request("t1", "k9", "ok", "A", "2030-01-01")).result, ReserveResult::Confirmed);
+        QCOMPARE(f.reserve(request("t1", "k9", "ok", "A", "2030-01-01")).result,
+                 ReserveResult::Confirmed);
         auto db = (f.close(), booktest::readDb(f.path()));
         QCOMPARE((db.stock[{"A", "2030-01-01"}].second), int64_t(4));
     }
 
-    void cancelReturnsTheDoseOnce()
-    {
+    void cancelReturnsTheDoseOnce() {
         Fixture f;
         f.open(kClinics, {{"A", "2030-01-01", 1}});
         f.person("p1", "1967-01-01");
         f.person("p2", "1967-01-02");
         auto r = f.reserve(request("t1", "k", "p1", "A", "2030-01-01"));
         QCOMPARE(r.result, ReserveResult::Confirmed);
-        QCOMPARE(f.reserve(request("t2", "k", "p2", "A", "2030-01-01")).result, ReserveResult::SoldOut);
+        QCOMPARE(f.reserve(request("t2", "k", "p2", "A", "2030-01-01")).result,
+                 ReserveResult::SoldOut);
         auto cancel = [&](const std::string& id) {
             std::promise<CancelOutcome> p;
             f.store->cancel(id, 20'000, [&](CancelOutcome o) { p.set_value(std::move(o)); });
@@ -196,10 +206,14 @@ private slots:
         QCOMPARE(c2.record.status, std::string("cancelled"));
         QCOMPARE(cancel("nope").result, CancelOutcome::NotFound);
         // The returned dose is bookable; the sold-out answer stays stored under its own key.
-        QCOMPARE(f.reserve(request("t2", "k", "p2", "A", "2030-01-01")).result, ReserveResult::Replayed);
-        QCOMPARE(f.reserve(request("t2", "k2", "p2", "A", "2030-01-01")).result, ReserveResult::Confirmed);
+        QCOMPARE(f.reserve(request("t2", "k", "p2", "A", "2030-01-01")).result,
+                 ReserveResult::Replayed);
+        QCOMPARE(f.reserve(request("t2", "k2", "p2", "A", "2030-01-01")).result,
+                 ReserveResult::Confirmed);
         std::promise<std::optional<ReservationRecord>> got;
-        f.store->get("r-t1-k", [&](std::optional<ReservationRecord> rec, std::string) { got.set_value(rec); });
+        f.store->get("r-t1-k", [&](std::optional<ReservationRecord> rec, std::string) {
+            got.set_value(rec);
+        });
         auto rec = got.get_future().get();
         QVERIFY(rec);
         QCOMPARE(rec->status, std::string("cancelled"));
@@ -207,8 +221,7 @@ private slots:
         QVERIFY(booktest::checkInvariants(booktest::readDb(f.path())).empty());
     }
 
-    void expiredKeysAreForgotten()
-    {
+    void expiredKeysAreForgotten() {
         Fixture f;
         f.open(kClinics, {{"A", "2030-01-01", 5}});
         f.person("p1", "1967-01-01");
@@ -224,15 +237,15 @@ private slots:
         QCOMPARE(booktest::readDb(f.path()).keys.size(), std::size_t(0));
     }
 
-    void restartKeepsLiveStockAndConsumedTokens()
-    {
+    void restartKeepsLiveStockAndConsumedTokens() {
         Fixture f;
         f.open(kClinics, {{"A", "2030-01-01", 3}});
         QVERIFY(f.state.firstLoad);
         const std::string secret = f.state.secret;
         QCOMPARE(secret.size(), std::size_t(64));
         f.person("p1", "1967-01-01");
-        QCOMPARE(f.reserve(request("t1", "k", "p1", "A", "2030-01-01")).result, ReserveResult::Confirmed);
+        QCOMPARE(f.reserve(request("t1", "k", "p1", "A", "2030-01-01")).result,
+                 ReserveResult::Confirmed);
         f.close();
         // A changed data set on restart must not overwrite live stock.
         f.open(kClinics, {{"A", "2030-01-01", 100}, {"B", "2030-01-01", 100}});
@@ -242,11 +255,11 @@ private slots:
         QCOMPARE(f.state.stock[0].doses, int64_t(2));
         QCOMPARE(f.state.consumedTokens.size(), std::size_t(1));
         QCOMPARE(f.state.consumedTokens[0].first, std::string("t1"));
-        QCOMPARE(f.reserve(request("t1", "k", "p1", "A", "2030-01-01")).result, ReserveResult::Replayed);
+        QCOMPARE(f.reserve(request("t1", "k", "p1", "A", "2030-01-01")).result,
+                 ReserveResult::Replayed);
     }
 
-    void stockMirrorVersionsAndTotals()
-    {
+    void stockMirrorVersionsAndTotals() {
         StockMirror m;
         m.build(kClinics, {{"A", "2030-01-02", 5}, {"A", "2030-01-01", 3}, {"B", "2030-01-01", 7}});
         QCOMPARE(m.dates(), (std::vector<std::string>{"2030-01-01", "2030-01-02"}));

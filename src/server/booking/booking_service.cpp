@@ -39,11 +39,10 @@ namespace {
 constexpr int64_t kKeyTtlMs = 24 * 3600'000LL; // idempotency keys are kept this long
 constexpr std::size_t kMaxKeyLength = 255;
 
-const std::array<const char*, 5> kBypassKinds = {"bypass_no_token", "bypass_forged", "bypass_expired",
-                                                 "bypass_replayed", "bypass_other_cohort"};
+const std::array<const char*, 5> kBypassKinds = {
+    "bypass_no_token", "bypass_forged", "bypass_expired", "bypass_replayed", "bypass_other_cohort"};
 
-std::string toHex(const unsigned char* p, std::size_t n)
-{
+std::string toHex(const unsigned char* p, std::size_t n) {
     static const char* digits = "0123456789abcdef";
     std::string out;
     out.reserve(n * 2);
@@ -55,8 +54,7 @@ std::string toHex(const unsigned char* p, std::size_t n)
 }
 
 // HMAC under the booking secret; one keyed context per thread (HmacSha256 is not thread-safe).
-Digest secretMac(const std::string& secret, std::string_view data)
-{
+Digest secretMac(const std::string& secret, std::string_view data) {
     struct Cache {
         std::string key;
         std::unique_ptr<HmacSha256> mac;
@@ -71,16 +69,14 @@ Digest secretMac(const std::string& secret, std::string_view data)
 
 // A copy of what the response helpers read from a request (version, keep-alive), so an async
 // answer never touches the session's request object from another thread.
-Request headOf(const Request& req)
-{
+Request headOf(const Request& req) {
     Request head;
     head.version(req.version());
     head.keep_alive(req.keep_alive());
     return head;
 }
 
-std::string normaliseName(std::string_view in)
-{
+std::string normaliseName(std::string_view in) {
     std::string out;
     bool space = false;
     for (char c : in) {
@@ -89,8 +85,7 @@ std::string normaliseName(std::string_view in)
             space = !out.empty();
             continue;
         }
-        if (space)
-            out += ' ';
+        if (space) out += ' ';
         space = false;
         out += static_cast<char>(u < 0x80 ? std::tolower(u) : u);
     }
@@ -98,42 +93,37 @@ std::string normaliseName(std::string_view in)
 }
 
 // Digits only; "+82 10-..." becomes "010...".
-std::string normalisePhone(std::string_view in)
-{
+std::string normalisePhone(std::string_view in) {
     std::string digits;
     for (char c : in)
-        if (c >= '0' && c <= '9')
-            digits += c;
+        if (c >= '0' && c <= '9') digits += c;
     const auto plus = in.find_first_not_of(" \t");
     if (plus != std::string_view::npos && in[plus] == '+' && digits.rfind("82", 0) == 0)
         digits = "0" + digits.substr(2);
     return digits;
 }
 
-std::optional<int64_t> intField(const json::object& o, const char* key)
-{
+std::optional<int64_t> intField(const json::object& o, const char* key) {
     const auto* v = o.if_contains(key);
-    if (!v)
-        return std::nullopt;
-    if (v->is_int64())
-        return v->as_int64();
+    if (!v) return std::nullopt;
+    if (v->is_int64()) return v->as_int64();
     if (v->is_uint64() && v->as_uint64() < (1ULL << 62))
         return static_cast<int64_t>(v->as_uint64());
-    if (v->is_double() && v->as_double() == static_cast<double>(static_cast<int64_t>(v->as_double())))
+    if (v->is_double() &&
+        v->as_double() == static_cast<double>(static_cast<int64_t>(v->as_double())))
         return static_cast<int64_t>(v->as_double());
     return std::nullopt;
 }
 
-const json::string* stringField(const json::object& o, const char* key)
-{
+const json::string* stringField(const json::object& o, const char* key) {
     const auto* v = o.if_contains(key);
     return v ? v->if_string() : nullptr;
 }
 
-int birthYear(const std::string& birthDate)
-{
+int birthYear(const std::string& birthDate) {
     int y = 0;
-    std::from_chars(birthDate.data(), birthDate.data() + std::min<std::size_t>(4, birthDate.size()), y);
+    std::from_chars(birthDate.data(), birthDate.data() + std::min<std::size_t>(4, birthDate.size()),
+                    y);
     return y;
 }
 
@@ -165,8 +155,7 @@ struct BookingService::Impl {
     explicit Impl(AppContext& c) : ctx(c) {}
 
     // ---- configuration ----
-    std::string resolvePath(const char* key, const char* bundledName)
-    {
+    std::string resolvePath(const char* key, const char* bundledName) {
         const json::object& root = ctx.config.root;
         if (const auto* v = root.if_contains(key)) {
             if (!v->is_string() || v->as_string().empty())
@@ -178,16 +167,14 @@ struct BookingService::Impl {
         }
         std::string dir = SLUICE_DEFAULT_RESOURCES;
         if (const auto* r = root.if_contains("resources_dir")) {
-            if (!r->is_string())
-                throw ConfigError("resources_dir: expected a folder path");
+            if (!r->is_string()) throw ConfigError("resources_dir: expected a folder path");
             dir = std::string(r->as_string());
         }
         return (std::filesystem::path(dir) / bundledName).string();
     }
 
     // ---- metrics ----
-    void countBypass(std::string_view kind)
-    {
+    void countBypass(std::string_view kind) {
         for (std::size_t i = 0; i < kBypassKinds.size(); ++i)
             if (kind == kBypassKinds[i]) {
                 bypass[i]->inc();
@@ -195,54 +182,51 @@ struct BookingService::Impl {
             }
         bypass[1]->inc(); // anything unrecognised is a forgery
     }
-    void countResult(const char* result)
-    {
+    void countResult(const char* result) {
         auto it = reservationResults.find(result);
-        if (it != reservationResults.end())
-            it->second->inc();
+        if (it != reservationResults.end()) it->second->inc();
     }
 
     // ---- answers ----
-    static Response withRetryAfter(Response res, int64_t ms)
-    {
+    static Response withRetryAfter(Response res, int64_t ms) {
         const int64_t s = std::max<int64_t>(1, (ms + 999) / 1000);
         res.set(http::bhttp::field::retry_after, std::to_string(s));
         return res;
     }
 
-    Response bypassAnswer(const Request& head, std::string_view kind)
-    {
+    Response bypassAnswer(const Request& head, std::string_view kind) {
         countBypass(kind);
         if (kind == "bypass_no_token")
-            return http::errorResponse(head, Status::unauthorized, kind,
-                                       "an admission token is required (Authorization: Bearer ...); "
-                                       "join the queue for your cohort first");
+            return http::errorResponse(
+                head, Status::unauthorized, kind,
+                "an admission token is required (Authorization: Bearer ...); "
+                "join the queue for your cohort first");
         if (kind == "bypass_expired")
-            return http::errorResponse(head, Status::unauthorized, kind,
-                                       "the admission token has expired; ask the queue again with your ticket");
+            return http::errorResponse(
+                head, Status::unauthorized, kind,
+                "the admission token has expired; ask the queue again with your ticket");
         if (kind == "bypass_replayed")
-            return http::errorResponse(head, Status::forbidden, kind,
-                                       "this admission token has already been used for a reservation");
+            return http::errorResponse(
+                head, Status::forbidden, kind,
+                "this admission token has already been used for a reservation");
         return http::errorResponse(head, Status::forbidden, "bypass_forged",
                                    "the admission token is not valid");
     }
 
-    bool isConsumed(const std::string& tokenId, std::string* scope = nullptr) const
-    {
+    bool isConsumed(const std::string& tokenId, std::string* scope = nullptr) const {
         std::shared_lock lock(consumedMutex);
         auto it = consumed.find(tokenId);
-        if (it == consumed.end())
-            return false;
-        if (scope)
-            *scope = it->second;
+        if (it == consumed.end()) return false;
+        if (scope) *scope = it->second;
         return true;
     }
 
     // The admission token check every booking endpoint starts with. `allowConsumed` lets the
     // reservation endpoint look further (a retry of the request that consumed it is replayed).
-    std::optional<queue::AdmissionTokenInfo> authorize(http::RequestContext& rc, const Request& head,
-                                                       std::optional<Response>& error, bool allowConsumed)
-    {
+    std::optional<queue::AdmissionTokenInfo> authorize(http::RequestContext& rc,
+                                                       const Request& head,
+                                                       std::optional<Response>& error,
+                                                       bool allowConsumed) {
         std::string kind;
         auto info = ctx.queue.verifyAdmissionToken(rc.bearerToken(), nowUnixMs(), kind);
         if (!info) {
@@ -256,17 +240,16 @@ struct BookingService::Impl {
         return info;
     }
 
-    std::optional<Response> notReady(const Request& req)
-    {
+    std::optional<Response> notReady(const Request& req) {
         if (ready.load(std::memory_order_acquire) && !stopping.load(std::memory_order_relaxed))
             return std::nullopt;
-        return withRetryAfter(http::errorResponse(req, Status::service_unavailable, "booking_unavailable",
-                                                  "booking is starting or stopping; try again shortly"),
-                              1000);
+        return withRetryAfter(
+            http::errorResponse(req, Status::service_unavailable, "booking_unavailable",
+                                "booking is starting or stopping; try again shortly"),
+            1000);
     }
 
-    Eligibility eligibility(const std::string& cohort, const std::string& birthDate) const
-    {
+    Eligibility eligibility(const std::string& cohort, const std::string& birthDate) const {
         const int year = birthYear(birthDate);
         const CohortConfig* own = ctx.queue.cohortConfig(cohort);
         if (own && year >= own->birthYearFrom && year <= own->birthYearTo)
@@ -277,47 +260,41 @@ struct BookingService::Impl {
         return Eligibility::NotEligible;
     }
 
-    std::string manageKey(const std::string& reservationId) const
-    {
+    std::string manageKey(const std::string& reservationId) const {
         Digest d = secretMac(secret, "manage\n" + reservationId);
         return toHex(d.data(), 16);
     }
 
-    bool manageKeyValid(const std::string& reservationId, std::string_view given) const
-    {
+    bool manageKeyValid(const std::string& reservationId, std::string_view given) const {
         const std::string want = manageKey(reservationId);
-        return given.size() == want.size() && constantTimeEqual(given.data(), want.data(), want.size());
+        return given.size() == want.size() &&
+               constantTimeEqual(given.data(), want.data(), want.size());
     }
 
-    json::object reservationJson(const ReservationRecord& r) const
-    {
+    json::object reservationJson(const ReservationRecord& r) const {
         json::object o;
         o["reservation_id"] = r.id;
         o["clinic_id"] = r.clinicId;
         const int ci = mirror.clinicIndex(r.clinicId);
-        if (ci >= 0)
-            o["clinic_name"] = mirror.clinics()[ci].name;
+        if (ci >= 0) o["clinic_name"] = mirror.clinics()[ci].name;
         o["date"] = r.date;
         o["dose"] = r.dose;
         o["status"] = r.status;
         o["cohort"] = r.cohort;
-        if (r.createdAtMs)
-            o["created_at"] = formatRfc3339(r.createdAtMs);
-        if (r.cancelledAtMs)
-            o["cancelled_at"] = formatRfc3339(r.cancelledAtMs);
+        if (r.createdAtMs) o["created_at"] = formatRfc3339(r.createdAtMs);
+        if (r.cancelledAtMs) o["cancelled_at"] = formatRfc3339(r.cancelledAtMs);
         return o;
     }
 
-    static std::string errorBody(std::string_view code, std::string_view message, json::object extra = {})
-    {
+    static std::string errorBody(std::string_view code, std::string_view message,
+                                 json::object extra = {}) {
         json::object err{{"code", code}, {"message", message}};
         extra["error"] = std::move(err);
         return json::serialize(extra);
     }
 
     // The answer kept under the idempotency key; runs inside the store transaction.
-    StoredResponse render(const ReserveOutcome& out, const ReserveRequest& r) const
-    {
+    StoredResponse render(const ReserveOutcome& out, const ReserveRequest& r) const {
         switch (out.result) {
         case ReserveResult::Confirmed: {
             ReservationRecord rec;
@@ -333,23 +310,30 @@ struct BookingService::Impl {
             return {201, json::serialize(o)};
         }
         case ReserveResult::UnknownPerson:
-            return {404, errorBody("person_not_found",
-                                   "unknown person_id: verify your identity first (POST /v1/identity/verify)")};
+            return {
+                404,
+                errorBody(
+                    "person_not_found",
+                    "unknown person_id: verify your identity first (POST /v1/identity/verify)")};
         case ReserveResult::NotEligible:
-            return {422, errorBody("not_eligible", "the verified birth date is outside this cohort's range")};
+            return {422, errorBody("not_eligible",
+                                   "the verified birth date is outside this cohort's range")};
         case ReserveResult::OtherCohort:
-            return {403, errorBody("bypass_other_cohort",
-                                   "this admission token belongs to another cohort than the person's")};
+            return {403,
+                    errorBody("bypass_other_cohort",
+                              "this admission token belongs to another cohort than the person's")};
         case ReserveResult::AlreadyReserved:
-            return {409, errorBody("already_reserved",
-                                   "this person already holds an active reservation for this dose")};
+            return {409,
+                    errorBody("already_reserved",
+                              "this person already holds an active reservation for this dose")};
         case ReserveResult::SoldOut: {
             json::array others;
             const int ci = mirror.clinicIndex(r.clinicId);
             for (std::size_t d = 0; ci >= 0 && d < mirror.dates().size(); ++d) {
                 const int64_t left = mirror.remaining(ci, static_cast<int>(d));
                 if (left > 0 && mirror.dates()[d] != r.date)
-                    others.push_back(json::object{{"date", mirror.dates()[d]}, {"remaining", left}});
+                    others.push_back(
+                        json::object{{"date", mirror.dates()[d]}, {"remaining", left}});
             }
             return {409, errorBody("sold_out", "no dose left at this clinic on this date",
                                    json::object{{"clinic_id", r.clinicId},
@@ -365,24 +349,21 @@ struct BookingService::Impl {
     }
 
     // ---- handlers ----
-    void verify(http::RequestContext& rc, http::Responder responder)
-    {
+    void verify(http::RequestContext& rc, http::Responder responder) {
         const Request head = headOf(rc.req);
-        if (auto e = notReady(head))
-            return responder.send(std::move(*e));
+        if (auto e = notReady(head)) return responder.send(std::move(*e));
         std::optional<Response> error;
         auto token = authorize(rc, head, error, false);
-        if (!token)
-            return responder.send(std::move(*error));
+        if (!token) return responder.send(std::move(*error));
         auto body = http::parseJsonObjectBody(rc.req, error);
-        if (!body)
-            return responder.send(std::move(*error));
+        if (!body) return responder.send(std::move(*error));
         const auto* name = stringField(*body, "name");
         const auto* birth = stringField(*body, "birth_date");
         const auto* phone = stringField(*body, "phone");
         if (!name || !birth || !phone)
-            return responder.send(http::errorResponse(head, Status::bad_request, "invalid_request",
-                                                      "name, birth_date and phone are required strings"));
+            return responder.send(
+                http::errorResponse(head, Status::bad_request, "invalid_request",
+                                    "name, birth_date and phone are required strings"));
         const std::string n = normaliseName(std::string_view(name->data(), name->size()));
         const std::string p = normalisePhone(std::string_view(phone->data(), phone->size()));
         const std::string b(birth->data(), birth->size());
@@ -392,8 +373,9 @@ struct BookingService::Impl {
         const auto days = parseDate(b);
         const auto today = parseDate(koreaDate(nowUnixMs()));
         if (!days || birthYear(b) < 1900 || (today && *days > *today))
-            return responder.send(http::errorResponse(head, Status::bad_request, "invalid_request",
-                                                      "birth_date: expected a past date as YYYY-MM-DD"));
+            return responder.send(
+                http::errorResponse(head, Status::bad_request, "invalid_request",
+                                    "birth_date: expected a past date as YYYY-MM-DD"));
         if (p.size() < 9 || p.size() > 15)
             return responder.send(http::errorResponse(head, Status::bad_request, "invalid_request",
                                                       "phone: expected 9..15 digits"));
@@ -406,19 +388,22 @@ struct BookingService::Impl {
             switch (a.outcome) {
             case IdpOutcome::Rejected:
                 return responder.send(withRetryAfter(
-                    http::errorResponse(head, Status::service_unavailable, "identity_provider_unavailable",
-                                        "identity verification is unavailable right now; try again later"),
+                    http::errorResponse(
+                        head, Status::service_unavailable, "identity_provider_unavailable",
+                        "identity verification is unavailable right now; try again later"),
                     a.retryAfterMs));
             case IdpOutcome::Timeout:
                 return responder.send(withRetryAfter(
-                    http::errorResponse(head, Status::service_unavailable, "identity_provider_timeout",
+                    http::errorResponse(head, Status::service_unavailable,
+                                        "identity_provider_timeout",
                                         "identity verification did not answer in time; try again"),
                     1000));
             case IdpOutcome::Error:
-                return responder.send(withRetryAfter(
-                    http::errorResponse(head, Status::service_unavailable, "identity_provider_error",
-                                        "identity verification failed; try again"),
-                    1000));
+                return responder.send(
+                    withRetryAfter(http::errorResponse(head, Status::service_unavailable,
+                                                       "identity_provider_error",
+                                                       "identity verification failed; try again"),
+                                   1000));
             case IdpOutcome::Ok:
                 break;
             }
@@ -428,37 +413,34 @@ struct BookingService::Impl {
                                         "the server is shutting down; try again shortly"),
                     1000));
             const bool eligible = eligibility(cohort, b) == Eligibility::Eligible;
-            store->savePerson(personId, b, nowUnixMs(),
-                              [head, responder, personId, eligible, cohort](std::exception_ptr e) mutable {
-                                  if (e)
-                                      return responder.send(http::errorResponse(
-                                          head, Status::internal_server_error, "storage_error",
-                                          "could not record the verification; try again"));
-                                  responder.send(http::jsonResponse(
-                                      head, Status::ok,
-                                      json::object{{"person_id", personId},
-                                                   {"cohort", cohort},
-                                                   {"eligible", eligible}}));
-                              });
+            store->savePerson(
+                personId, b, nowUnixMs(),
+                [head, responder, personId, eligible, cohort](std::exception_ptr e) mutable {
+                    if (e)
+                        return responder.send(http::errorResponse(
+                            head, Status::internal_server_error, "storage_error",
+                            "could not record the verification; try again"));
+                    responder.send(http::jsonResponse(head, Status::ok,
+                                                      json::object{{"person_id", personId},
+                                                                   {"cohort", cohort},
+                                                                   {"eligible", eligible}}));
+                });
         });
     }
 
-    Response clinics(http::RequestContext& rc)
-    {
+    Response clinics(http::RequestContext& rc) {
         const Request& req = rc.req;
-        if (auto e = notReady(req))
-            return std::move(*e);
+        if (auto e = notReady(req)) return std::move(*e);
         std::optional<Response> error;
-        if (!authorize(rc, req, error, false))
-            return std::move(*error);
+        if (!authorize(rc, req, error, false)) return std::move(*error);
         const auto region = rc.queryParam("region");
         const auto district = rc.queryParam("district");
         const auto date = rc.queryParam("date");
         const bool availableOnly = rc.queryParam("available").value_or("") == "true";
-        auto number = [&](const char* key, int64_t fallback, int64_t lo, int64_t hi) -> std::optional<int64_t> {
+        auto number = [&](const char* key, int64_t fallback, int64_t lo,
+                          int64_t hi) -> std::optional<int64_t> {
             auto v = rc.queryParam(key);
-            if (!v || v->empty())
-                return fallback;
+            if (!v || v->empty()) return fallback;
             int64_t n = 0;
             auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
             if (ec != std::errc() || p != v->data() + v->size() || n < lo || n > hi)
@@ -478,22 +460,22 @@ struct BookingService::Impl {
             onlyDate = mirror.dateIndex(*date);
             if (onlyDate < 0)
                 return http::jsonResponse(req, Status::ok,
-                                          json::object{{"clinics", json::array{}}, {"total", 0},
-                                                       {"offset", *offset}, {"limit", *limit}});
+                                          json::object{{"clinics", json::array{}},
+                                                       {"total", 0},
+                                                       {"offset", *offset},
+                                                       {"limit", *limit}});
         }
         json::array out;
         int64_t total = 0;
         const auto& cl = mirror.clinics();
         const int nd = static_cast<int>(mirror.dates().size());
         for (std::size_t c = 0; c < cl.size(); ++c) {
-            if (region && !region->empty() && cl[c].region != *region)
-                continue;
-            if (district && !district->empty() && cl[c].district != *district)
-                continue;
-            for (int d = (onlyDate >= 0 ? onlyDate : 0); d < (onlyDate >= 0 ? onlyDate + 1 : nd); ++d) {
+            if (region && !region->empty() && cl[c].region != *region) continue;
+            if (district && !district->empty() && cl[c].district != *district) continue;
+            for (int d = (onlyDate >= 0 ? onlyDate : 0); d < (onlyDate >= 0 ? onlyDate + 1 : nd);
+                 ++d) {
                 const int64_t left = mirror.remaining(static_cast<int>(c), d);
-                if (left < 0 || (availableOnly && left == 0))
-                    continue;
+                if (left < 0 || (availableOnly && left == 0)) continue;
                 if (total >= *offset && total < *offset + *limit)
                     out.push_back(json::object{{"id", cl[c].id},
                                                {"name", cl[c].name},
@@ -506,39 +488,41 @@ struct BookingService::Impl {
                 ++total;
             }
         }
-        Response res = http::jsonResponse(
-            req, Status::ok,
-            json::object{{"clinics", std::move(out)}, {"total", total}, {"offset", *offset}, {"limit", *limit}});
+        Response res = http::jsonResponse(req, Status::ok,
+                                          json::object{{"clinics", std::move(out)},
+                                                       {"total", total},
+                                                       {"offset", *offset},
+                                                       {"limit", *limit}});
         res.set(http::bhttp::field::cache_control, "no-store");
         return res;
     }
 
-    void reserve(http::RequestContext& rc, http::Responder responder)
-    {
+    void reserve(http::RequestContext& rc, http::Responder responder) {
         const Request head = headOf(rc.req);
-        if (auto e = notReady(head))
-            return responder.send(std::move(*e));
+        if (auto e = notReady(head)) return responder.send(std::move(*e));
         std::optional<Response> error;
         auto token = authorize(rc, head, error, true);
-        if (!token)
-            return responder.send(std::move(*error));
+        if (!token) return responder.send(std::move(*error));
         const std::string key(rc.header("Idempotency-Key"));
         if (key.empty())
-            return responder.send(http::errorResponse(head, Status::bad_request, "idempotency_key_missing",
-                                                      "POST /v1/reservations needs an Idempotency-Key header"));
+            return responder.send(
+                http::errorResponse(head, Status::bad_request, "idempotency_key_missing",
+                                    "POST /v1/reservations needs an Idempotency-Key header"));
         if (key.size() > kMaxKeyLength)
-            return responder.send(http::errorResponse(head, Status::bad_request, "invalid_idempotency_key",
+            return responder.send(http::errorResponse(head, Status::bad_request,
+                                                      "invalid_idempotency_key",
                                                       "Idempotency-Key: at most 255 characters"));
         auto body = http::parseJsonObjectBody(rc.req, error);
-        if (!body)
-            return responder.send(std::move(*error));
+        if (!body) return responder.send(std::move(*error));
         const auto* person = stringField(*body, "person_id");
         const auto* clinic = stringField(*body, "clinic_id");
         const auto* date = stringField(*body, "date");
-        const auto dose = body->contains("dose") ? intField(*body, "dose") : std::optional<int64_t>(1);
+        const auto dose =
+            body->contains("dose") ? intField(*body, "dose") : std::optional<int64_t>(1);
         if (!person || person->empty() || person->size() > 128 || !clinic || !date)
-            return responder.send(http::errorResponse(head, Status::bad_request, "invalid_request",
-                                                      "person_id, clinic_id and date are required strings"));
+            return responder.send(
+                http::errorResponse(head, Status::bad_request, "invalid_request",
+                                    "person_id, clinic_id and date are required strings"));
         if (!dose || *dose < 1 || *dose > 3)
             return responder.send(http::errorResponse(head, Status::bad_request, "invalid_request",
                                                       "dose: expected 1, 2 or 3"));
@@ -553,16 +537,18 @@ struct BookingService::Impl {
                                                       "no clinic with this id"));
         const int di = mirror.dateIndex(dateStr);
         if (di < 0 || mirror.remaining(ci, di) == StockMirror::kNoStock)
-            return responder.send(http::errorResponse(head, Status::unprocessable_entity, "date_not_offered",
+            return responder.send(http::errorResponse(head, Status::unprocessable_entity,
+                                                      "date_not_offered",
                                                       "this clinic offers no doses on this date"));
         if (dateStr < koreaDate(nowUnixMs()))
-            return responder.send(http::errorResponse(head, Status::unprocessable_entity, "date_in_past",
-                                                      "this date has passed"));
+            return responder.send(http::errorResponse(head, Status::unprocessable_entity,
+                                                      "date_in_past", "this date has passed"));
 
         ReserveRequest r;
         // The key's scope is the admission token: two citizens choosing the same key never meet.
         r.scope = token->tokenId + "\n" + key;
-        r.requestHash = sha256Hex("POST\n/v1/reservations\n" + token->cohort + "\n" + rc.req.body());
+        r.requestHash =
+            sha256Hex("POST\n/v1/reservations\n" + token->cohort + "\n" + rc.req.body());
         r.tokenId = token->tokenId;
         r.cohort = token->cohort;
         r.personId.assign(person->data(), person->size());
@@ -570,11 +556,14 @@ struct BookingService::Impl {
         r.date = dateStr;
         r.dose = static_cast<int>(*dose);
         const std::string rnd = randomBytes(12);
-        r.reservationId = "r" + toHex(reinterpret_cast<const unsigned char*>(rnd.data()), rnd.size());
+        r.reservationId =
+            "r" + toHex(reinterpret_cast<const unsigned char*>(rnd.data()), rnd.size());
         r.nowMs = nowUnixMs();
         r.keyTtlMs = kKeyTtlMs;
         const std::string cohort = token->cohort;
-        r.eligibility = [this, cohort](const std::string& birthDate) { return eligibility(cohort, birthDate); };
+        r.eligibility = [this, cohort](const std::string& birthDate) {
+            return eligibility(cohort, birthDate);
+        };
 
         // A consumed token is not refused here from memory: a retry of an earlier request made
         // with it (say a 409 before another key's 201) must still get its stored answer, which
@@ -589,8 +578,10 @@ struct BookingService::Impl {
         const uint64_t position = token->position;
         const std::string scope = r.scope, tokenId = r.tokenId;
         store->reserve(
-            std::move(r), [this](const ReserveOutcome& o, const ReserveRequest& q) { return render(o, q); },
-            [this, head, responder, scope, tokenId, cohort, position, ci, di](ReserveOutcome out) mutable {
+            std::move(r),
+            [this](const ReserveOutcome& o, const ReserveRequest& q) { return render(o, q); },
+            [this, head, responder, scope, tokenId, cohort, position, ci,
+             di](ReserveOutcome out) mutable {
                 // On the writer thread, after COMMIT: the outcome is durable.
                 {
                     std::lock_guard lock(inFlightMutex);
@@ -623,8 +614,9 @@ struct BookingService::Impl {
                 case ReserveResult::Failed:
                     std::fprintf(stderr, "booking: reservation failed: %s\n", out.error.c_str());
                     return responder.send(withRetryAfter(
-                        http::errorResponse(head, Status::service_unavailable, "storage_error",
-                                            "the reservation could not be stored; retry with the same key"),
+                        http::errorResponse(
+                            head, Status::service_unavailable, "storage_error",
+                            "the reservation could not be stored; retry with the same key"),
                         1000));
                 default:
                     break;
@@ -632,18 +624,16 @@ struct BookingService::Impl {
                 Response res = http::makeResponse(head, static_cast<Status>(out.response.status),
                                                   std::move(out.response.body));
                 res.set(http::bhttp::field::cache_control, "no-store");
-                if (out.result == ReserveResult::Replayed)
-                    res.set("Idempotent-Replayed", "true");
+                if (out.result == ReserveResult::Replayed) res.set("Idempotent-Replayed", "true");
                 responder.send(std::move(res));
             });
     }
 
     // GET and DELETE /v1/reservations/{id}: the manage key stands in for the admission token.
-    std::optional<Response> checkManageKey(http::RequestContext& rc, const Request& head, const std::string& id)
-    {
+    std::optional<Response> checkManageKey(http::RequestContext& rc, const Request& head,
+                                           const std::string& id) {
         const std::string_view given = rc.header("X-Sluice-Manage-Key");
-        if (given.empty())
-            return bypassAnswer(head, "bypass_no_token");
+        if (given.empty()) return bypassAnswer(head, "bypass_no_token");
         if (!manageKeyValid(id, given)) {
             countBypass("bypass_forged");
             return http::errorResponse(head, Status::forbidden, "bypass_forged",
@@ -652,43 +642,41 @@ struct BookingService::Impl {
         return std::nullopt;
     }
 
-    void getReservation(http::RequestContext& rc, http::Responder responder)
-    {
+    void getReservation(http::RequestContext& rc, http::Responder responder) {
         const Request head = headOf(rc.req);
-        if (auto e = notReady(head))
-            return responder.send(std::move(*e));
+        if (auto e = notReady(head)) return responder.send(std::move(*e));
         const std::string id(rc.param(0));
-        if (auto e = checkManageKey(rc, head, id))
-            return responder.send(std::move(*e));
-        store->get(id, [this, head, responder](std::optional<ReservationRecord> rec, std::string err) mutable {
+        if (auto e = checkManageKey(rc, head, id)) return responder.send(std::move(*e));
+        store->get(id, [this, head, responder](std::optional<ReservationRecord> rec,
+                                               std::string err) mutable {
             if (!err.empty())
                 return responder.send(withRetryAfter(
-                    http::errorResponse(head, Status::service_unavailable, "storage_error", err), 1000));
+                    http::errorResponse(head, Status::service_unavailable, "storage_error", err),
+                    1000));
             if (!rec)
-                return responder.send(
-                    http::errorResponse(head, Status::not_found, "reservation_not_found", "no such reservation"));
+                return responder.send(http::errorResponse(
+                    head, Status::not_found, "reservation_not_found", "no such reservation"));
             Response res = http::jsonResponse(head, Status::ok, reservationJson(*rec));
             res.set(http::bhttp::field::cache_control, "no-store");
             responder.send(std::move(res));
         });
     }
 
-    void cancelReservation(http::RequestContext& rc, http::Responder responder)
-    {
+    void cancelReservation(http::RequestContext& rc, http::Responder responder) {
         const Request head = headOf(rc.req);
-        if (auto e = notReady(head))
-            return responder.send(std::move(*e));
+        if (auto e = notReady(head)) return responder.send(std::move(*e));
         const std::string id(rc.param(0));
-        if (auto e = checkManageKey(rc, head, id))
-            return responder.send(std::move(*e));
+        if (auto e = checkManageKey(rc, head, id)) return responder.send(std::move(*e));
         store->cancel(id, nowUnixMs(), [this, head, responder](CancelOutcome out) mutable {
             switch (out.result) {
             case CancelOutcome::NotFound:
-                return responder.send(
-                    http::errorResponse(head, Status::not_found, "reservation_not_found", "no such reservation"));
+                return responder.send(http::errorResponse(
+                    head, Status::not_found, "reservation_not_found", "no such reservation"));
             case CancelOutcome::Failed:
-                return responder.send(withRetryAfter(
-                    http::errorResponse(head, Status::service_unavailable, "storage_error", out.error), 1000));
+                return responder.send(
+                    withRetryAfter(http::errorResponse(head, Status::service_unavailable,
+                                                       "storage_error", out.error),
+                                   1000));
             case CancelOutcome::Cancelled: {
                 const int ci = mirror.clinicIndex(out.record.clinicId);
                 const int di = mirror.dateIndex(out.record.date);
@@ -707,82 +695,83 @@ struct BookingService::Impl {
         });
     }
 
-    void scheduleHousekeeping()
-    {
-        if (stopping.load())
-            return;
+    void scheduleHousekeeping() {
+        if (stopping.load()) return;
         housekeeping->expires_after(std::chrono::minutes(10));
         housekeeping->async_wait([this, t = housekeeping](const boost::system::error_code& ec) {
-            if (ec || stopping.load())
-                return;
+            if (ec || stopping.load()) return;
             store->purgeExpiredKeys(nowUnixMs() - kKeyTtlMs);
             scheduleHousekeeping();
         });
     }
 };
 
-BookingService::BookingService(AppContext& ctx) : m_impl(std::make_unique<Impl>(ctx))
-{
+BookingService::BookingService(AppContext& ctx) : m_impl(std::make_unique<Impl>(ctx)) {
     Impl& m = *m_impl;
     m.clinicsPath = m.resolvePath("clinics", "clinics.csv");
     m.stockPath = m.resolvePath("stock", "stock.csv");
     IdpSettings idp;
     if (const auto* v = ctx.config.root.if_contains("identity_provider")) {
-        if (!v->is_object())
-            throw ConfigError("identity_provider: expected an object");
+        if (!v->is_object()) throw ConfigError("identity_provider: expected an object");
         const int64_t base = ctx.config.startedAtMs ? ctx.config.startedAtMs : nowUnixMs();
         idp = parseIdpSettings(v->as_object(), "identity_provider", base);
     }
-    m.idp = std::make_unique<IdentityProvider>(ctx.control, std::move(idp), [] { return nowUnixMs(); });
+    m.idp =
+        std::make_unique<IdentityProvider>(ctx.control, std::move(idp), [] { return nowUnixMs(); });
     m.store = std::make_unique<SqliteBookingStore>(ctx.writer, ctx.dbPath);
 
     for (std::size_t i = 0; i < kBypassKinds.size(); ++i)
-        m.bypass[i] = &ctx.metrics.counter("sluice_bypass_attempts_total",
-                                           "Requests refused at the booking zone for want of a valid admission "
-                                           "token or manage key, by kind",
-                                           std::string("kind=\"") + kBypassKinds[i] + "\"");
-    for (const char* r : {"confirmed", "replayed", "key_reused", "token_consumed", "unknown_person",
-                          "not_eligible", "other_cohort", "already_reserved", "sold_out", "unknown_slot",
-                          "failed", "cancelled"})
-        m.reservationResults[r] = &ctx.metrics.counter(
-            "sluice_reservations_total", "Reservation requests by durable outcome", std::string("result=\"") + r + "\"");
+        m.bypass[i] = &ctx.metrics.counter(
+            "sluice_bypass_attempts_total",
+            "Requests refused at the booking zone for want of a valid admission "
+            "token or manage key, by kind",
+            std::string("kind=\"") + kBypassKinds[i] + "\"");
+    for (const char* r :
+         {"confirmed", "replayed", "key_reused", "token_consumed", "unknown_person", "not_eligible",
+          "other_cohort", "already_reserved", "sold_out", "unknown_slot", "failed", "cancelled"})
+        m.reservationResults[r] = &ctx.metrics.counter("sluice_reservations_total",
+                                                       "Reservation requests by durable outcome",
+                                                       std::string("result=\"") + r + "\"");
     for (const char* o : {"ok", "error", "timeout", "rejected"})
-        m.idpOutcomes[o] = &ctx.metrics.counter("sluice_identity_provider_calls_total",
-                                                "Identity provider calls by outcome (rejected: breaker open)",
-                                                std::string("outcome=\"") + o + "\"");
+        m.idpOutcomes[o] =
+            &ctx.metrics.counter("sluice_identity_provider_calls_total",
+                                 "Identity provider calls by outcome (rejected: breaker open)",
+                                 std::string("outcome=\"") + o + "\"");
     Impl* impl = m_impl.get();
-    ctx.metrics.gauge("sluice_doses_remaining", "Doses left over the booking window, all clinics", "",
-                      [impl] { return double(impl->mirror.total()); });
-    ctx.metrics.gauge("sluice_identity_breaker_open", "1 while the identity provider's circuit breaker is open",
-                      "", [impl] {
+    ctx.metrics.gauge("sluice_doses_remaining", "Doses left over the booking window, all clinics",
+                      "", [impl] { return double(impl->mirror.total()); });
+    ctx.metrics.gauge("sluice_identity_breaker_open",
+                      "1 while the identity provider's circuit breaker is open", "", [impl] {
                           auto s = impl->idp->state();
                           return s["breaker"].as_string() == "open" ? 1.0 : 0.0;
                       });
 }
 
-BookingService::~BookingService()
-{
+BookingService::~BookingService() {
     stop();
 }
 
-void BookingService::registerRoutes(http::Router& router)
-{
+void BookingService::registerRoutes(http::Router& router) {
     Impl* m = m_impl.get();
-    router.addAsync(Verb::post, "/v1/identity/verify",
-                    [m](http::RequestContext& rc, http::Responder r) { m->verify(rc, std::move(r)); },
-                    {.sheddable = true});
+    router.addAsync(
+        Verb::post, "/v1/identity/verify",
+        [m](http::RequestContext& rc, http::Responder r) { m->verify(rc, std::move(r)); },
+        {.sheddable = true});
     router.add(Verb::get, "/v1/clinics", [m](http::RequestContext& rc) { return m->clinics(rc); },
                {.sheddable = true});
-    router.addAsync(Verb::post, "/v1/reservations",
-                    [m](http::RequestContext& rc, http::Responder r) { m->reserve(rc, std::move(r)); });
-    router.addAsync(Verb::get, "/v1/reservations/{}",
-                    [m](http::RequestContext& rc, http::Responder r) { m->getReservation(rc, std::move(r)); });
+    router.addAsync(
+        Verb::post, "/v1/reservations",
+        [m](http::RequestContext& rc, http::Responder r) { m->reserve(rc, std::move(r)); });
+    router.addAsync(
+        Verb::get, "/v1/reservations/{}",
+        [m](http::RequestContext& rc, http::Responder r) { m->getReservation(rc, std::move(r)); });
     router.addAsync(Verb::delete_, "/v1/reservations/{}",
-                    [m](http::RequestContext& rc, http::Responder r) { m->cancelReservation(rc, std::move(r)); });
+                    [m](http::RequestContext& rc, http::Responder r) {
+                        m->cancelReservation(rc, std::move(r));
+                    });
 }
 
-void BookingService::start()
-{
+void BookingService::start() {
     Impl& m = *m_impl;
     const int64_t now = nowUnixMs();
     // Parsed on every start so a broken file is reported the same way each time, but loaded into
@@ -805,44 +794,38 @@ void BookingService::start()
     m.housekeeping = std::make_shared<boost::asio::steady_timer>(m.ctx.control);
     m.scheduleHousekeeping();
     m.ready.store(true, std::memory_order_release);
-    std::fprintf(stderr, "booking: %zu clinics, %zu dates, %lld doses left%s\n", m.mirror.clinics().size(),
-                 m.mirror.dates().size(), static_cast<long long>(m.mirror.total()),
+    std::fprintf(stderr, "booking: %zu clinics, %zu dates, %lld doses left%s\n",
+                 m.mirror.clinics().size(), m.mirror.dates().size(),
+                 static_cast<long long>(m.mirror.total()),
                  state.firstLoad ? " (data set loaded on this first start)" : "");
 }
 
-void BookingService::stop()
-{
+void BookingService::stop() {
     Impl& m = *m_impl;
-    if (m.stopping.exchange(true))
-        return;
-    if (m.housekeeping)
-        boost::asio::post(m.ctx.control, [t = m.housekeeping] { t->cancel(); });
+    if (m.stopping.exchange(true)) return;
+    if (m.housekeeping) boost::asio::post(m.ctx.control, [t = m.housekeeping] { t->cancel(); });
     m.store->stop();
 }
 
-std::vector<ClinicStock> BookingService::stockSnapshot(uint64_t* version) const
-{
+std::vector<ClinicStock> BookingService::stockSnapshot(uint64_t* version) const {
     return m_impl->mirror.snapshot(version, nowUnixMs());
 }
 
-std::vector<ClinicStock> BookingService::stockChangedSince(uint64_t sinceVersion, uint64_t* version) const
-{
+std::vector<ClinicStock> BookingService::stockChangedSince(uint64_t sinceVersion,
+                                                           uint64_t* version) const {
     return m_impl->mirror.changedSince(sinceVersion, version, nowUnixMs());
 }
 
 std::string BookingService::setIdentityProvider(const json::object& args, json::value* oldValue,
-                                                json::value* newValue)
-{
+                                                json::value* newValue) {
     return m_impl->idp->update(args, oldValue, newValue);
 }
 
-json::object BookingService::identityProviderState() const
-{
+json::object BookingService::identityProviderState() const {
     return m_impl->idp->state();
 }
 
-int64_t BookingService::totalRemaining() const
-{
+int64_t BookingService::totalRemaining() const {
     return m_impl->mirror.total();
 }
 

@@ -29,7 +29,8 @@ public:
 
     // BookingFacade
     std::vector<ClinicStock> stockSnapshot(uint64_t* version) const override;
-    std::vector<ClinicStock> stockChangedSince(uint64_t sinceVersion, uint64_t* version) const override;
+    std::vector<ClinicStock> stockChangedSince(uint64_t sinceVersion,
+                                               uint64_t* version) const override;
     std::string setIdentityProvider(const boost::json::object& args, boost::json::value* oldValue,
                                     boost::json::value* newValue) override;
     boost::json::object identityProviderState() const override;

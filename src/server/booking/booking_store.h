@@ -75,10 +75,10 @@ struct CancelOutcome {
 // What the service works from after start-up.
 struct LoadedState {
     std::vector<ClinicRow> clinics;
-    std::vector<StockRow> stock; // remaining doses now
+    std::vector<StockRow> stock;                                     // remaining doses now
     std::vector<std::pair<std::string, std::string>> consumedTokens; // token id, scope
-    std::string secret;          // server secret for person ids and manage keys (hex)
-    bool firstLoad = false;      // the data set was loaded on this start
+    std::string secret;     // server secret for person ids and manage keys (hex)
+    bool firstLoad = false; // the data set was loaded on this start
 };
 
 class BookingStore {
@@ -86,20 +86,22 @@ public:
     virtual ~BookingStore() = default;
     // Blocking, at start-up: schema, the data set on first start only (live stock is never
     // overwritten on restart), then the current state.
-    virtual LoadedState open(const std::vector<ClinicRow>& clinics, const std::vector<StockRow>& stock,
-                             int64_t nowMs) = 0;
-    virtual void savePerson(const std::string& personId, const std::string& birthDate, int64_t nowMs,
-                            std::function<void(std::exception_ptr)> done) = 0;
+    virtual LoadedState open(const std::vector<ClinicRow>& clinics,
+                             const std::vector<StockRow>& stock, int64_t nowMs) = 0;
+    virtual void savePerson(const std::string& personId, const std::string& birthDate,
+                            int64_t nowMs, std::function<void(std::exception_ptr)> done) = 0;
     // `render` maps the outcome to the answer kept under the idempotency key; it runs inside the
     // transaction for outcomes that are stored.
-    virtual void reserve(ReserveRequest request,
-                         std::function<StoredResponse(const ReserveOutcome&, const ReserveRequest&)> render,
-                         std::function<void(ReserveOutcome)> done) = 0;
+    virtual void
+    reserve(ReserveRequest request,
+            std::function<StoredResponse(const ReserveOutcome&, const ReserveRequest&)> render,
+            std::function<void(ReserveOutcome)> done) = 0;
     virtual void cancel(const std::string& reservationId, int64_t nowMs,
                         std::function<void(CancelOutcome)> done) = 0;
     // Reads never run on an event loop: `done` runs on a reader thread.
-    virtual void get(const std::string& reservationId,
-                     std::function<void(std::optional<ReservationRecord>, std::string error)> done) = 0;
+    virtual void
+    get(const std::string& reservationId,
+        std::function<void(std::optional<ReservationRecord>, std::string error)> done) = 0;
     virtual void purgeExpiredKeys(int64_t olderThanMs) = 0;
     virtual void stop() = 0;
 };

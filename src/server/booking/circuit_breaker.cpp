@@ -5,32 +5,30 @@
 
 namespace sluice::booking {
 
-const char* breakerStateName(BreakerState s)
-{
+const char* breakerStateName(BreakerState s) {
     switch (s) {
-    case BreakerState::Closed: return "closed";
-    case BreakerState::Open: return "open";
-    case BreakerState::HalfOpen: return "half_open";
+    case BreakerState::Closed:
+        return "closed";
+    case BreakerState::Open:
+        return "open";
+    case BreakerState::HalfOpen:
+        return "half_open";
     }
     return "closed";
 }
 
-BreakerState CircuitBreaker::state(int64_t nowMs) const
-{
+BreakerState CircuitBreaker::state(int64_t nowMs) const {
     if (m_state == BreakerState::Open && nowMs - m_openedAtMs >= m_o.openMs)
         return BreakerState::HalfOpen;
     return m_state;
 }
 
-int64_t CircuitBreaker::retryAfterMs(int64_t nowMs) const
-{
-    if (state(nowMs) != BreakerState::Open)
-        return 0;
+int64_t CircuitBreaker::retryAfterMs(int64_t nowMs) const {
+    if (state(nowMs) != BreakerState::Open) return 0;
     return std::max<int64_t>(0, m_openedAtMs + m_o.openMs - nowMs);
 }
 
-bool CircuitBreaker::allow(int64_t nowMs)
-{
+bool CircuitBreaker::allow(int64_t nowMs) {
     BreakerState s = state(nowMs);
     if (s != m_state) { // the open period ran out: start probing
         m_state = s;
@@ -53,8 +51,7 @@ bool CircuitBreaker::allow(int64_t nowMs)
     return false;
 }
 
-void CircuitBreaker::record(bool failure)
-{
+void CircuitBreaker::record(bool failure) {
     m_recent.push_back(failure);
     m_recentFailures += failure ? 1 : 0;
     while (static_cast<int>(m_recent.size()) > std::max(1, m_o.window)) {
@@ -63,8 +60,7 @@ void CircuitBreaker::record(bool failure)
     }
 }
 
-void CircuitBreaker::open(int64_t nowMs)
-{
+void CircuitBreaker::open(int64_t nowMs) {
     m_state = BreakerState::Open;
     m_openedAtMs = nowMs;
     m_probesInFlight = 0;
@@ -74,8 +70,7 @@ void CircuitBreaker::open(int64_t nowMs)
     ++m_opens;
 }
 
-void CircuitBreaker::onSuccess(int64_t nowMs)
-{
+void CircuitBreaker::onSuccess(int64_t nowMs) {
     (void)nowMs;
     if (m_state == BreakerState::HalfOpen) {
         // The probe got through: the dependency is back. Start with a clean history.
@@ -90,14 +85,12 @@ void CircuitBreaker::onSuccess(int64_t nowMs)
     record(false);
 }
 
-void CircuitBreaker::onFailure(int64_t nowMs)
-{
+void CircuitBreaker::onFailure(int64_t nowMs) {
     if (m_state == BreakerState::HalfOpen) {
         open(nowMs);
         return;
     }
-    if (m_state == BreakerState::Open)
-        return;
+    if (m_state == BreakerState::Open) return;
     ++m_consecutive;
     record(true);
     const int calls = static_cast<int>(m_recent.size());

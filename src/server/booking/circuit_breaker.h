@@ -17,8 +17,8 @@ struct BreakerOptions {
     double failureRatio = 0.5; // ... or this share of failures among the last `window` calls
     int window = 20;           // ratio window; the ratio rule needs at least `minCalls`
     int minCalls = 10;
-    int64_t openMs = 5'000;    // how long it stays open before probing
-    int halfOpenProbes = 1;    // concurrent probes allowed while half-open
+    int64_t openMs = 5'000; // how long it stays open before probing
+    int halfOpenProbes = 1; // concurrent probes allowed while half-open
 };
 
 class CircuitBreaker {

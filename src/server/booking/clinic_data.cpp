@@ -18,18 +18,15 @@
 namespace sluice::booking {
 namespace json = boost::json;
 
-std::string readTextFile(const std::string& path)
-{
+std::string readTextFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw ConfigError(path + ": cannot read: " + std::strerror(errno));
+    if (!in) throw ConfigError(path + ": cannot read: " + std::strerror(errno));
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
 }
 
-std::vector<std::vector<std::string>> parseCsv(std::string_view text)
-{
+std::vector<std::vector<std::string>> parseCsv(std::string_view text) {
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> row;
     std::string field;
@@ -82,13 +79,12 @@ std::vector<std::vector<std::string>> parseCsv(std::string_view text)
 
 namespace {
 
-bool endsWith(const std::string& s, std::string_view suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+bool endsWith(const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::string trim(std::string s)
-{
+std::string trim(std::string s) {
     const char* ws = " \t";
     s.erase(0, s.find_first_not_of(ws));
     const auto last = s.find_last_not_of(ws);
@@ -104,18 +100,15 @@ struct Table {
 };
 
 Table readTable(const std::string& text, const std::string& source,
-                const std::vector<std::string>& required)
-{
+                const std::vector<std::string>& required) {
     Table t;
     t.columns = required;
     if (endsWith(source, ".json")) {
         boost::system::error_code ec;
         json::value v = json::parse(text, ec);
-        if (ec)
-            throw ConfigError(source + ": invalid JSON: " + ec.message());
+        if (ec) throw ConfigError(source + ": invalid JSON: " + ec.message());
         const json::array* arr = v.if_array();
-        if (!arr)
-            throw ConfigError(source + ": expected a JSON array of objects");
+        if (!arr) throw ConfigError(source + ": expected a JSON array of objects");
         int index = 0;
         for (const auto& item : *arr) {
             ++index;
@@ -126,7 +119,8 @@ Table readTable(const std::string& text, const std::string& source,
             for (const auto& col : required) {
                 const auto* f = o->if_contains(col);
                 if (!f)
-                    throw ConfigError(source + ":" + std::to_string(index) + ": missing \"" + col + "\"");
+                    throw ConfigError(source + ":" + std::to_string(index) + ": missing \"" + col +
+                                      "\"");
                 if (f->is_string())
                     row.emplace_back(f->as_string().c_str());
                 else if (f->is_number())
@@ -141,22 +135,18 @@ Table readTable(const std::string& text, const std::string& source,
         return t;
     }
     auto rows = parseCsv(text);
-    if (rows.empty())
-        throw ConfigError(source + ": empty file (expected a header line)");
+    if (rows.empty()) throw ConfigError(source + ": empty file (expected a header line)");
     std::vector<int> map;
     for (const auto& col : required) {
         int found = -1;
         for (std::size_t i = 0; i < rows[0].size(); ++i)
-            if (trim(rows[0][i]) == col)
-                found = static_cast<int>(i);
-        if (found < 0)
-            throw ConfigError(source + ":1: missing column \"" + col + "\"");
+            if (trim(rows[0][i]) == col) found = static_cast<int>(i);
+        if (found < 0) throw ConfigError(source + ":1: missing column \"" + col + "\"");
         map.push_back(found);
     }
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const auto& in = rows[r];
-        if (in.size() == 1 && trim(in[0]).empty())
-            continue; // blank line
+        if (in.size() == 1 && trim(in[0]).empty()) continue; // blank line
         std::vector<std::string> row;
         for (std::size_t c = 0; c < map.size(); ++c) {
             if (static_cast<std::size_t>(map[c]) >= in.size())
@@ -170,28 +160,23 @@ Table readTable(const std::string& text, const std::string& source,
     return t;
 }
 
-std::optional<double> toDouble(const std::string& s)
-{
+std::optional<double> toDouble(const std::string& s) {
     double v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size())
-        return std::nullopt;
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
     return v;
 }
 
-std::optional<int64_t> toInt(std::string_view s)
-{
+std::optional<int64_t> toInt(std::string_view s) {
     int64_t v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size() || s.empty())
-        return std::nullopt;
+    if (ec != std::errc() || p != s.data() + s.size() || s.empty()) return std::nullopt;
     return v;
 }
 
 } // namespace
 
-std::vector<ClinicRow> parseClinics(const std::string& text, const std::string& source)
-{
+std::vector<ClinicRow> parseClinics(const std::string& text, const std::string& source) {
     Table t = readTable(text, source, {"id", "name", "region", "district", "lat", "lon"});
     std::vector<ClinicRow> out;
     out.reserve(t.rows.size());
@@ -205,10 +190,8 @@ std::vector<ClinicRow> parseClinics(const std::string& text, const std::string& 
         c.district = r[3];
         if (c.id.empty() || c.id.size() > 64)
             throw ConfigError(at + ": id: must be 1..64 characters");
-        if (c.name.empty())
-            throw ConfigError(at + ": name: must not be empty");
-        if (c.region.empty())
-            throw ConfigError(at + ": region: must not be empty");
+        if (c.name.empty()) throw ConfigError(at + ": name: must not be empty");
+        if (c.region.empty()) throw ConfigError(at + ": region: must not be empty");
         auto lat = toDouble(r[4]), lon = toDouble(r[5]);
         if (!lat || *lat < -90 || *lat > 90)
             throw ConfigError(at + ": lat: expected a latitude in degrees");
@@ -222,8 +205,7 @@ std::vector<ClinicRow> parseClinics(const std::string& text, const std::string& 
 }
 
 std::vector<StockRow> parseStock(const std::string& text, const std::string& source,
-                                 const std::string& baseDate)
-{
+                                 const std::string& baseDate) {
     Table t = readTable(text, source, {"clinic_id", "date", "doses"});
     std::vector<StockRow> out;
     out.reserve(t.rows.size());
@@ -233,8 +215,7 @@ std::vector<StockRow> parseStock(const std::string& text, const std::string& sou
         StockRow s;
         s.clinicId = r[0];
         auto date = resolveDate(r[1], baseDate);
-        if (!date)
-            throw ConfigError(at + ": date: expected YYYY-MM-DD or +Nd");
+        if (!date) throw ConfigError(at + ": date: expected YYYY-MM-DD or +Nd");
         s.date = *date;
         auto doses = toInt(r[2]);
         if (!doses || *doses < 0 || *doses > 1'000'000)
@@ -246,8 +227,7 @@ std::vector<StockRow> parseStock(const std::string& text, const std::string& sou
 }
 
 void validateDataSet(const std::vector<ClinicRow>& clinics, const std::vector<StockRow>& stock,
-                     const std::string& source)
-{
+                     const std::string& source) {
     std::unordered_set<std::string> ids;
     for (const auto& c : clinics)
         if (!ids.insert(c.id).second)
@@ -262,23 +242,18 @@ void validateDataSet(const std::vector<ClinicRow>& clinics, const std::vector<St
     }
 }
 
-std::optional<int64_t> parseDate(std::string_view text)
-{
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
-        return std::nullopt;
+std::optional<int64_t> parseDate(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
     auto y = toInt(text.substr(0, 4)), m = toInt(text.substr(5, 2)), d = toInt(text.substr(8, 2));
-    if (!y || !m || !d)
-        return std::nullopt;
+    if (!y || !m || !d) return std::nullopt;
     using namespace std::chrono;
     year_month_day ymd{year(static_cast<int>(*y)), month(static_cast<unsigned>(*m)),
                        day(static_cast<unsigned>(*d))};
-    if (!ymd.ok())
-        return std::nullopt;
+    if (!ymd.ok()) return std::nullopt;
     return sys_days(ymd).time_since_epoch().count();
 }
 
-std::string formatDate(int64_t days)
-{
+std::string formatDate(int64_t days) {
     using namespace std::chrono;
     year_month_day ymd{sys_days(std::chrono::days(days))};
     char buf[16];
@@ -287,26 +262,21 @@ std::string formatDate(int64_t days)
     return buf;
 }
 
-std::string koreaDate(int64_t unixMs)
-{
+std::string koreaDate(int64_t unixMs) {
     const int64_t kstMs = unixMs + 9 * 3600'000LL;
     int64_t days = kstMs / 86'400'000LL;
-    if (kstMs < 0 && kstMs % 86'400'000LL != 0)
-        --days;
+    if (kstMs < 0 && kstMs % 86'400'000LL != 0) --days;
     return formatDate(days);
 }
 
-std::optional<std::string> resolveDate(std::string_view text, const std::string& baseDate)
-{
+std::optional<std::string> resolveDate(std::string_view text, const std::string& baseDate) {
     if (!text.empty() && text.front() == '+' && text.size() >= 3 && text.back() == 'd') {
         auto n = toInt(text.substr(1, text.size() - 2));
         auto base = parseDate(baseDate);
-        if (!n || !base || *n > 3660)
-            return std::nullopt;
+        if (!n || !base || *n > 3660) return std::nullopt;
         return formatDate(*base + *n);
     }
-    if (!parseDate(text))
-        return std::nullopt;
+    if (!parseDate(text)) return std::nullopt;
     return std::string(text);
 }
 

@@ -26,7 +26,7 @@ struct IdpSettings {
     double errorRate = 0.0;
     int64_t timeoutMs = 2'000;
     std::vector<std::pair<int64_t, int64_t>> outages; // [from, to) unix ms
-    bool manualOutage = false;                         // drills: down until switched back
+    bool manualOutage = false;                        // drills: down until switched back
     BreakerOptions breaker;
 };
 

@@ -10,26 +10,35 @@
 
 namespace sluice::booking {
 
-const char* reserveResultName(ReserveResult r)
-{
+const char* reserveResultName(ReserveResult r) {
     switch (r) {
-    case ReserveResult::Confirmed: return "confirmed";
-    case ReserveResult::Replayed: return "replayed";
-    case ReserveResult::KeyReused: return "key_reused";
-    case ReserveResult::TokenConsumed: return "token_consumed";
-    case ReserveResult::UnknownPerson: return "unknown_person";
-    case ReserveResult::NotEligible: return "not_eligible";
-    case ReserveResult::OtherCohort: return "other_cohort";
-    case ReserveResult::AlreadyReserved: return "already_reserved";
-    case ReserveResult::SoldOut: return "sold_out";
-    case ReserveResult::UnknownSlot: return "unknown_slot";
-    case ReserveResult::Failed: return "failed";
+    case ReserveResult::Confirmed:
+        return "confirmed";
+    case ReserveResult::Replayed:
+        return "replayed";
+    case ReserveResult::KeyReused:
+        return "key_reused";
+    case ReserveResult::TokenConsumed:
+        return "token_consumed";
+    case ReserveResult::UnknownPerson:
+        return "unknown_person";
+    case ReserveResult::NotEligible:
+        return "not_eligible";
+    case ReserveResult::OtherCohort:
+        return "other_cohort";
+    case ReserveResult::AlreadyReserved:
+        return "already_reserved";
+    case ReserveResult::SoldOut:
+        return "sold_out";
+    case ReserveResult::UnknownSlot:
+        return "unknown_slot";
+    case ReserveResult::Failed:
+        return "failed";
     }
     return "failed";
 }
 
-const char* SqliteBookingStore::schemaSql()
-{
+const char* SqliteBookingStore::schemaSql() {
     return R"SQL(
 CREATE TABLE IF NOT EXISTS booking_meta(
     key TEXT PRIMARY KEY,
@@ -89,29 +98,35 @@ CREATE INDEX IF NOT EXISTS idempotency_keys_by_age ON idempotency_keys(created_a
 
 struct SqliteBookingStore::Statements {
     explicit Statements(store::Db& d)
-        : db(&d),
-          findKey(d, "SELECT request_sha256, status, body, created_at_ms FROM idempotency_keys WHERE scope = ?1"),
+        : db(&d), findKey(d, "SELECT request_sha256, status, body, created_at_ms FROM "
+                             "idempotency_keys WHERE scope = ?1"),
           deleteKey(d, "DELETE FROM idempotency_keys WHERE scope = ?1"),
           findToken(d, "SELECT 1 FROM consumed_tokens WHERE token_id = ?1"),
           findPerson(d, "SELECT birth_date FROM persons WHERE person_id = ?1"),
-          findActive(d, "SELECT 1 FROM reservations WHERE person_id = ?1 AND dose = ?2 AND status = 'confirmed'"),
-          decrement(d, "UPDATE stock SET remaining = remaining - 1 WHERE clinic_id = ?1 AND date = ?2 AND remaining > 0"),
+          findActive(d, "SELECT 1 FROM reservations WHERE person_id = ?1 AND dose = ?2 AND status "
+                        "= 'confirmed'"),
+          decrement(d, "UPDATE stock SET remaining = remaining - 1 WHERE clinic_id = ?1 AND date = "
+                       "?2 AND remaining > 0"),
           readStock(d, "SELECT remaining FROM stock WHERE clinic_id = ?1 AND date = ?2"),
-          insertReservation(d, "INSERT INTO reservations(id, person_id, clinic_id, date, dose, status, cohort, "
-                               "token_id, created_at_ms) VALUES(?1, ?2, ?3, ?4, ?5, 'confirmed', ?6, ?7, ?8)"),
-          insertToken(d, "INSERT INTO consumed_tokens(token_id, scope, reservation_id, consumed_at_ms) "
-                         "VALUES(?1, ?2, ?3, ?4)"),
-          insertKey(d, "INSERT INTO idempotency_keys(scope, request_sha256, status, body, created_at_ms) "
-                       "VALUES(?1, ?2, ?3, ?4, ?5)"),
-          upsertPerson(d, "INSERT INTO persons(person_id, birth_date, verified_at_ms) VALUES(?1, ?2, ?3) "
-                          "ON CONFLICT(person_id) DO UPDATE SET verified_at_ms = excluded.verified_at_ms"),
-          findReservation(d, "SELECT id, person_id, clinic_id, date, dose, status, cohort, created_at_ms, "
-                             "cancelled_at_ms FROM reservations WHERE id = ?1"),
+          insertReservation(
+              d, "INSERT INTO reservations(id, person_id, clinic_id, date, dose, status, cohort, "
+                 "token_id, created_at_ms) VALUES(?1, ?2, ?3, ?4, ?5, 'confirmed', ?6, ?7, ?8)"),
+          insertToken(
+              d, "INSERT INTO consumed_tokens(token_id, scope, reservation_id, consumed_at_ms) "
+                 "VALUES(?1, ?2, ?3, ?4)"),
+          insertKey(
+              d, "INSERT INTO idempotency_keys(scope, request_sha256, status, body, created_at_ms) "
+                 "VALUES(?1, ?2, ?3, ?4, ?5)"),
+          upsertPerson(
+              d, "INSERT INTO persons(person_id, birth_date, verified_at_ms) VALUES(?1, ?2, ?3) "
+                 "ON CONFLICT(person_id) DO UPDATE SET verified_at_ms = excluded.verified_at_ms"),
+          findReservation(
+              d, "SELECT id, person_id, clinic_id, date, dose, status, cohort, created_at_ms, "
+                 "cancelled_at_ms FROM reservations WHERE id = ?1"),
           cancelReservation(d, "UPDATE reservations SET status = 'cancelled', cancelled_at_ms = ?2 "
                                "WHERE id = ?1 AND status = 'confirmed'"),
-          increment(d, "UPDATE stock SET remaining = remaining + 1 WHERE clinic_id = ?1 AND date = ?2")
-    {
-    }
+          increment(
+              d, "UPDATE stock SET remaining = remaining + 1 WHERE clinic_id = ?1 AND date = ?2") {}
     store::Db* db;
     store::Stmt findKey, deleteKey, findToken, findPerson, findActive, decrement, readStock,
         insertReservation, insertToken, insertKey, upsertPerson, findReservation, cancelReservation,
@@ -127,8 +142,7 @@ struct Use {
     store::Stmt& stmt;
 };
 
-ReservationRecord readRecord(store::Stmt& s)
-{
+ReservationRecord readRecord(store::Stmt& s) {
     ReservationRecord r;
     r.id = s.text(0);
     r.personId = s.text(1);
@@ -142,8 +156,7 @@ ReservationRecord readRecord(store::Stmt& s)
     return r;
 }
 
-std::string hex(const std::string& bytes)
-{
+std::string hex(const std::string& bytes) {
     static const char* digits = "0123456789abcdef";
     std::string out;
     out.reserve(bytes.size() * 2);
@@ -157,42 +170,42 @@ std::string hex(const std::string& bytes)
 } // namespace
 
 SqliteBookingStore::SqliteBookingStore(store::Writer& writer, std::string dbPath)
-    : m_writer(writer), m_dbPath(std::move(dbPath))
-{
-}
+    : m_writer(writer), m_dbPath(std::move(dbPath)) {}
 
-SqliteBookingStore::~SqliteBookingStore()
-{
+SqliteBookingStore::~SqliteBookingStore() {
     stop();
     // Without stop() before the writer went away the cached statements cannot be finalised
     // safely; leaking them is harmless at process exit.
-    if (m_stmts)
-        (void)m_stmts.release();
+    if (m_stmts) (void)m_stmts.release();
 }
 
-SqliteBookingStore::Statements& SqliteBookingStore::statements(store::Db& db)
-{
-    if (!m_stmts || m_stmts->db != &db)
-        m_stmts = std::make_unique<Statements>(db);
+SqliteBookingStore::Statements& SqliteBookingStore::statements(store::Db& db) {
+    if (!m_stmts || m_stmts->db != &db) m_stmts = std::make_unique<Statements>(db);
     return *m_stmts;
 }
 
 LoadedState SqliteBookingStore::open(const std::vector<ClinicRow>& clinics,
-                                     const std::vector<StockRow>& stock, int64_t nowMs)
-{
+                                     const std::vector<StockRow>& stock, int64_t nowMs) {
     LoadedState state;
     m_writer.runSync([&](store::Db& db) {
         db.exec(schemaSql());
         store::Stmt loaded(db, "SELECT value FROM booking_meta WHERE key = 'dataset_loaded_at_ms'");
         if (!loaded.step()) {
             state.firstLoad = true;
-            store::Stmt ic(db, "INSERT INTO clinics(id, name, region, district, lat, lon) VALUES(?1,?2,?3,?4,?5,?6)");
+            store::Stmt ic(db, "INSERT INTO clinics(id, name, region, district, lat, lon) "
+                               "VALUES(?1,?2,?3,?4,?5,?6)");
             for (const auto& c : clinics) {
-                ic.bind(1, c.id).bind(2, c.name).bind(3, c.region).bind(4, c.district).bind(5, c.lat).bind(6, c.lon);
+                ic.bind(1, c.id)
+                    .bind(2, c.name)
+                    .bind(3, c.region)
+                    .bind(4, c.district)
+                    .bind(5, c.lat)
+                    .bind(6, c.lon);
                 ic.run();
                 ic.reset();
             }
-            store::Stmt is(db, "INSERT INTO stock(clinic_id, date, initial, remaining) VALUES(?1,?2,?3,?3)");
+            store::Stmt is(
+                db, "INSERT INTO stock(clinic_id, date, initial, remaining) VALUES(?1,?2,?3,?3)");
             for (const auto& s : stock) {
                 is.bind(1, s.clinicId).bind(2, s.date).bind(3, s.doses);
                 is.run();
@@ -209,11 +222,11 @@ LoadedState SqliteBookingStore::open(const std::vector<ClinicRow>& clinics,
     // Read back what is live (after a restart: the stock as the last durable commit left it).
     m_writer.runSync([&](store::Db& db) {
         store::Stmt sec(db, "SELECT value FROM booking_meta WHERE key = 'secret'");
-        if (sec.step())
-            state.secret = sec.text(0);
+        if (sec.step()) state.secret = sec.text(0);
         store::Stmt c(db, "SELECT id, name, region, district, lat, lon FROM clinics ORDER BY id");
         while (c.step())
-            state.clinics.push_back(ClinicRow{c.text(0), c.text(1), c.text(2), c.text(3), c.real(4), c.real(5)});
+            state.clinics.push_back(
+                ClinicRow{c.text(0), c.text(1), c.text(2), c.text(3), c.real(4), c.real(5)});
         store::Stmt s(db, "SELECT clinic_id, date, remaining FROM stock");
         while (s.step())
             state.stock.push_back(StockRow{s.text(0), s.text(1), s.int64(2)});
@@ -221,8 +234,7 @@ LoadedState SqliteBookingStore::open(const std::vector<ClinicRow>& clinics,
         while (t.step())
             state.consumedTokens.emplace_back(t.text(0), t.text(1));
     });
-    if (state.secret.size() < 32)
-        throw std::runtime_error(m_dbPath + ": booking secret missing");
+    if (state.secret.size() < 32) throw std::runtime_error(m_dbPath + ": booking secret missing");
     {
         std::lock_guard lock(m_readMutex);
         if (!m_reader.joinable() && !m_readStopping)
@@ -232,8 +244,7 @@ LoadedState SqliteBookingStore::open(const std::vector<ClinicRow>& clinics,
 }
 
 void SqliteBookingStore::savePerson(const std::string& personId, const std::string& birthDate,
-                                    int64_t nowMs, std::function<void(std::exception_ptr)> done)
-{
+                                    int64_t nowMs, std::function<void(std::exception_ptr)> done) {
     m_writer.submit(
         [this, personId, birthDate, nowMs](store::Db& db) {
             auto& st = statements(db);
@@ -247,8 +258,7 @@ void SqliteBookingStore::savePerson(const std::string& personId, const std::stri
 void SqliteBookingStore::reserve(
     ReserveRequest request,
     std::function<StoredResponse(const ReserveOutcome&, const ReserveRequest&)> render,
-    std::function<void(ReserveOutcome)> done)
-{
+    std::function<void(ReserveOutcome)> done) {
     auto outcome = std::make_shared<ReserveOutcome>();
     auto req = std::make_shared<ReserveRequest>(std::move(request));
     m_writer.submit(
@@ -267,7 +277,8 @@ void SqliteBookingStore::reserve(
                     if (!expired) {
                         if (st.findKey.text(0) == r.requestHash) {
                             out.result = ReserveResult::Replayed;
-                            out.response = {static_cast<int>(st.findKey.int64(1)), st.findKey.text(2)};
+                            out.response = {static_cast<int>(st.findKey.int64(1)),
+                                            st.findKey.text(2)};
                         } else {
                             out.result = ReserveResult::KeyReused;
                         }
@@ -294,22 +305,23 @@ void SqliteBookingStore::reserve(
                 {
                     Use u(st.findPerson);
                     st.findPerson.bind(1, r.personId);
-                    if (!st.findPerson.step())
-                        return ReserveResult::UnknownPerson;
+                    if (!st.findPerson.step()) return ReserveResult::UnknownPerson;
                     birthDate = st.findPerson.text(0);
                 }
                 switch (r.eligibility ? r.eligibility(birthDate) : Eligibility::Eligible) {
-                case Eligibility::Eligible: break;
-                case Eligibility::NotEligible: return ReserveResult::NotEligible;
-                case Eligibility::OtherCohort: return ReserveResult::OtherCohort;
+                case Eligibility::Eligible:
+                    break;
+                case Eligibility::NotEligible:
+                    return ReserveResult::NotEligible;
+                case Eligibility::OtherCohort:
+                    return ReserveResult::OtherCohort;
                 }
                 // 4. One active reservation per person and dose (the partial unique index is
                 //    the last line of defence behind this check).
                 {
                     Use u(st.findActive);
                     st.findActive.bind(1, r.personId).bind(2, int64_t(r.dose));
-                    if (st.findActive.step())
-                        return ReserveResult::AlreadyReserved;
+                    if (st.findActive.step()) return ReserveResult::AlreadyReserved;
                 }
                 // 5. Conditional decrement: never below zero (CHECK backs it up).
                 int changed = 0;
@@ -322,22 +334,28 @@ void SqliteBookingStore::reserve(
                 {
                     Use u(st.readStock);
                     st.readStock.bind(1, r.clinicId).bind(2, r.date);
-                    if (!st.readStock.step())
-                        return ReserveResult::UnknownSlot;
+                    if (!st.readStock.step()) return ReserveResult::UnknownSlot;
                     out.remaining = st.readStock.int64(0);
                 }
-                if (changed == 0)
-                    return ReserveResult::SoldOut;
+                if (changed == 0) return ReserveResult::SoldOut;
                 {
                     Use u(st.insertReservation);
-                    st.insertReservation.bind(1, r.reservationId).bind(2, r.personId).bind(3, r.clinicId)
-                        .bind(4, r.date).bind(5, int64_t(r.dose)).bind(6, r.cohort).bind(7, r.tokenId)
+                    st.insertReservation.bind(1, r.reservationId)
+                        .bind(2, r.personId)
+                        .bind(3, r.clinicId)
+                        .bind(4, r.date)
+                        .bind(5, int64_t(r.dose))
+                        .bind(6, r.cohort)
+                        .bind(7, r.tokenId)
                         .bind(8, r.nowMs);
                     st.insertReservation.run();
                 }
                 {
                     Use u(st.insertToken);
-                    st.insertToken.bind(1, r.tokenId).bind(2, r.scope).bind(3, r.reservationId).bind(4, r.nowMs);
+                    st.insertToken.bind(1, r.tokenId)
+                        .bind(2, r.scope)
+                        .bind(3, r.reservationId)
+                        .bind(4, r.nowMs);
                     st.insertToken.run();
                 }
                 return ReserveResult::Confirmed;
@@ -347,8 +365,11 @@ void SqliteBookingStore::reserve(
             //    crash and restart - gets exactly this answer.
             out.response = render(out, r);
             Use u(st.insertKey);
-            st.insertKey.bind(1, r.scope).bind(2, r.requestHash).bind(3, int64_t(out.response.status))
-                .bind(4, out.response.body).bind(5, r.nowMs);
+            st.insertKey.bind(1, r.scope)
+                .bind(2, r.requestHash)
+                .bind(3, int64_t(out.response.status))
+                .bind(4, out.response.body)
+                .bind(5, r.nowMs);
             st.insertKey.run();
         },
         [outcome, done = std::move(done)](std::exception_ptr e) {
@@ -370,8 +391,7 @@ void SqliteBookingStore::reserve(
 }
 
 void SqliteBookingStore::cancel(const std::string& reservationId, int64_t nowMs,
-                                std::function<void(CancelOutcome)> done)
-{
+                                std::function<void(CancelOutcome)> done) {
     auto outcome = std::make_shared<CancelOutcome>();
     m_writer.submit(
         [this, outcome, reservationId, nowMs](store::Db& db) {
@@ -404,8 +424,7 @@ void SqliteBookingStore::cancel(const std::string& reservationId, int64_t nowMs,
             {
                 Use u(st.readStock);
                 st.readStock.bind(1, out.record.clinicId).bind(2, out.record.date);
-                if (st.readStock.step())
-                    out.remaining = st.readStock.int64(0);
+                if (st.readStock.step()) out.remaining = st.readStock.int64(0);
             }
             out.record.status = "cancelled";
             out.record.cancelledAtMs = nowMs;
@@ -428,17 +447,18 @@ void SqliteBookingStore::cancel(const std::string& reservationId, int64_t nowMs,
         });
 }
 
-void SqliteBookingStore::get(const std::string& reservationId,
-                             std::function<void(std::optional<ReservationRecord>, std::string)> done)
-{
+void SqliteBookingStore::get(
+    const std::string& reservationId,
+    std::function<void(std::optional<ReservationRecord>, std::string)> done) {
     auto job = [reservationId, done = std::move(done)](store::Db* db) {
         if (!db) {
             done(std::nullopt, "reader unavailable");
             return;
         }
         try {
-            store::Stmt s(*db, "SELECT id, person_id, clinic_id, date, dose, status, cohort, created_at_ms, "
-                               "cancelled_at_ms FROM reservations WHERE id = ?1");
+            store::Stmt s(
+                *db, "SELECT id, person_id, clinic_id, date, dose, status, cohort, created_at_ms, "
+                     "cancelled_at_ms FROM reservations WHERE id = ?1");
             s.bind(1, reservationId);
             if (s.step())
                 done(readRecord(s), {});
@@ -459,8 +479,7 @@ void SqliteBookingStore::get(const std::string& reservationId,
     job(nullptr);
 }
 
-void SqliteBookingStore::purgeExpiredKeys(int64_t olderThanMs)
-{
+void SqliteBookingStore::purgeExpiredKeys(int64_t olderThanMs) {
     m_writer.submit([olderThanMs](store::Db& db) {
         store::Stmt s(db, "DELETE FROM idempotency_keys WHERE created_at_ms < ?1");
         s.bind(1, olderThanMs);
@@ -468,16 +487,14 @@ void SqliteBookingStore::purgeExpiredKeys(int64_t olderThanMs)
     });
 }
 
-void SqliteBookingStore::readerLoop()
-{
+void SqliteBookingStore::readerLoop() {
     std::unique_ptr<store::Db> db;
     for (;;) {
         std::function<void(store::Db*)> job;
         {
             std::unique_lock lock(m_readMutex);
             m_readCv.wait(lock, [&] { return m_readStopping || !m_reads.empty(); });
-            if (m_reads.empty())
-                return;
+            if (m_reads.empty()) return;
             job = std::move(m_reads.front());
             m_reads.pop_front();
         }
@@ -485,25 +502,23 @@ void SqliteBookingStore::readerLoop()
             try {
                 db = std::make_unique<store::Db>(m_dbPath, store::Sync::Full, true);
             } catch (const std::exception& e) {
-                std::fprintf(stderr, "booking: cannot open %s read-only: %s\n", m_dbPath.c_str(), e.what());
+                std::fprintf(stderr, "booking: cannot open %s read-only: %s\n", m_dbPath.c_str(),
+                             e.what());
             }
         }
         job(db.get());
     }
 }
 
-void SqliteBookingStore::stop()
-{
+void SqliteBookingStore::stop() {
     {
         std::lock_guard lock(m_readMutex);
-        if (m_stopped)
-            return;
+        if (m_stopped) return;
         m_stopped = true;
         m_readStopping = true;
         m_readCv.notify_all();
     }
-    if (m_reader.joinable())
-        m_reader.join();
+    if (m_reader.joinable()) m_reader.join();
     // Finalise the cached statements on the writer thread while its connection is open.
     try {
         m_writer.runSync([this](store::Db&) { m_stmts.reset(); });

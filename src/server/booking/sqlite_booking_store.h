@@ -32,8 +32,9 @@ public:
                  std::function<void(ReserveOutcome)> done) override;
     void cancel(const std::string& reservationId, int64_t nowMs,
                 std::function<void(CancelOutcome)> done) override;
-    void get(const std::string& reservationId,
-             std::function<void(std::optional<ReservationRecord>, std::string error)> done) override;
+    void
+    get(const std::string& reservationId,
+        std::function<void(std::optional<ReservationRecord>, std::string error)> done) override;
     void purgeExpiredKeys(int64_t olderThanMs) override;
     void stop() override;
 

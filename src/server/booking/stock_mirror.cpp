@@ -6,8 +6,7 @@
 
 namespace sluice::booking {
 
-void StockMirror::build(std::vector<ClinicRow> clinics, const std::vector<StockRow>& stock)
-{
+void StockMirror::build(std::vector<ClinicRow> clinics, const std::vector<StockRow>& stock) {
     m_clinics = std::move(clinics);
     m_clinicIndex.clear();
     for (std::size_t i = 0; i < m_clinics.size(); ++i)
@@ -32,8 +31,7 @@ void StockMirror::build(std::vector<ClinicRow> clinics, const std::vector<StockR
     int64_t total = 0;
     for (const auto& s : stock) {
         const int c = clinicIndex(s.clinicId), d = dateIndex(s.date);
-        if (c < 0 || d < 0)
-            continue;
+        if (c < 0 || d < 0) continue;
         m_slots[std::size_t(c) * m_dates.size() + d].store(s.doses);
         m_per[c].window.fetch_add(s.doses);
         total += s.doses;
@@ -44,28 +42,24 @@ void StockMirror::build(std::vector<ClinicRow> clinics, const std::vector<StockR
         m_per[c].version.store(1);
 }
 
-int StockMirror::clinicIndex(std::string_view id) const
-{
+int StockMirror::clinicIndex(std::string_view id) const {
     auto it = m_clinicIndex.find(std::string(id));
     return it == m_clinicIndex.end() ? -1 : it->second;
 }
 
-int StockMirror::dateIndex(std::string_view date) const
-{
+int StockMirror::dateIndex(std::string_view date) const {
     auto it = m_dateIndex.find(std::string(date));
     return it == m_dateIndex.end() ? -1 : it->second;
 }
 
-int64_t StockMirror::remaining(int clinic, int date) const
-{
+int64_t StockMirror::remaining(int clinic, int date) const {
     if (clinic < 0 || date < 0 || std::size_t(clinic) >= m_clinics.size() ||
         std::size_t(date) >= m_dates.size())
         return kNoStock;
     return m_slots[std::size_t(clinic) * m_dates.size() + date].load(std::memory_order_relaxed);
 }
 
-void StockMirror::set(int clinic, int date, int64_t remaining, int reservedDelta, int64_t nowMs)
-{
+void StockMirror::set(int clinic, int date, int64_t remaining, int reservedDelta, int64_t nowMs) {
     auto& slot = m_slots[std::size_t(clinic) * m_dates.size() + date];
     const int64_t old = slot.exchange(remaining, std::memory_order_relaxed);
     const int64_t delta = remaining - (old < 0 ? 0 : old);
@@ -86,8 +80,7 @@ void StockMirror::set(int clinic, int date, int64_t remaining, int reservedDelta
     m_version.store(v, std::memory_order_release);
 }
 
-ClinicStock StockMirror::view(int c, int64_t nowMs) const
-{
+ClinicStock StockMirror::view(int c, int64_t nowMs) const {
     const auto& row = m_clinics[c];
     ClinicStock s;
     s.id = row.id;
@@ -109,10 +102,8 @@ ClinicStock StockMirror::view(int c, int64_t nowMs) const
     return s;
 }
 
-std::vector<ClinicStock> StockMirror::snapshot(uint64_t* version, int64_t nowMs) const
-{
-    if (version)
-        *version = m_version.load(std::memory_order_acquire);
+std::vector<ClinicStock> StockMirror::snapshot(uint64_t* version, int64_t nowMs) const {
+    if (version) *version = m_version.load(std::memory_order_acquire);
     std::vector<ClinicStock> out;
     out.reserve(m_clinics.size());
     for (std::size_t c = 0; c < m_clinics.size(); ++c)
@@ -120,10 +111,9 @@ std::vector<ClinicStock> StockMirror::snapshot(uint64_t* version, int64_t nowMs)
     return out;
 }
 
-std::vector<ClinicStock> StockMirror::changedSince(uint64_t since, uint64_t* version, int64_t nowMs) const
-{
-    if (version)
-        *version = m_version.load(std::memory_order_acquire);
+std::vector<ClinicStock> StockMirror::changedSince(uint64_t since, uint64_t* version,
+                                                   int64_t nowMs) const {
+    if (version) *version = m_version.load(std::memory_order_acquire);
     std::vector<ClinicStock> out;
     for (std::size_t c = 0; c < m_clinics.size(); ++c)
         if (m_per[c].version.load(std::memory_order_relaxed) > since)
