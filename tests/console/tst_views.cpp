@@ -93,6 +93,21 @@ QJsonObject tick(const QJsonObject& snapshot, qint64 seq, qint64 ms, int waiting
     t["clinics"] = QJsonArray{};
     return t;
 }
+// The console's command frames use the server's wire names: every argument of the server's
+// command fixture (tests/fixtures/ops/command_<op>.json) is there with the same JSON type.
+QString mismatchWithFixture(const FakeSource::Sent& sent) {
+    const QJsonObject want = fixture("command_" + sent.op).value("args").toObject();
+    for (auto it = want.begin(); it != want.end(); ++it) {
+        const QJsonValue got = sent.args.value(it.key());
+        if (got.type() != it.value().type()) return sent.op + "." + it.key();
+        if (it.value().isObject())
+            for (const QString& k : it.value().toObject().keys())
+                if (got.toObject().value(k).type() != it.value().toObject().value(k).type())
+                    return sent.op + "." + it.key() + "." + k;
+    }
+    return {};
+}
+
 } // namespace
 
 class TestViews : public QObject {
@@ -250,6 +265,7 @@ void TestViews::commandsConfirmedAndTracked() {
     QCOMPARE(f.src->sent.size(), 1);
     QCOMPARE(f.src->sent.at(0).op, QStringLiteral("pause_cohort"));
     QCOMPARE(f.src->sent.at(0).args.value("cohort").toString(), QStringLiteral("53-54"));
+    QCOMPARE(mismatchWithFixture(f.src->sent.at(0)), QString());
     const QString id = f.src->sent.at(0).id;
     QTableView* actions = f.window->approvals()->actions();
     QCOMPARE(actions->model()->index(0, CommandTracker::Status).data().toString(),
@@ -297,6 +313,8 @@ void TestViews::everyActionPanelSendsItsCommand() {
     QCOMPARE(f.src->sent.at(5).args.value("notice_id").toInteger(),
              snap["notices"].toArray().at(0)["id"].toInteger());
     QCOMPARE(f.confirmations.size(), 6); // every one of them changes what citizens see
+    for (const auto& sent : f.src->sent)
+        QCOMPARE(mismatchWithFixture(sent), QString());
 }
 
 void TestViews::approvalsList() {
@@ -313,6 +331,7 @@ void TestViews::approvalsList() {
             f.window->approvals()->approveButton()->click();
             QCOMPARE(f.src->sent.size(), 1);
             QCOMPARE(f.src->sent.at(0).op, QStringLiteral("approve"));
+            QCOMPARE(mismatchWithFixture(f.src->sent.at(0)), QString());
             QCOMPARE(
                 f.src->sent.at(0).args.value("command_id").toString(),
                 fixture("snapshot")["pending_approvals"].toArray().at(0)["command_id"].toString());
