@@ -3,6 +3,7 @@
 // every ticket still accepted at the same place, the shuffle never redone differently, and a
 // place admitted before the crash gets the same admission token after it.
 #include "queue_test_util.h"
+#include "server/store/sqlite.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 
@@ -129,6 +130,8 @@ private slots:
         qInfo("%zu tickets over %d kills; %zu places admitted; serving %lld", tickets.size(), iterations,
               tokenOf.size(), (long long)servingSeen);
         QVERIFY(server.terminate());
+        sluice::store::Db db((server.dataDir() + "/sluice.db").toStdString(), sluice::store::Sync::Full, true);
+        QCOMPARE(db.integrityCheck(), std::string("ok"));
     }
 };
 

@@ -687,8 +687,10 @@ void QueueService::recover() {
             rate_ceiling REAL, max_active INTEGER, mode TEXT NOT NULL DEFAULT 'manual',
             paused INTEGER NOT NULL DEFAULT 0, paused_incident INTEGER NOT NULL DEFAULT 0,
             CHECK (serving >= 0 AND issue_limit >= 0)))");
+        // Key columns first: SQLite 3.40's integrity_check misreports NULLs in a WITHOUT ROWID
+        // table whose NOT NULL column is declared before a key column.
         db.exec(R"(CREATE TABLE IF NOT EXISTS served_history (
-            cohort_id TEXT NOT NULL, time_ms INTEGER NOT NULL, serving INTEGER NOT NULL,
+            cohort_id TEXT NOT NULL, serving INTEGER NOT NULL, time_ms INTEGER NOT NULL,
             PRIMARY KEY (cohort_id, serving)) WITHOUT ROWID)");
     });
     int64_t now = nowUnixMs();
