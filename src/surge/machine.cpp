@@ -369,6 +369,14 @@ bool World::build(const Action& a, int64_t nowNs, RequestSpec& req, std::vector<
         req.ticket = std::string(ticketText(a.ticket));
         return true;
     case Step::Status:
+        if (nowNs < m_statusCacheUntilNs) {
+            // Cache-Control: max-age honoured: the shared status body is still fresh, so the
+            // browser (or a cache in front) answers without asking the server.
+            --c.requests;
+            ++m_counters.cacheHits;
+            afterStatus(a, nowNs, out);
+            return false;
+        }
         req.target = queue + "/status";
         return true;
     case Step::Position:
@@ -737,16 +745,10 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
             return;
         }
         readStatus(r.body, nowNs);
-        if (m_statusState == "closed") {
-            finish(a.citizen, Outcome::SoldOut);
-            return;
+        if (r.maxAgeS > 0) { // a shared cache in front (or the browser's) keeps it this long
+            m_statusCacheUntilNs = nowNs + static_cast<int64_t>(r.maxAgeS * 1e9);
         }
-        const auto& t = m_tickets[a.ticket];
-        if (m_statusState == "open" && t.position > 0 && m_serving >= t.position) {
-            out.push_back({nowNs, a.citizen, a.ticket, Step::Admit, 0});
-            return;
-        }
-        waitMore(a, nowNs, out);
+        afterStatus(a, nowNs, out);
         return;
     }
     case Step::Position:
@@ -1041,6 +1043,19 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
     case Step::BotWait:
         return;
     }
+}
+
+void World::afterStatus(const Action& a, int64_t nowNs, std::vector<Action>& out) {
+    if (m_statusState == "closed") {
+        finish(a.citizen, Outcome::SoldOut);
+        return;
+    }
+    const auto& t = m_tickets[a.ticket];
+    if (m_statusState == "open" && t.position > 0 && m_serving >= t.position) {
+        out.push_back({nowNs, a.citizen, a.ticket, Step::Admit, 0});
+        return;
+    }
+    waitMore(a, nowNs, out);
 }
 
 bool World::buildFinalSnapshot(RequestSpec& req, uint32_t offset) const {

@@ -208,6 +208,7 @@ private:
                double fallbackS = 0.5);
     void afterAdmitted(uint32_t citizen, int64_t nowNs, std::vector<Action>& out);
     void readStatus(std::string_view body, int64_t nowNs);
+    void afterStatus(const Action& a, int64_t nowNs, std::vector<Action>& out);
     // Reads a clinics listing into the stock book; returns its "total", -1 when unreadable.
     int64_t parseClinics(std::string_view body, bool initial, bool final);
     std::string snapshotTarget(uint32_t offset) const;
@@ -232,6 +233,7 @@ private:
     std::string m_statusState = "unknown";
     uint64_t m_serving = 0, m_issued = 0;
     double m_rate = 0;
+    int64_t m_statusCacheUntilNs = 0; // the last status body is fresh until then (max-age)
     // Stock, keyed "clinic|date".
     std::map<std::string, StockEntry> m_stock;
     std::vector<std::string> m_stockKeys; // for random choice of region/date

@@ -157,6 +157,7 @@ Report buildReport(const World& world, const RunMeta& meta) {
     rps["total"] = std::round(static_cast<double>(c.requests) / runS * 10) / 10;
     j["requests"] = counts;
     j["requests_total"] = c.requests;
+    j["status_cache_hits"] = c.cacheHits;
     j["requests_per_s"] = rps;
     j["peak_requests_per_s"] = peak;
     j["latency_ms"] = latency;

@@ -462,10 +462,14 @@ Report runSurge(const Options& opt, std::ostream& progress) {
     // Two lanes of connections: the waiting room's quick calls, and the booking zone's slower
     // ones (the identity provider takes tens to hundreds of ms), so that slow booking calls
     // never hold up the waiting room's polls (head-of-line blocking a browser would not have).
+    // Within a lane, steps that move a citizen forward (join, admit, booking) go before polls
+    // when the surge cannot send everything on time; latency still counts from the planned time.
     struct Lane {
         std::vector<Conn*> idle;
-        std::deque<Action> pending;
+        std::deque<Action> urgent, pending;
+        std::size_t size() const { return urgent.size() + pending.size(); }
     };
+    auto isPoll = [](const Action& a) { return a.step == Step::Status || a.step == Step::Position; };
     std::array<Lane, 2> lanes;
     auto laneOf = [](const Action& a) -> std::size_t {
         return a.step == Step::Verify || a.step == Step::List || a.step == Step::Reserve || a.step == Step::Snapshot
@@ -490,9 +494,10 @@ Report runSurge(const Options& opt, std::ostream& progress) {
     };
     std::function<void()> pump = [&] {
         for (auto& lane : lanes) {
-            while (!lane.idle.empty() && !lane.pending.empty() && !pool.stopping()) {
-                const Action a = lane.pending.front();
-                lane.pending.pop_front();
+            while (!lane.idle.empty() && lane.size() > 0 && !pool.stopping()) {
+                auto& q = lane.urgent.empty() ? lane.pending : lane.urgent;
+                const Action a = q.front();
+                q.pop_front();
                 Conn* c = lane.idle.back();
                 const bool ok = world.build(a, steadyNs(), c->spec, out);
                 schedule(out);
@@ -539,7 +544,8 @@ Report runSurge(const Options& opt, std::ostream& progress) {
             ++cursor;
         }
         while (!heap.empty() && heap.top().atNs <= now) {
-            lanes[laneOf(heap.top())].pending.push_back(heap.top());
+            auto& lane = lanes[laneOf(heap.top())];
+            (isPoll(heap.top()) ? lane.pending : lane.urgent).push_back(heap.top());
             heap.pop();
         }
         pump();
@@ -563,7 +569,7 @@ Report runSurge(const Options& opt, std::ostream& progress) {
                               static_cast<unsigned long long>(world.lastServing()),
                               static_cast<unsigned long long>(world.lastIssued()),
                               static_cast<unsigned long long>(k.requests - lastRequests),
-                              lanes[0].pending.size() + lanes[1].pending.size(),
+                              lanes[0].size() + lanes[1].size(),
                               static_cast<unsigned long long>(k.lostPlaces),
                               static_cast<unsigned long long>(k.bypassSuccesses),
                               static_cast<unsigned long long>(k.bypassAttempts));
