@@ -7,8 +7,11 @@
 #include "console/views/profilestore.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTimer>
 
@@ -49,6 +52,25 @@ int main(int argc, char** argv) {
     if (!language.setLanguage(lang)) language.setLanguage(LanguageManager::systemDefault());
 
     ConsoleSession session;
+    // Operators' own thresholds: thresholds.json in the console's config folder
+    // (~/.config/Sluice/sluice-console/thresholds.json), in the format of
+    // resources/console/thresholds.json; the metrics it names replace the defaults.
+    QFile custom(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+                 QStringLiteral("/thresholds.json"));
+    if (custom.open(QIODevice::ReadOnly)) {
+        QStringList errors;
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(custom.readAll(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+            errors.append(parseError.error != QJsonParseError::NoError
+                              ? parseError.errorString()
+                              : QStringLiteral("not a JSON object"));
+        const Thresholds overrides = Thresholds::fromJson(doc.object(), &errors);
+        for (const QString& e : errors)
+            std::fprintf(stderr, "sluice-console: %s: %s\n", qPrintable(custom.fileName()),
+                         qPrintable(e));
+        session.setThresholds(session.thresholds().mergedWith(overrides));
+    }
     ProfileStore profiles;
     MainWindow window(&session, &language, &profiles);
     window.restoreLayout();

@@ -217,6 +217,12 @@ void TestMetrics::thresholdsFromJson() {
     QCOMPARE(t.evaluate("unknown", 1e9), Level::Normal);
     const Thresholds back = Thresholds::fromJson(t.toJson());
     QCOMPARE(back.evaluate("b", 7), Level::Amber);
+    // Overrides replace only the metrics they name.
+    const Thresholds merged = t.mergedWith(Thresholds::fromJson(
+        QJsonDocument::fromJson(R"({"a": {"amber": 10, "red": 20}})").object()));
+    QCOMPARE(merged.evaluate("a", 1.5), Level::Normal);
+    QCOMPARE(merged.evaluate("a", 25), Level::Red);
+    QCOMPARE(merged.evaluate("b", 4), Level::Red);
 }
 
 void TestMetrics::defaultThresholdsLoad() {

@@ -43,6 +43,13 @@ Thresholds Thresholds::defaults() {
     return fromJson(QJsonDocument::fromJson(f.readAll()).object());
 }
 
+Thresholds Thresholds::mergedWith(const Thresholds& overrides) const {
+    Thresholds out = *this;
+    for (auto it = overrides.m_rules.cbegin(); it != overrides.m_rules.cend(); ++it)
+        out.m_rules.insert(it.key(), it.value());
+    return out;
+}
+
 Level Thresholds::evaluate(const QString& metric, double value) const {
     const auto it = m_rules.constFind(metric);
     return it == m_rules.cend() ? Level::Normal : it->evaluate(value);

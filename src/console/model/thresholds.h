@@ -28,6 +28,8 @@ public:
     static Thresholds defaults();
 
     void set(const QString& metric, const ThresholdRule& rule) { m_rules.insert(metric, rule); }
+    // These rules with `overrides` replacing the metrics it names.
+    Thresholds mergedWith(const Thresholds& overrides) const;
     bool has(const QString& metric) const { return m_rules.contains(metric); }
     ThresholdRule rule(const QString& metric) const { return m_rules.value(metric); }
     // Normal for metrics without a rule.

@@ -15,7 +15,7 @@ struct HeadlessRecordOptions {
     QString token;
     double durationS = 60;
     int flushIntervalMs = 250;
-    int keyframeEvery = 300;
+    int keyframeEvery = 60;
 };
 
 int runHeadlessRecorder(const HeadlessRecordOptions& options);

@@ -25,7 +25,7 @@ struct RecordedItem {
 class RecordingWriter {
 public:
     struct Options {
-        int keyframeEvery = 300; // broadcast frames between keyframes (2.5 min at a 500 ms tick)
+        int keyframeEvery = 60; // broadcast frames between keyframes (30 s at a 500 ms tick)
         int maxPageCount = 0;    // > 0: SQLite's max_page_count (tests simulate a full disk)
     };
 

@@ -18,7 +18,7 @@ struct SyntheticOptions {
     int changedClinicsPerTick = 20;
     int eventEvery = 40; // ticks between events
     bool withGap = true; // a connection loss half way, then hello + snapshot
-    int keyframeEvery = 300;
+    int keyframeEvery = 60;
     int batch = 2000; // rows per transaction
     quint32 seed = 42;
 };

@@ -26,6 +26,11 @@ ReplaySource::ReplaySource(const QString& path, QObject* parent)
     : DataSource(parent), m_path(path), m_clock(defaultWallClock()) {
     m_timer.setInterval(50);
     connect(&m_timer, &QTimer::timeout, this, &ReplaySource::advance);
+    m_primeTimer.setSingleShot(true);
+    m_primeTimer.setInterval(300);
+    connect(&m_primeTimer, &QTimer::timeout, this, [this] {
+        if (m_reader.isOpen() && m_primeMs > 0) rebuildAt(m_position, m_primeMs);
+    });
 }
 
 ReplaySource::~ReplaySource() = default;
@@ -66,6 +71,7 @@ void ReplaySource::open() {
 
 void ReplaySource::close() {
     pause();
+    m_primeTimer.stop();
     m_reader.close();
     setState(State::Disconnected);
 }
@@ -116,12 +122,12 @@ void ReplaySource::deliverUpTo(qint64 frameId) {
     }
 }
 
-void ReplaySource::rebuildAt(qint64 tMs) {
+void ReplaySource::rebuildAt(qint64 tMs, qint64 primeMs) {
     ++m_rebuilds;
     const qint64 target = m_reader.frameIdAt(tMs);
     emit historyReset();
     m_cursor = 0;
-    const qint64 primeTarget = qMin(target, m_reader.frameIdAt(tMs - m_primeMs));
+    const qint64 primeTarget = qMin(target, m_reader.frameIdAt(tMs - primeMs));
     State linkBefore = m_state;
     if (const Keyframe* k = m_reader.keyframeAtOrBefore(primeTarget)) {
         KeyframeContent c;
@@ -149,8 +155,10 @@ void ReplaySource::seek(qint64 tMs) {
     const qint64 target = m_reader.frameIdAt(tMs);
     if (target >= m_cursor && m_cursor > 0 && target - m_cursor <= m_forwardLimit)
         deliverUpTo(target);
-    else if (target != m_cursor || m_cursor == 0)
-        rebuildAt(tMs);
+    else if (target != m_cursor || m_cursor == 0) {
+        rebuildAt(tMs, m_deferPrime ? 0 : m_primeMs);
+        if (m_deferPrime && m_primeMs > 0) m_primeTimer.start();
+    }
     setPosition(tMs);
 }
 

@@ -44,9 +44,12 @@ public:
     double speed() const { return m_clock.speed(); }
     const QList<Marker>& markers() const { return m_reader.markers(); }
 
-    // History before the playhead rebuilt on a seek, so the charts show the window around it.
+    // History before the playhead rebuilt after a seek, so the charts show the window around
+    // it. Deferred (default): the seek itself rebuilds only the state (fast), and once seeking
+    // has stopped for a moment the same instant is rebuilt again with this much history.
     void setPrimeMs(qint64 ms) { m_primeMs = qMax<qint64>(0, ms); }
     qint64 primeMs() const { return m_primeMs; }
+    void setDeferredPrime(bool deferred) { m_deferPrime = deferred; }
     void setTickIntervalMs(int ms) { m_timer.setInterval(qMax(5, ms)); }
     // Number of full rebuilds so far (tests: a short seek forward plays on instead).
     int rebuildCount() const { return m_rebuilds; }
@@ -76,7 +79,7 @@ private:
     void setState(State s);
     void applyLink(const QJsonObject& link);
     void deliverUpTo(qint64 frameId);
-    void rebuildAt(qint64 tMs);
+    void rebuildAt(qint64 tMs, qint64 primeMs);
     void setPosition(qint64 ms);
     void catchUp(); // delivers the rows up to the clock's position
     qint64 firstSnapshotMs();
@@ -88,7 +91,9 @@ private:
     State m_state = State::Disconnected;
     qint64 m_cursor = 0; // id of the last row delivered
     qint64 m_position = 0;
-    qint64 m_primeMs = 5 * 60'000;
+    qint64 m_primeMs = 2 * 60'000;
+    bool m_deferPrime = true;
+    QTimer m_primeTimer;
     int m_rebuilds = 0;
     qint64 m_forwardLimit = 600; // rows: beyond this a seek forward rebuilds from a keyframe
 };
