@@ -156,9 +156,9 @@ void App::stop() {
     if (d.stopped || (!d.started && !d.server)) return;
     d.stopped = true;
     d.ready = false;
-    if (d.server) d.server->stop();
-    // ops: stop
+    // ops: stop (first, so consoles get the server_stopping event and a clean close frame)
     if (d.ops) d.ops->stop();
+    if (d.server) d.server->stop();
     // booking: stop
     if (d.booking) d.booking->stop();
     if (d.queue) d.queue->shutdown();

@@ -11,6 +11,7 @@
 #include "server/ops/ops_cli.h"
 
 #include <cstring>
+#include <unistd.h>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -155,6 +156,9 @@ int runServerCli(int argc, char** argv) {
         applyListen(cfg, a.listen);
         cfg.http.threads = a.threads;
         cfg.dataDir = a.dataDir;
+        char host[256] = {};
+        ::gethostname(host, sizeof host - 1);
+        cfg.nodeId = std::string(host) + ":" + std::to_string(cfg.http.port);
         App app(std::move(cfg));
         app.start();
         app.runUntilSignalled();
