@@ -438,7 +438,9 @@ Report runSurge(const Options& opt, std::ostream& progress) {
                       static_cast<unsigned long long>((seed * 0x9E3779B97F4A7C15ULL ^ static_cast<uint64_t>(nowMs)) >> 32));
         wc.runId = id;
     }
-    World world(scenario, wc, buildPopulation(scenario, count, seed, window));
+    // About a quarter of a megabyte of histograms plus the population: on the heap.
+    auto worldPtr = std::make_unique<World>(scenario, wc, buildPopulation(scenario, count, seed, window));
+    World& world = *worldPtr;
 
     RunMeta meta;
     meta.scenario = scenario.name.empty() ? opt.scenarioPath : scenario.name;
