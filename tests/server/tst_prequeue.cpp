@@ -4,6 +4,8 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <cmath>
 #include <numeric>
 
@@ -45,6 +47,22 @@ private slots:
             same += a.permute(e) == c.permute(e);
         }
         QVERIFY(same < 20);
+    }
+
+    // Every HTTP thread computes places at once at the opening: results must not depend on it.
+    void concurrentLookupsAgree() {
+        PrequeuePermutation p("concurrent seed", 50'000);
+        std::vector<uint64_t> expected(50'000);
+        for (uint64_t e = 0; e < expected.size(); ++e) expected[e] = p.permute(e);
+        std::atomic<int> wrong{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([&, t] {
+                for (uint64_t e = t; e < expected.size(); e += 2)
+                    if (p.permute(e) != expected[e]) ++wrong;
+            });
+        for (auto& th : threads) th.join();
+        QCOMPARE(wrong.load(), 0);
     }
 
     void uncorrelatedWithArrival() {

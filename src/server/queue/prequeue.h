@@ -13,6 +13,7 @@
 
 namespace sluice::queue {
 
+// Thread-safe: every thread computes with its own MAC context (HmacSha256 is not thread-safe).
 class PrequeuePermutation {
 public:
     PrequeuePermutation(std::string seed, uint64_t size);
@@ -22,13 +23,14 @@ public:
 
 private:
     uint64_t round(int r, uint64_t half) const;
+    const HmacSha256& mac() const; // this thread's context for this permutation
     uint64_t encryptOnce(uint64_t x) const;
     uint64_t decryptOnce(uint64_t x) const;
     std::string m_seed;
     uint64_t m_size;
     int m_halfBits;
     uint64_t m_halfMask;
-    HmacSha256 m_mac;
+    uint64_t m_id; // distinguishes instances in the per-thread context cache
 };
 
 } // namespace sluice::queue
