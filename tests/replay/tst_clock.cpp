@@ -1,6 +1,9 @@
 // The replay clock, pure, with an injected wall clock: speed changes re-anchor without a jump,
 // pause and resume keep the position, seeking clamps to the range, the end is reported.
 #include "console/replay/replayclock.h"
+#include "console/replay/timeinput.h"
+
+#include <QDateTime>
 
 #include <QtTest>
 
@@ -95,6 +98,22 @@ private slots:
         QCOMPARE(c.position(), 1500);
         m_wall += 100;
         QCOMPARE(c.position(), 1600);
+    }
+
+    void typedTimes() {
+        using sluice::console::replay::parseTimeInput;
+        const qint64 start = QDateTime(QDate(2021, 7, 19), QTime(19, 58, 10)).toMSecsSinceEpoch();
+        const qint64 end = start + 3 * 3600'000;
+        QCOMPARE(*parseTimeInput("+90s", start, end), start + 90'000);
+        QCOMPARE(*parseTimeInput("+12:30", start, end), start + 750'000);
+        QCOMPARE(*parseTimeInput("+1:02:03", start, end), start + 3723'000);
+        QCOMPARE(*parseTimeInput("20:15", start, end), QDateTime(QDate(2021, 7, 19), QTime(20, 15)).toMSecsSinceEpoch());
+        QCOMPARE(*parseTimeInput("20:15:30", start, end), QDateTime(QDate(2021, 7, 19), QTime(20, 15, 30)).toMSecsSinceEpoch());
+        // Before the start on the clock: the next day (a recording across midnight).
+        QCOMPARE(*parseTimeInput("00:30", start, end), QDateTime(QDate(2021, 7, 20), QTime(0, 30)).toMSecsSinceEpoch());
+        QCOMPARE(*parseTimeInput("2021-07-19 21:00", start, end), QDateTime(QDate(2021, 7, 19), QTime(21, 0)).toMSecsSinceEpoch());
+        QCOMPARE(*parseTimeInput("2021-07-19T11:00:00.000Z", start, end), qint64(1626692400000));
+        for (const char* bad : {"", "soon", "+", "+-1:00", "25:99", "+a:b"}) QVERIFY2(!parseTimeInput(bad, start, end), bad);
     }
 
     void endOfFile() {
