@@ -547,7 +547,10 @@ Report runSurge(const Options& opt, std::ostream& progress) {
         }
         while (!heap.empty() && heap.top().atNs <= now) {
             auto& lane = lanes[laneOf(heap.top())];
-            (isPoll(heap.top()) ? lane.pending : lane.urgent).push_back(heap.top());
+            if (heap.top().step == Step::Snapshot) // the auditor's stock pages gate every reservation
+                lane.urgent.push_front(heap.top());
+            else
+                (isPoll(heap.top()) ? lane.pending : lane.urgent).push_back(heap.top());
             heap.pop();
         }
         pump();
