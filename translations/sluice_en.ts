@@ -71,8 +71,8 @@
         <translation>Show the version.</translation>
     </message>
     <message>
-        <source>Connect at start to the server's base URL, e.g. http://127.0.0.1:8080.</source>
-        <translation>Connect at start to the server's base URL, e.g. http://127.0.0.1:8080.</translation>
+        <source>Connect at start to the server&apos;s base URL, e.g. http://127.0.0.1:8080.</source>
+        <translation>Connect at start to the server&apos;s base URL, e.g. http://127.0.0.1:8080.</translation>
     </message>
     <message>
         <source>Read the operator token from FILE.</source>
@@ -105,6 +105,38 @@
     <message>
         <source>--lang: expected ko or en</source>
         <translation>--lang: expected ko or en</translation>
+    </message>
+    <message>
+        <source>Record the session to FILE without a window (needs --connect and --duration).</source>
+        <translation>Record the session to FILE without a window (needs --connect and --duration).</translation>
+    </message>
+    <message>
+        <source>Seconds to record with --record.</source>
+        <translation>Seconds to record with --record.</translation>
+    </message>
+    <message>
+        <source>Open the recording FILE in replay mode.</source>
+        <translation>Open the recording FILE in replay mode.</translation>
+    </message>
+    <message>
+        <source>With --replay: start at TIME (20:15:30, 2021-07-19 20:15, +5:00).</source>
+        <translation>With --replay: start at TIME (20:15:30, 2021-07-19 20:15, +5:00).</translation>
+    </message>
+    <message>
+        <source>--record needs --connect URL and --duration S</source>
+        <translation>--record needs --connect URL and --duration S</translation>
+    </message>
+    <message>
+        <source>--duration: expected seconds greater than 0</source>
+        <translation>--duration: expected seconds greater than 0</translation>
+    </message>
+    <message>
+        <source>--replay cannot be combined with --connect or --record</source>
+        <translation>--replay cannot be combined with --connect or --record</translation>
+    </message>
+    <message>
+        <source>--at needs --replay</source>
+        <translation>--at needs --replay</translation>
     </message>
 </context>
 <context>
@@ -220,17 +252,87 @@
     </message>
 </context>
 <context>
-    <name>sluice::console::ApprovalsPanel</name>
+    <name>Recording</name>
     <message>
-        <source>Approve %1's %2 (%3)</source>
-        <translation>Approve %1's %2 (%3)</translation>
+        <source>The recording file already exists</source>
+        <translation>The recording file already exists</translation>
     </message>
     <message>
-        <source>Approve %1's command?
+        <source>Cannot create the recordings folder</source>
+        <translation>Cannot create the recordings folder</translation>
+    </message>
+    <message>
+        <source>Cannot create the recording file</source>
+        <translation>Cannot create the recording file</translation>
+    </message>
+    <message>
+        <source>The recording is not open</source>
+        <translation>The recording is not open</translation>
+    </message>
+    <message>
+        <source>Cannot write to the recording</source>
+        <translation>Cannot write to the recording</translation>
+    </message>
+</context>
+<context>
+    <name>Replay</name>
+    <message>
+        <source>could not write the image</source>
+        <translation>could not write the image</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: the file does not exist.</source>
+        <translation>Cannot open %1: the file does not exist.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>Cannot open %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Sluice recording (it is not an SQLite database).</source>
+        <translation>%1 is not a Sluice recording (it is not an SQLite database).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be replayed (%2).</source>
+        <translation>%1 is damaged and cannot be replayed (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not a Sluice recording (an SQLite database of another kind).</source>
+        <translation>%1 is not a Sluice recording (an SQLite database of another kind).</translation>
+    </message>
+    <message>
+        <source>%1 was recorded by a newer console (recording format %2); this console reads formats up to %3. Update the console to replay it.</source>
+        <translation>%1 was recorded by a newer console (recording format %2); this console reads formats up to %3. Update the console to replay it.</translation>
+    </message>
+    <message>
+        <source>%1 contains no recorded frames.</source>
+        <translation>%1 contains no recorded frames.</translation>
+    </message>
+    <message>
+        <source>Recording %1</source>
+        <translation>Recording %1</translation>
+    </message>
+    <message>
+        <source>In the recording: %1.</source>
+        <translation>In the recording: %1.</translation>
+    </message>
+    <message>
+        <source>In the recording: %1 (%2).</source>
+        <translation>In the recording: %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::ApprovalsPanel</name>
+    <message>
+        <source>Approve %1&apos;s %2 (%3)</source>
+        <translation>Approve %1&apos;s %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Approve %1&apos;s command?
 
 %2 %3
 %4</source>
-        <translation>Approve %1's command?
+        <translation>Approve %1&apos;s command?
 
 %2 %3
 %4</translation>
@@ -659,8 +761,8 @@ Doses left today: %3, in the booking window: %4</translation>
         <translation>Leave empty to use the saved token</translation>
     </message>
     <message>
-        <source>Enter the server's base URL, e.g. http://127.0.0.1:8080.</source>
-        <translation>Enter the server's base URL, e.g. http://127.0.0.1:8080.</translation>
+        <source>Enter the server&apos;s base URL, e.g. http://127.0.0.1:8080.</source>
+        <translation>Enter the server&apos;s base URL, e.g. http://127.0.0.1:8080.</translation>
     </message>
     <message>
         <source>An operator token is needed.</source>
@@ -981,7 +1083,10 @@ Qt %2</translation>
     </message>
     <message numerus="yes">
         <source>%n cohort(s)</source>
-        <translation><numerusform>%n cohort</numerusform><numerusform>%n cohorts</numerusform></translation>
+        <translation>
+            <numerusform>%n cohort</numerusform>
+            <numerusform>%n cohorts</numerusform>
+        </translation>
     </message>
     <message>
         <source>ceiling %1/s</source>
@@ -1001,7 +1106,172 @@ Qt %2</translation>
     </message>
     <message numerus="yes">
         <source>today %1 · %n clinic(s)</source>
-        <translation><numerusform>today %1 · %n clinic</numerusform><numerusform>today %1 · %n clinics</numerusform></translation>
+        <translation>
+            <numerusform>today %1 · %n clinic</numerusform>
+            <numerusform>today %1 · %n clinics</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::replay::RecordingController</name>
+    <message>
+        <source>Open recording</source>
+        <translation>Open recording</translation>
+    </message>
+    <message>
+        <source>Sluice recordings (*.sluicerec);;All files (*)</source>
+        <translation>Sluice recordings (*.sluicerec);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Export charts</source>
+        <translation>Export charts</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Export series</source>
+        <translation>Export series</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export event log</source>
+        <translation>Export event log</translation>
+    </message>
+    <message>
+        <source>Open &amp;recording…</source>
+        <translation>Open &amp;recording…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Charts as PNG…</source>
+        <translation>Charts as PNG…</translation>
+    </message>
+    <message>
+        <source>Series in the chart window as CSV…</source>
+        <translation>Series in the chart window as CSV…</translation>
+    </message>
+    <message>
+        <source>Event log as CSV…</source>
+        <translation>Event log as CSV…</translation>
+    </message>
+    <message>
+        <source>Recording settings…</source>
+        <translation>Recording settings…</translation>
+    </message>
+    <message>
+        <source>Replay timeline</source>
+        <translation>Replay timeline</translation>
+    </message>
+    <message>
+        <source>Replaying %1</source>
+        <translation>Replaying %1</translation>
+    </message>
+    <message>
+        <source>Recording stopped: %1. The live view carries on.</source>
+        <translation>Recording stopped: %1. The live view carries on.</translation>
+    </message>
+    <message>
+        <source>Recording time %1</source>
+        <translation>Recording time %1</translation>
+    </message>
+    <message>
+        <source>⚠ not recording</source>
+        <translation>⚠ not recording</translation>
+    </message>
+    <message>
+        <source>● REC</source>
+        <translation>● REC</translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation>Recording to %1</translation>
+    </message>
+    <message>
+        <source>Recording settings</source>
+        <translation>Recording settings</translation>
+    </message>
+    <message>
+        <source>Keep at most this many MB of recordings (0: no limit):</source>
+        <translation>Keep at most this many MB of recordings (0: no limit):</translation>
+    </message>
+    <message>
+        <source>Delete recordings older than this many days (0: never):</source>
+        <translation>Delete recordings older than this many days (0: never):</translation>
+    </message>
+    <message>
+        <source>%1 saved to %2</source>
+        <translation>%1 saved to %2</translation>
+    </message>
+    <message>
+        <source>%1 not saved: %2</source>
+        <translation>%1 not saved: %2</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Event log</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::replay::TimelineWidget</name>
+    <message>
+        <source>REPLAY</source>
+        <translation>REPLAY</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>Go to time (20:15:30, +5:00)</source>
+        <translation>Go to time (20:15:30, +5:00)</translation>
+    </message>
+    <message>
+        <source>Previous event</source>
+        <translation>Previous event</translation>
+    </message>
+    <message>
+        <source>Next event</source>
+        <translation>Next event</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Recording time: drag to seek. Markers: blue operator actions, red alerts, grey connection changes.</source>
+        <translation>Recording time: drag to seek. Markers: blue operator actions, red alerts, grey connection changes.</translation>
+    </message>
+    <message>
+        <source>no recording open</source>
+        <translation>no recording open</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 of %3)</translation>
+    </message>
+    <message>
+        <source>Not a time: %1</source>
+        <translation>Not a time: %1</translation>
     </message>
 </context>
 </TS>

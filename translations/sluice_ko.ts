@@ -71,7 +71,7 @@
         <translation>버전을 표시합니다.</translation>
     </message>
     <message>
-        <source>Connect at start to the server's base URL, e.g. http://127.0.0.1:8080.</source>
+        <source>Connect at start to the server&apos;s base URL, e.g. http://127.0.0.1:8080.</source>
         <translation>시작할 때 서버 기본 URL에 연결합니다. 예: http://127.0.0.1:8080.</translation>
     </message>
     <message>
@@ -105,6 +105,38 @@
     <message>
         <source>--lang: expected ko or en</source>
         <translation>--lang: ko 또는 en이어야 합니다</translation>
+    </message>
+    <message>
+        <source>Record the session to FILE without a window (needs --connect and --duration).</source>
+        <translation>창 없이 세션을 FILE에 녹화합니다 (--connect와 --duration 필요).</translation>
+    </message>
+    <message>
+        <source>Seconds to record with --record.</source>
+        <translation>--record로 녹화할 시간(초).</translation>
+    </message>
+    <message>
+        <source>Open the recording FILE in replay mode.</source>
+        <translation>녹화 FILE을 재생 모드로 엽니다.</translation>
+    </message>
+    <message>
+        <source>With --replay: start at TIME (20:15:30, 2021-07-19 20:15, +5:00).</source>
+        <translation>--replay와 함께: TIME부터 시작합니다 (20:15:30, 2021-07-19 20:15, +5:00).</translation>
+    </message>
+    <message>
+        <source>--record needs --connect URL and --duration S</source>
+        <translation>--record에는 --connect URL과 --duration S가 필요합니다</translation>
+    </message>
+    <message>
+        <source>--duration: expected seconds greater than 0</source>
+        <translation>--duration: 0보다 큰 초가 필요합니다</translation>
+    </message>
+    <message>
+        <source>--replay cannot be combined with --connect or --record</source>
+        <translation>--replay는 --connect 또는 --record와 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>--at needs --replay</source>
+        <translation>--at에는 --replay가 필요합니다</translation>
     </message>
 </context>
 <context>
@@ -220,13 +252,83 @@
     </message>
 </context>
 <context>
+    <name>Recording</name>
+    <message>
+        <source>The recording file already exists</source>
+        <translation>녹화 파일이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>Cannot create the recordings folder</source>
+        <translation>녹화 폴더를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot create the recording file</source>
+        <translation>녹화 파일을 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The recording is not open</source>
+        <translation>녹화가 열려 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>Cannot write to the recording</source>
+        <translation>녹화에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Replay</name>
+    <message>
+        <source>could not write the image</source>
+        <translation>이미지를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: the file does not exist.</source>
+        <translation>%1을(를) 열 수 없습니다: 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>%1을(를) 열 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Sluice recording (it is not an SQLite database).</source>
+        <translation>%1은(는) Sluice 녹화가 아닙니다 (SQLite 데이터베이스가 아닙니다).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be replayed (%2).</source>
+        <translation>%1이(가) 손상되어 재생할 수 없습니다 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not a Sluice recording (an SQLite database of another kind).</source>
+        <translation>%1은(는) Sluice 녹화가 아닙니다 (다른 종류의 SQLite 데이터베이스입니다).</translation>
+    </message>
+    <message>
+        <source>%1 was recorded by a newer console (recording format %2); this console reads formats up to %3. Update the console to replay it.</source>
+        <translation>%1은(는) 더 새로운 콘솔에서 녹화되었습니다 (녹화 형식 %2). 이 콘솔은 형식 %3까지 읽을 수 있습니다. 재생하려면 콘솔을 업데이트하십시오.</translation>
+    </message>
+    <message>
+        <source>%1 contains no recorded frames.</source>
+        <translation>%1에는 녹화된 프레임이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Recording %1</source>
+        <translation>녹화 %1</translation>
+    </message>
+    <message>
+        <source>In the recording: %1.</source>
+        <translation>녹화 당시: %1.</translation>
+    </message>
+    <message>
+        <source>In the recording: %1 (%2).</source>
+        <translation>녹화 당시: %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>sluice::console::ApprovalsPanel</name>
     <message>
-        <source>Approve %1's %2 (%3)</source>
+        <source>Approve %1&apos;s %2 (%3)</source>
         <translation>%1의 %2 승인 (%3)</translation>
     </message>
     <message>
-        <source>Approve %1's command?
+        <source>Approve %1&apos;s command?
 
 %2 %3
 %4</source>
@@ -659,7 +761,7 @@ Doses left today: %3, in the booking window: %4</source>
         <translation>저장된 토큰을 쓰려면 비워 두세요</translation>
     </message>
     <message>
-        <source>Enter the server's base URL, e.g. http://127.0.0.1:8080.</source>
+        <source>Enter the server&apos;s base URL, e.g. http://127.0.0.1:8080.</source>
         <translation>서버 기본 URL을 입력하세요. 예: http://127.0.0.1:8080.</translation>
     </message>
     <message>
@@ -981,7 +1083,9 @@ Qt %2</translation>
     </message>
     <message numerus="yes">
         <source>%n cohort(s)</source>
-        <translation><numerusform>집단 %n개</numerusform></translation>
+        <translation>
+            <numerusform>집단 %n개</numerusform>
+        </translation>
     </message>
     <message>
         <source>ceiling %1/s</source>
@@ -1001,7 +1105,171 @@ Qt %2</translation>
     </message>
     <message numerus="yes">
         <source>today %1 · %n clinic(s)</source>
-        <translation><numerusform>오늘 %1 · 의료기관 %n곳</numerusform></translation>
+        <translation>
+            <numerusform>오늘 %1 · 의료기관 %n곳</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::replay::RecordingController</name>
+    <message>
+        <source>Open recording</source>
+        <translation>녹화 열기</translation>
+    </message>
+    <message>
+        <source>Sluice recordings (*.sluicerec);;All files (*)</source>
+        <translation>Sluice 녹화 (*.sluicerec);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Export charts</source>
+        <translation>차트 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export series</source>
+        <translation>시계열 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export event log</source>
+        <translation>이벤트 로그 내보내기</translation>
+    </message>
+    <message>
+        <source>Open &amp;recording…</source>
+        <translation>녹화 열기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Charts as PNG…</source>
+        <translation>차트를 PNG로…</translation>
+    </message>
+    <message>
+        <source>Series in the chart window as CSV…</source>
+        <translation>차트 구간의 시계열을 CSV로…</translation>
+    </message>
+    <message>
+        <source>Event log as CSV…</source>
+        <translation>이벤트 로그를 CSV로…</translation>
+    </message>
+    <message>
+        <source>Recording settings…</source>
+        <translation>녹화 설정…</translation>
+    </message>
+    <message>
+        <source>Replay timeline</source>
+        <translation>재생 타임라인</translation>
+    </message>
+    <message>
+        <source>Replaying %1</source>
+        <translation>%1 재생 중</translation>
+    </message>
+    <message>
+        <source>Recording stopped: %1. The live view carries on.</source>
+        <translation>녹화가 중지되었습니다: %1. 실시간 화면은 계속됩니다.</translation>
+    </message>
+    <message>
+        <source>Recording time %1</source>
+        <translation>녹화 시각 %1</translation>
+    </message>
+    <message>
+        <source>⚠ not recording</source>
+        <translation>⚠ 녹화 안 됨</translation>
+    </message>
+    <message>
+        <source>● REC</source>
+        <translation>● 녹화 중</translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation>%1에 녹화 중</translation>
+    </message>
+    <message>
+        <source>Recording settings</source>
+        <translation>녹화 설정</translation>
+    </message>
+    <message>
+        <source>Keep at most this many MB of recordings (0: no limit):</source>
+        <translation>녹화 파일을 최대 몇 MB까지 보관할까요 (0: 제한 없음):</translation>
+    </message>
+    <message>
+        <source>Delete recordings older than this many days (0: never):</source>
+        <translation>며칠이 지난 녹화를 삭제할까요 (0: 삭제 안 함):</translation>
+    </message>
+    <message>
+        <source>%1 saved to %2</source>
+        <translation>%1을(를) %2에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>%1 not saved: %2</source>
+        <translation>%1을(를) 저장하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>시계열</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>이벤트 로그</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::replay::TimelineWidget</name>
+    <message>
+        <source>REPLAY</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Go to time (20:15:30, +5:00)</source>
+        <translation>시각으로 이동 (20:15:30, +5:00)</translation>
+    </message>
+    <message>
+        <source>Previous event</source>
+        <translation>이전 이벤트</translation>
+    </message>
+    <message>
+        <source>Next event</source>
+        <translation>다음 이벤트</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Recording time: drag to seek. Markers: blue operator actions, red alerts, grey connection changes.</source>
+        <translation>녹화 시각: 끌어서 이동합니다. 표시: 파란색 운영자 조치, 빨간색 경보, 회색 연결 변경.</translation>
+    </message>
+    <message>
+        <source>no recording open</source>
+        <translation>열린 녹화 없음</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%3 중 %2)</translation>
+    </message>
+    <message>
+        <source>Not a time: %1</source>
+        <translation>시각이 아닙니다: %1</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,10 @@
 // sluice-console: parses the command line, picks the language, builds the session and the main
 // window, and connects. Everything else lives in the sluice_console_* libraries.
 #include "console/model/consolesession.h"
+#include "console/recording/headlessrecorder.h"
+#include "console/replay/recordingcontroller.h"
+#include "console/replay/replaysource.h"
+#include "console/replay/timeinput.h"
 #include "console/views/commandline.h"
 #include "console/views/languagemanager.h"
 #include "console/views/mainwindow.h"
@@ -37,6 +41,29 @@ int main(int argc, char** argv) {
     if (cli.versionShown) {
         std::printf("sluice-console %s (Qt %s)\n", SLUICE_CONSOLE_VERSION, qVersion());
         return 0;
+    }
+
+    if (!cli.recordFile.isEmpty()) {
+        // A control-room recorder (--record FILE --connect URL --duration S): no window and no
+        // display; exits 0 after S seconds.
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setOrganizationName(QStringLiteral("Sluice"));
+        QCoreApplication::setApplicationName(QStringLiteral("sluice-console"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(SLUICE_CONSOLE_VERSION));
+        recording::HeadlessRecordOptions o;
+        o.file = cli.recordFile;
+        o.baseUrl = cli.connectUrl;
+        o.durationS = cli.durationS;
+        if (!cli.tokenFile.isEmpty()) {
+            QString error;
+            o.token = readTokenFile(cli.tokenFile, &error);
+            if (o.token.isEmpty()) {
+                std::fprintf(stderr, "sluice-console: --token-file %s: %s\n",
+                             qPrintable(cli.tokenFile), qPrintable(error));
+                return 2;
+            }
+        }
+        return recording::runHeadlessRecorder(o);
     }
 
     QApplication app(argc, argv);
@@ -96,6 +123,21 @@ int main(int argc, char** argv) {
                 }
         }
         window.connectTo(cli.connectUrl, token);
+    } else if (!cli.replayFile.isEmpty()) {
+        // Replay mode: the same dashboard driven by the recording (the reason on the banner
+        // and on stderr when the file is refused).
+        if (!window.openRecording(cli.replayFile)) {
+            const auto* r = qobject_cast<replay::ReplaySource*>(window.source());
+            std::fprintf(stderr, "sluice-console: %s\n", r ? qPrintable(r->errorString()) : "");
+        } else if (!cli.atText.isEmpty()) {
+            replay::ReplaySource* r = window.recording()->replay();
+            const auto t = replay::parseTimeInput(cli.atText, r->startMs(), r->endMs());
+            if (!t) {
+                std::fprintf(stderr, "sluice-console: --at: not a time: %s\n", qPrintable(cli.atText));
+                return 2;
+            }
+            r->seek(*t);
+        }
     } else if (cli.screenshotFile.isEmpty()) {
         QTimer::singleShot(0, &window, &MainWindow::showConnectDialog);
     }

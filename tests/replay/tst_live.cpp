@@ -5,7 +5,8 @@
 // chosen receive times. The recording is then replayed: seeking to each of those instants, in
 // a shuffled order (backwards and forwards), rebuilds exactly the state the live console had
 // (cohort figures, the stock of every clinic, active notices). A recorder process killed with
-// SIGKILL while writing leaves a file that still opens up to its last complete frame.
+// SIGKILL while writing (`sluice-console --record`) leaves a file that still opens up to its last
+// complete frame. The command line records without a window and replays to a screenshot.
 #include "statecompare.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
@@ -16,7 +17,9 @@
 #include "console/replay/replaysource.h"
 #include "console/transport/livesource.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -79,12 +82,14 @@ class TestLive : public QObject {
     std::unique_ptr<ServerProcess> m_server;
     QString m_token;
     QTemporaryDir m_dir;
+    QString tokenFile();
 
 private slots:
     void initTestCase();
     void cleanupTestCase();
     void recordUnderLoadThenReplayEqualsLive();
     void killedRecorderStillOpens();
+    void commandLineRecordAndReplay();
 };
 
 void TestLive::initTestCase() {
@@ -260,12 +265,20 @@ void TestLive::recordUnderLoadThenReplayEqualsLive() {
     QVERIFY(!replayed.canAct());
 }
 
+QString TestLive::tokenFile() {
+    const QString path = m_dir.filePath("token");
+    QFile f(path);
+    if (!f.exists() && f.open(QIODevice::WriteOnly)) f.write(m_token.toUtf8() + "\n");
+    return path;
+}
+
 void TestLive::killedRecorderStillOpens() {
     const QString path = m_dir.filePath("killed.sluicerec");
     auto joiner = std::make_unique<Joiner>(m_server->host(), m_server->port());
     QProcess child;
     child.setProcessChannelMode(QProcess::MergedChannels);
-    child.start(SLUICE_RECORD_CHILD_BIN, {path, m_server->baseUrl(), m_token, "120"});
+    child.start(SLUICE_CONSOLE_BIN, {"--record", path, "--connect", m_server->baseUrl(), "--token-file", tokenFile(),
+                                     "--duration", "120"});
     QVERIFY(child.waitForStarted(10'000));
     // Let it write a few batches (and keyframes), then kill it mid-stream.
     qint64 rows = 0;
@@ -306,6 +319,57 @@ void TestLive::killedRecorderStillOpens() {
     QVERIFY(s.state().hasSnapshot());
     QCOMPARE(describeDifference(end, s.state()), QString());
     qInfo("killed recorder: %lld rows readable, %zu keyframes", r.frameCount(), r.keyframes().size());
+}
+
+void TestLive::commandLineRecordAndReplay() {
+    const QString path = m_dir.filePath("cli.sluicerec");
+    QProcess rec;
+    rec.setProcessChannelMode(QProcess::MergedChannels);
+    QElapsedTimer t;
+    t.start();
+    rec.start(SLUICE_CONSOLE_BIN, {"--record", path, "--connect", m_server->baseUrl(), "--token-file", tokenFile(),
+                                   "--duration", "3"});
+    QVERIFY(rec.waitForFinished(30'000));
+    const QByteArray out = rec.readAll();
+    QVERIFY2(rec.exitStatus() == QProcess::NormalExit && rec.exitCode() == 0, out.constData());
+    QVERIFY2(t.elapsed() >= 2900, qPrintable(QString::number(t.elapsed())));
+    {
+        RecordingReader r;
+        QVERIFY2(r.open(path), qPrintable(r.errorString()));
+        QVERIFY(r.endedCleanly());
+        QCOMPARE(r.meta().value("mode"), QStringLiteral("headless"));
+        QVERIFY(r.stateAt(r.endMs()).hasSnapshot());
+        QVERIFY(r.frameCount() >= 8); // hello, snapshot, ~12 ticks at 250 ms
+    }
+    // A file that exists is never overwritten.
+    rec.start(SLUICE_CONSOLE_BIN, {"--record", path, "--connect", m_server->baseUrl(), "--duration", "1"});
+    QVERIFY(rec.waitForFinished(30'000));
+    QCOMPARE(rec.exitCode(), 1);
+    rec.start(SLUICE_CONSOLE_BIN, {"--record", path});
+    QVERIFY(rec.waitForFinished(30'000));
+    QCOMPARE(rec.exitCode(), 2); // --connect and --duration needed
+
+    // Replay to a screenshot, at a typed time.
+    const QString png = QDir(SLUICE_BINARY_DIR).filePath("replay-screenshot.png");
+    QFile::remove(png);
+    QProcess view;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    env.insert("XDG_CONFIG_HOME", m_dir.filePath("config"));
+    env.insert("XDG_DATA_HOME", m_dir.filePath("data"));
+    view.setProcessEnvironment(env);
+    view.setProcessChannelMode(QProcess::MergedChannels);
+    view.start(SLUICE_CONSOLE_BIN, {"--lang", "ko", "--replay", path, "--at", "+0:02", "--screenshot", png, "--after", "1.5"});
+    QVERIFY(view.waitForFinished(60'000));
+    const QByteArray vout = view.readAll();
+    QVERIFY2(view.exitStatus() == QProcess::NormalExit && view.exitCode() == 0, vout.constData());
+    QImage img(png);
+    QVERIFY2(!img.isNull() && img.width() >= 1000, vout.constData());
+    // A foreign file: refused with the reason, exit code 1 with --screenshot.
+    view.start(SLUICE_CONSOLE_BIN, {"--replay", tokenFile(), "--screenshot", m_dir.filePath("x.png"), "--after", "0.5"});
+    QVERIFY(view.waitForFinished(60'000));
+    const QByteArray bad = view.readAll();
+    QVERIFY2(bad.contains("not a Sluice recording"), bad.constData());
 }
 
 QTEST_MAIN(TestLive)

@@ -11,10 +11,6 @@
 #include <QString>
 #include <QStringList>
 
-// User-visible strings of the recording and replay layers are marked with this macro until the
-// Korean catalogue has them (integration step); then each becomes QCoreApplication::translate.
-#define SLUICE_TRANSLATE(context, text) QString::fromUtf8(text)
-
 namespace sluice::console::recording {
 
 inline constexpr char kFormatName[] = "sluice-recording";

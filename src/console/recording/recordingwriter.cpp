@@ -51,9 +51,9 @@ bool RecordingWriter::create(const QString& path, const QMap<QString, QString>& 
     m_path = path;
     const QFileInfo info(path);
     if (info.exists() && info.size() > 0)
-        return fail(SLUICE_TRANSLATE("Recording", "The recording file already exists"), path);
+        return fail(QCoreApplication::translate("Recording", "The recording file already exists"), path);
     if (!QDir().mkpath(info.absolutePath()))
-        return fail(SLUICE_TRANSLATE("Recording", "Cannot create the recordings folder"),
+        return fail(QCoreApplication::translate("Recording", "Cannot create the recordings folder"),
                     info.absolutePath());
 
     m_db = std::make_unique<Db>();
@@ -63,7 +63,7 @@ bool RecordingWriter::create(const QString& path, const QMap<QString, QString>& 
     if (!m_db->db.open()) {
         const QString e = m_db->db.lastError().text();
         close();
-        return fail(SLUICE_TRANSLATE("Recording", "Cannot create the recording file"),
+        return fail(QCoreApplication::translate("Recording", "Cannot create the recording file"),
                     path + QStringLiteral(" (") + e + ')');
     }
     bool ok = exec(QStringLiteral("PRAGMA journal_mode=WAL")) &&
@@ -146,7 +146,7 @@ bool RecordingWriter::writeKeyframe(qint64 frameId, qint64 recvMs) {
 }
 
 bool RecordingWriter::write(const QList<RecordedItem>& batch) {
-    if (!m_db) return fail(SLUICE_TRANSLATE("Recording", "The recording is not open"), {});
+    if (!m_db) return fail(QCoreApplication::translate("Recording", "The recording is not open"), {});
     if (batch.isEmpty() && m_pendingMeta.isEmpty()) return true;
     if (!exec(QStringLiteral("BEGIN"))) return false;
     bool ok = true;
@@ -191,7 +191,7 @@ bool RecordingWriter::write(const QList<RecordedItem>& batch) {
         q.bindValue(5, int(enc));
         q.bindValue(6, body);
         if (!q.exec()) {
-            ok = fail(SLUICE_TRANSLATE("Recording", "Cannot write to the recording"),
+            ok = fail(QCoreApplication::translate("Recording", "Cannot write to the recording"),
                       q.lastError().text());
             break;
         }

@@ -67,15 +67,15 @@ bool RecordingReader::open(const QString& path) {
     if (!f.exists())
         return fail(
             Error::NotFound,
-            SLUICE_TRANSLATE("Replay", "Cannot open %1: the file does not exist.").arg(path));
+            QCoreApplication::translate("Replay", "Cannot open %1: the file does not exist.").arg(path));
     if (!f.open(QIODevice::ReadOnly))
         return fail(Error::Unreadable,
-                    SLUICE_TRANSLATE("Replay", "Cannot open %1: %2.").arg(path, f.errorString()));
+                    QCoreApplication::translate("Replay", "Cannot open %1: %2.").arg(path, f.errorString()));
     const QByteArray header = f.read(16);
     f.close();
     if (header != QByteArray("SQLite format 3\0", 16))
         return fail(Error::NotSqlite,
-                    SLUICE_TRANSLATE("Replay",
+                    QCoreApplication::translate("Replay",
                                      "%1 is not a Sluice recording (it is not an SQLite database).")
                         .arg(name));
 
@@ -84,31 +84,31 @@ bool RecordingReader::open(const QString& path) {
     m_db->db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_db->name);
     m_db->db.setDatabaseName(path);
     if (!m_db->db.open())
-        return fail(Error::Unreadable, SLUICE_TRANSLATE("Replay", "Cannot open %1: %2.")
+        return fail(Error::Unreadable, QCoreApplication::translate("Replay", "Cannot open %1: %2.")
                                            .arg(name, m_db->db.lastError().text()));
     QSqlQuery q(m_db->db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'")))
         return fail(Error::Damaged,
-                    SLUICE_TRANSLATE("Replay", "%1 is damaged and cannot be replayed (%2).")
+                    QCoreApplication::translate("Replay", "%1 is damaged and cannot be replayed (%2).")
                         .arg(name, q.lastError().text()));
     if (!q.next())
         return fail(
             Error::Foreign,
-            SLUICE_TRANSLATE("Replay",
+            QCoreApplication::translate("Replay",
                              "%1 is not a Sluice recording (an SQLite database of another kind).")
                 .arg(name));
     if (!q.exec(QStringLiteral("SELECT key, value FROM meta")))
         return fail(Error::Damaged,
-                    SLUICE_TRANSLATE("Replay", "%1 is damaged and cannot be replayed (%2).")
+                    QCoreApplication::translate("Replay", "%1 is damaged and cannot be replayed (%2).")
                         .arg(name, q.lastError().text()));
     while (q.next())
         m_meta.insert(q.value(0).toString(), q.value(1).toString());
     if (m_meta.value(QStringLiteral("format")) != QLatin1String(kFormatName))
         return fail(
             Error::Foreign,
-            SLUICE_TRANSLATE("Replay",
+            QCoreApplication::translate("Replay",
                              "%1 is not a Sluice recording (an SQLite database of another kind).")
                 .arg(name));
     bool ok = false;
@@ -117,11 +117,11 @@ bool RecordingReader::open(const QString& path) {
         m_meta.value(QStringLiteral("min_reader_version"), QStringLiteral("1")).toInt();
     if (!ok || m_version < 1)
         return fail(Error::Damaged,
-                    SLUICE_TRANSLATE("Replay", "%1 is damaged and cannot be replayed (%2).")
+                    QCoreApplication::translate("Replay", "%1 is damaged and cannot be replayed (%2).")
                         .arg(name, QStringLiteral("format_version")));
     if (minReader > kFormatVersion)
         return fail(Error::TooNew,
-                    SLUICE_TRANSLATE(
+                    QCoreApplication::translate(
                         "Replay",
                         "%1 was recorded by a newer console (recording format %2); "
                         "this console reads formats up to %3. Update the console to replay it.")
@@ -131,7 +131,7 @@ bool RecordingReader::open(const QString& path) {
     if (!load()) return false;
     if (m_recv.empty())
         return fail(Error::Empty,
-                    SLUICE_TRANSLATE("Replay", "%1 contains no recorded frames.").arg(name));
+                    QCoreApplication::translate("Replay", "%1 contains no recorded frames.").arg(name));
     return true;
 }
 
@@ -139,7 +139,7 @@ bool RecordingReader::load() {
     const QString name = QFileInfo(m_path).fileName();
     auto damaged = [&](const QSqlQuery& q) {
         return fail(Error::Damaged,
-                    SLUICE_TRANSLATE("Replay", "%1 is damaged and cannot be replayed (%2).")
+                    QCoreApplication::translate("Replay", "%1 is damaged and cannot be replayed (%2).")
                         .arg(name, q.lastError().text()));
     };
     QSqlQuery q(m_db->db);

@@ -46,7 +46,7 @@ void ReplaySource::setWallClock(ReplayClock::Now now) {
 }
 
 QString ReplaySource::description() const {
-    return SLUICE_TRANSLATE("Replay", "Recording %1").arg(QFileInfo(m_path).fileName());
+    return QCoreApplication::translate("Replay", "Recording %1").arg(QFileInfo(m_path).fileName());
 }
 
 void ReplaySource::setState(State s) {
@@ -102,8 +102,8 @@ void ReplaySource::applyLink(const QJsonObject& link) {
     else
         emit statusMessage(
             message.isEmpty()
-                ? SLUICE_TRANSLATE("Replay", "In the recording: %1.").arg(stateName(s))
-                : SLUICE_TRANSLATE("Replay", "In the recording: %1 (%2).")
+                ? QCoreApplication::translate("Replay", "In the recording: %1.").arg(stateName(s))
+                : QCoreApplication::translate("Replay", "In the recording: %1 (%2).")
                       .arg(stateName(s), message));
 }
 

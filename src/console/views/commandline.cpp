@@ -37,7 +37,26 @@ CommandLine parseCommandLine(const QStringList& args) {
     const QCommandLineOption lang(
         "lang", QCoreApplication::translate("CommandLine", "Interface language: ko or en."),
         "LANG");
-    p.addOptions({help, version, connect, tokenFile, screenshot, after, lang});
+    const QCommandLineOption record(
+        "record",
+        QCoreApplication::translate(
+            "CommandLine",
+            "Record the session to FILE without a window (needs --connect and --duration)."),
+        "FILE");
+    const QCommandLineOption duration(
+        "duration", QCoreApplication::translate("CommandLine", "Seconds to record with --record."),
+        "S");
+    const QCommandLineOption replay(
+        "replay",
+        QCoreApplication::translate("CommandLine", "Open the recording FILE in replay mode."),
+        "FILE");
+    const QCommandLineOption at(
+        "at",
+        QCoreApplication::translate(
+            "CommandLine", "With --replay: start at TIME (20:15:30, 2021-07-19 20:15, +5:00)."),
+        "TIME");
+    p.addOptions({help, version, connect, tokenFile, screenshot, after, lang, record, duration,
+                  replay, at});
     out.helpText =
         p.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("sluice-console"));
     if (!p.parse(args)) {
@@ -76,6 +95,31 @@ CommandLine parseCommandLine(const QStringList& args) {
     if (!ok || out.afterS < 0 || out.afterS > 3600) {
         out.error = QCoreApplication::translate("CommandLine",
                                                 "--after: expected seconds between 0 and 3600");
+        return out;
+    }
+    out.recordFile = p.value(record);
+    out.replayFile = p.value(replay);
+    out.atText = p.value(at);
+    if (!out.recordFile.isEmpty()) {
+        out.durationS = p.value(duration).toDouble(&ok);
+        if (!p.isSet(connect) || !p.isSet(duration)) {
+            out.error = QCoreApplication::translate(
+                "CommandLine", "--record needs --connect URL and --duration S");
+            return out;
+        }
+        if (!ok || out.durationS <= 0) {
+            out.error = QCoreApplication::translate("CommandLine",
+                                                    "--duration: expected seconds greater than 0");
+            return out;
+        }
+    }
+    if (!out.replayFile.isEmpty() && (p.isSet(connect) || p.isSet(record))) {
+        out.error = QCoreApplication::translate(
+            "CommandLine", "--replay cannot be combined with --connect or --record");
+        return out;
+    }
+    if (p.isSet(at) && out.replayFile.isEmpty()) {
+        out.error = QCoreApplication::translate("CommandLine", "--at needs --replay");
         return out;
     }
     if (p.isSet(lang)) {

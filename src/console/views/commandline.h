@@ -11,6 +11,12 @@ struct CommandLine {
     QString tokenFile;
     QString screenshotFile;
     double afterS = 3;
+    // Recording and replay (issue 6): --record FILE (no window; needs --connect and
+    // --duration S), --replay FILE [--at TIME].
+    QString recordFile;
+    double durationS = 0;
+    QString replayFile;
+    QString atText;
     QString lang;  // empty: saved choice or the system default
     QString error; // non-empty: print and exit 2
     bool helpShown = false, versionShown = false;

@@ -13,6 +13,7 @@
 #include "console/views/noticespanel.h"
 #include "console/views/profilestore.h"
 #include "console/views/tilespanel.h"
+#include "console/replay/recordingcontroller.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -87,6 +88,13 @@ MainWindow::MainWindow(ConsoleSession* session, LanguageManager* language, Profi
     statusBar()->addPermanentWidget(m_connLabel);
     statusBar()->addPermanentWidget(m_serverLabel, 1);
     statusBar()->addPermanentWidget(m_lastUpdate);
+    // Recording and replay (issue 6): File → Open recording / Export / Recording settings,
+    // the replay timeline, the REC mark, recording of every live session.
+    replay::RecordingController::Hooks recordingHooks;
+    recordingHooks.setSource = [this](DataSource* s) { setSource(s); };
+    recordingHooks.chartWindowMs = [this] { return m_charts->windowMs(); };
+    recordingHooks.charts = m_charts;
+    m_recording = new replay::RecordingController(this, session, m_fileMenu, m_quitAction, recordingHooks);
 
     auto request = [this](const QString& op, const QJsonObject& args, const QString& d,
                           const QString& c) { requestCommand(op, args, d, c); };
@@ -223,10 +231,13 @@ DataSource* MainWindow::source() const {
     return m_source.get();
 }
 
+bool MainWindow::openRecording(const QString& path) { return m_recording->openRecording(path); }
+
 void MainWindow::setSource(DataSource* source) {
     m_session->setSource(nullptr);
     m_source.reset(source);
     m_linkMessage.clear();
+    if (m_recording) m_recording->sourceAttached(source);
     if (source) {
         m_session->setSource(source);
         source->open();

@@ -29,6 +29,9 @@ class LanguageManager;
 class NoticesPanel;
 class ProfileStore;
 class TilesPanel;
+namespace replay {
+class RecordingController;
+}
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -47,6 +50,11 @@ public:
     void disconnectFromServer();
     void showConnectDialog();
     DataSource* source() const;
+    // Opens a recording in replay mode (issue 6); false when the file is refused (the reason
+    // is on the banner and the status bar).
+    bool openRecording(const QString& path);
+    // Recording of live sessions, replay timeline, exports.
+    replay::RecordingController* recording() const { return m_recording; }
 
     void setConfirmer(Confirmer c) { m_confirm = std::move(c); }
     // Confirms (when the action changes what citizens see) and sends; returns the command id,
@@ -88,6 +96,7 @@ private:
     LanguageManager* m_language;
     ProfileStore* m_profiles;
     std::unique_ptr<DataSource> m_source;
+    replay::RecordingController* m_recording = nullptr;
     Confirmer m_confirm;
     QString m_linkMessage;
     bool m_layoutRestored = false, m_firstShow = true;
