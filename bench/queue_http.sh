@@ -21,9 +21,10 @@ JSON
 taskset -c 0 "$bin" --config "$work/config.json" --data-dir "$work/data" --listen 127.0.0.1:$port --threads 1 --log-level warn &
 for _ in $(seq 1 100); do curl -sf http://127.0.0.1:$port/readyz >/dev/null && break; sleep 0.1; done
 
+sleep 1 # past the opening instant (joins answer 503 + Retry-After during it)
 # Tickets that are served, for admit (asking again returns the same token: a refresh).
 for _ in $(seq 1 2000); do curl -s -XPOST http://127.0.0.1:$port/v1/queue/53-54/join; echo; done |
-  python3 -c 'import json,sys; [print(json.loads(l)["ticket"]) for l in sys.stdin if l.strip()]' >"$work/tickets"
+  python3 -c 'import json,sys; [print(json.loads(l)["ticket"]) for l in sys.stdin if "ticket" in l]' >"$work/tickets"
 sleep 1
 status_body=$(curl -s http://127.0.0.1:$port/v1/queue/53-54/status)
 join_body=$(curl -s -XPOST http://127.0.0.1:$port/v1/queue/53-54/join)

@@ -119,6 +119,7 @@ public:
     std::atomic<uint64_t> counter{0}; // kClosedBit while the opening is being made durable
     std::atomic<uint64_t> limit{0};   // durable: numbers below it may be issued
     std::atomic<bool> refillInFlight{false};
+    std::atomic<uint64_t> lastBlock{kMinBlock}; // refill when half of it is left
     std::atomic<uint64_t> lastRefillCounter{0};
     std::atomic<int64_t> lastRefillMs{0};
 
@@ -215,7 +216,9 @@ struct QueueService::Impl {
         bool expected = false;
         if (!c.refillInFlight.compare_exchange_strong(expected, true)) return;
         int64_t now = nowUnixMs();
-        uint64_t newLimit = c.limit.load() + blockFor(c, now);
+        uint64_t block = blockFor(c, now);
+        c.lastBlock.store(block, std::memory_order_relaxed);
+        uint64_t newLimit = c.limit.load() + block;
         std::string id = c.cfg.id;
         writer.submit(
             [id, newLimit](store::Db& db) {
@@ -241,7 +244,9 @@ struct QueueService::Impl {
         for (;;) {
             if (w & kClosedBit) return std::nullopt;
             uint64_t lim = c.limit.load(std::memory_order_acquire);
-            if (w + kMinBlock / 2 >= lim) requestRefill(c);
+            // Refill at half a block left: at the current join rate that is about a second of
+            // headroom for the fsync, so joins do not wait for the disk.
+            if (w + c.lastBlock.load(std::memory_order_relaxed) / 2 >= lim) requestRefill(c);
             if (w >= lim) return std::nullopt;
             if (c.counter.compare_exchange_weak(w, w + 1, std::memory_order_acq_rel)) return w;
         }
