@@ -18,42 +18,47 @@ constexpr auto kDecode = makeDecodeTable();
 
 std::string base64urlEncode(const void* data, std::size_t size) {
     const auto* p = static_cast<const unsigned char*>(data);
-    std::string out;
-    out.reserve((size * 4 + 2) / 3);
+    std::string out((size * 4 + 2) / 3, '\0'); // exact length without padding
+    char* o = out.data();
     std::size_t i = 0;
     for (; i + 3 <= size; i += 3) {
         uint32_t v = (uint32_t(p[i]) << 16) | (uint32_t(p[i + 1]) << 8) | p[i + 2];
-        out.push_back(kAlphabet[(v >> 18) & 63]);
-        out.push_back(kAlphabet[(v >> 12) & 63]);
-        out.push_back(kAlphabet[(v >> 6) & 63]);
-        out.push_back(kAlphabet[v & 63]);
+        *o++ = kAlphabet[(v >> 18) & 63];
+        *o++ = kAlphabet[(v >> 12) & 63];
+        *o++ = kAlphabet[(v >> 6) & 63];
+        *o++ = kAlphabet[v & 63];
     }
     if (size - i == 1) {
         uint32_t v = uint32_t(p[i]) << 16;
-        out.push_back(kAlphabet[(v >> 18) & 63]);
-        out.push_back(kAlphabet[(v >> 12) & 63]);
+        *o++ = kAlphabet[(v >> 18) & 63];
+        *o++ = kAlphabet[(v >> 12) & 63];
     } else if (size - i == 2) {
         uint32_t v = (uint32_t(p[i]) << 16) | (uint32_t(p[i + 1]) << 8);
-        out.push_back(kAlphabet[(v >> 18) & 63]);
-        out.push_back(kAlphabet[(v >> 12) & 63]);
-        out.push_back(kAlphabet[(v >> 6) & 63]);
+        *o++ = kAlphabet[(v >> 18) & 63];
+        *o++ = kAlphabet[(v >> 12) & 63];
+        *o++ = kAlphabet[(v >> 6) & 63];
     }
     return out;
 }
 
 bool base64urlDecode(std::string_view text, std::string& out) {
     if (text.size() % 4 == 1) return false;
-    out.reserve(out.size() + text.size() * 3 / 4);
+    const std::size_t base = out.size();
+    out.resize(base + text.size() * 3 / 4);
+    char* o = out.data() + base;
     uint32_t acc = 0;
     int bits = 0;
     for (char c : text) {
         int8_t v = kDecode[static_cast<unsigned char>(c)];
-        if (v < 0) return false;
+        if (v < 0) {
+            out.resize(base);
+            return false;
+        }
         acc = (acc << 6) | uint32_t(v);
         bits += 6;
         if (bits >= 8) {
             bits -= 8;
-            out.push_back(static_cast<char>((acc >> bits) & 0xFF));
+            *o++ = static_cast<char>((acc >> bits) & 0xFF);
         }
     }
     // Leftover bits must be zero, so that each byte string has exactly one encoding.

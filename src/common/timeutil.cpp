@@ -17,16 +17,53 @@ int64_t monotonicMs() {
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
+namespace {
+void civilFromDays(int64_t z, int& y, unsigned& m, unsigned& d) { // Howard Hinnant's algorithm
+    z += 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+void put(char*& o, unsigned v, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+        o[i] = static_cast<char>('0' + v % 10);
+        v /= 10;
+    }
+    o += width;
+}
+} // namespace
+
+// Hand-rolled (no gmtime_r/snprintf): it is on the admit path, for every token's expiry.
 std::string formatRfc3339(int64_t unixMs) {
     int64_t secs = unixMs >= 0 ? unixMs / 1000 : (unixMs - 999) / 1000;
-    int ms = static_cast<int>(unixMs - secs * 1000);
-    std::time_t t = static_cast<std::time_t>(secs);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
-    return buf;
+    unsigned ms = static_cast<unsigned>(unixMs - secs * 1000);
+    int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+    unsigned sod = static_cast<unsigned>(secs - days * 86400);
+    int y;
+    unsigned mo, d;
+    civilFromDays(days, y, mo, d);
+    std::string out(24, '\0');
+    char* o = out.data();
+    put(o, static_cast<unsigned>(y), 4);
+    *o++ = '-';
+    put(o, mo, 2);
+    *o++ = '-';
+    put(o, d, 2);
+    *o++ = 'T';
+    put(o, sod / 3600, 2);
+    *o++ = ':';
+    put(o, sod / 60 % 60, 2);
+    *o++ = ':';
+    put(o, sod % 60, 2);
+    *o++ = '.';
+    put(o, ms, 3);
+    *o++ = 'Z';
+    return out;
 }
 
 namespace {
