@@ -127,6 +127,7 @@ private slots:
         QVERIFY2(w.statusBar()->currentMessage().contains("not a Sluice recording"), qPrintable(w.statusBar()->currentMessage()));
         QTRY_VERIFY(w.banner()->isVisible());
         QVERIFY(w.banner()->text().contains("not a Sluice recording"));
+        QVERIFY(!w.recording()->timeline() || !w.recording()->timeline()->isVisible());
     }
 
     void liveSessionIsRecorded() {

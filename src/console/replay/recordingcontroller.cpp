@@ -116,6 +116,8 @@ bool RecordingController::openRecording(const QString& path) {
         m_window->statusBar()->showMessage(tr("Replaying %1").arg(QFileInfo(path).fileName()), 5000);
         return true;
     }
+    // Refused: the banner and the status bar say why; no timeline for a file that is not open.
+    if (m_toolBar) m_toolBar->hide();
     m_window->statusBar()->showMessage(src->errorString(), 15'000);
     return false;
 }
