@@ -130,6 +130,13 @@ void Router::addAsync(Verb method, std::string pattern, AsyncHandler h, RouteOpt
     r.options = o;
 }
 
+void Router::addRaw(Verb method, std::string pattern, RawHandler raw, SyncHandler fallback, RouteOptions o) {
+    auto& r = addRoute(method, std::move(pattern));
+    r.raw = std::move(raw);
+    r.sync = std::move(fallback);
+    r.options = o;
+}
+
 void Router::addUpgrade(std::string pattern, UpgradeHandler h) {
     auto& r = addRoute(Verb::get, std::move(pattern));
     r.upgrade = std::move(h);

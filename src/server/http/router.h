@@ -44,6 +44,9 @@ private:
 };
 
 using SyncHandler = std::function<Response(RequestContext&)>;
+// Returns a complete, pre-serialized HTTP/1.1 keep-alive response (status line, headers, body)
+// shared by many requests, written as is: no copy, no allocation. nullptr: use the fallback.
+using RawHandler = std::function<std::shared_ptr<const std::string>(RequestContext&)>;
 using AsyncHandler = std::function<void(RequestContext&, Responder)>;
 // Takes over the connection for a WebSocket upgrade request.
 using UpgradeHandler = std::function<void(TcpStream&& stream, Request&& req, std::string peer)>;
@@ -57,6 +60,7 @@ struct Route {
     std::string pattern;
     std::vector<std::string> segments; // "{}" for a parameter
     SyncHandler sync;
+    RawHandler raw; // tried first when set; `sync` answers when it returns nullptr
     AsyncHandler async;
     UpgradeHandler upgrade;
     RouteOptions options;
@@ -67,6 +71,7 @@ class Router {
 public:
     void add(Verb method, std::string pattern, SyncHandler h, RouteOptions o = {});
     void addAsync(Verb method, std::string pattern, AsyncHandler h, RouteOptions o = {});
+    void addRaw(Verb method, std::string pattern, RawHandler raw, SyncHandler fallback, RouteOptions o = {});
     void addUpgrade(std::string pattern, UpgradeHandler h);
 
     struct Match {

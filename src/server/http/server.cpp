@@ -115,6 +115,19 @@ public:
     asio::any_io_executor executor() { return m_stream.get_executor(); }
 
 private:
+    // A shared, pre-serialized 200 response: written without a copy, kept alive until written.
+    void writeRaw(std::shared_ptr<const std::string> bytes) {
+        m_shared.routeMetrics[m_route->index].count(200);
+        m_close = m_shared.stopping.load(std::memory_order_relaxed);
+        m_rawOut = std::move(bytes);
+        m_stream.expires_after(std::chrono::milliseconds(m_shared.options.readTimeoutMs));
+        asio::async_write(m_stream, asio::buffer(*m_rawOut),
+                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              self->m_rawOut.reset();
+                              self->onWrite(ec);
+                          });
+    }
+
     // The whole response in one reused buffer, written with one send: Beast's serializer walks
     // nested buffer views per write and cost about 16k instructions per response here
     // (callgrind), this about 1k. docs/performance.md has the before and after.
@@ -201,6 +214,9 @@ private:
         }
         RequestContext ctx{m_req, path, query, m_params, m_peer, m_startUs / 1000};
         try {
+            if (m_route->raw && m_req.keep_alive() && m_req.version() == 11 && m_req.method() != Verb::head) {
+                if (auto bytes = m_route->raw(ctx)) return writeRaw(std::move(bytes));
+            }
             if (m_route->sync) {
                 write(m_route->sync(ctx));
             } else {
@@ -244,6 +260,7 @@ private:
     Request m_req;
     Response m_res;
     std::string m_out; // serialized response; capacity kept across requests
+    std::shared_ptr<const std::string> m_rawOut;
     std::vector<std::string_view> m_params;
     const Route* m_route = nullptr;
     int64_t m_startUs = 0;

@@ -147,6 +147,7 @@ public:
 
     ActiveSessions active;
     std::atomic<std::shared_ptr<const std::string>> statusBody;
+    std::atomic<std::shared_ptr<const std::string>> statusResponse; // whole HTTP answer
 
     metrics::Counter* joins = nullptr;
     metrics::Counter* rejoins = nullptr;
@@ -391,6 +392,10 @@ struct QueueService::Impl {
         s += ",\"opens\":\"" + formatRfc3339(c.cfg.opensMs) + "\"";
         s += ",\"updated_at\":\"" + formatRfc3339(now) + "\"";
         s += ",\"notices\":" + json::serialize(notices.forCohort(c.cfg.id)) + "}";
+        std::string raw = "HTTP/1.1 200 OK\r\nServer: sluice\r\nContent-Type: application/json\r\n"
+                          "Cache-Control: public, max-age=1\r\nContent-Length: " +
+                          std::to_string(s.size()) + "\r\n\r\n" + s;
+        c.statusResponse.store(std::make_shared<const std::string>(std::move(raw)));
         c.statusBody.store(std::make_shared<const std::string>(std::move(s)));
     }
 
@@ -768,7 +773,14 @@ void QueueService::registerRoutes(http::Router& router) {
     router.add(Verb::get, "/v1/cohorts", [impl](http::RequestContext& ctx) { return impl->listCohorts(ctx); });
     router.add(Verb::get, "/v1/cohorts/{}/fairness", [impl](http::RequestContext& ctx) { return impl->fairness(ctx); });
     router.add(Verb::post, "/v1/queue/{}/join", [impl, codec](http::RequestContext& ctx) { return impl->join(ctx, *codec); }, {true});
-    router.add(Verb::get, "/v1/queue/{}/status", [impl](http::RequestContext& ctx) { return impl->status(ctx); }, {true});
+    // The same answer for every waiter, rebuilt each tick: served pre-serialized.
+    router.addRaw(
+        Verb::get, "/v1/queue/{}/status",
+        [impl](http::RequestContext& ctx) -> std::shared_ptr<const std::string> {
+            Cohort* c = impl->find(ctx.param(0));
+            return c ? c->statusResponse.load() : nullptr;
+        },
+        [impl](http::RequestContext& ctx) { return impl->status(ctx); }, {true});
     router.add(Verb::get, "/v1/queue/{}/position", [impl, codec](http::RequestContext& ctx) { return impl->position(ctx, *codec); }, {true});
     router.add(Verb::post, "/v1/queue/{}/admit", [impl, codec](http::RequestContext& ctx) { return impl->admit(ctx, *codec); }, {true});
 }
