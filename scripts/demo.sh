@@ -19,10 +19,15 @@ cleanup() {
   trap - INT TERM EXIT
   echo
   echo "demo: stopping everything it started"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  sleep 1
-  for pid in "${pids[@]}"; do pkill -KILL -P "$pid" 2>/dev/null || true; kill -KILL "$pid" 2>/dev/null || true; done
+  # Every process the demo starts names the run folder in its arguments: that finds children
+  # orphaned when their loop shell goes first.
+  for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill -TERM "$pid" 2>/dev/null || true; done
+  pkill -TERM -f -- "$run/" 2>/dev/null || true
+  for _ in 1 2 3 4 5 6 7 8 9 10; do pgrep -f -- "$run/" >/dev/null || break; sleep 0.5; done
+  pkill -KILL -f -- "$run/" 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  pgrep -fa -- "$run/" >/dev/null && echo "demo: some processes did not stop: $(pgrep -fa -- "$run/")" || echo "demo: nothing left running"
 }
 trap cleanup INT TERM EXIT
 
@@ -74,6 +79,13 @@ deadline=$(( $(date +%s) + ${DEMO_DURATION:-31536000} ))
 while [ "$(date +%s)" -lt "$deadline" ]; do
   sleep 5
   kill -0 "${pids[0]}" 2>/dev/null || { echo "demo: the server stopped unexpectedly:"; tail -5 "$run/server.log"; exit 1; }
-  line=$(curl -s "http://127.0.0.1:$port/v1/queue/55-59/status" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(f"55-59: {s[\"state\"]}, issued {s[\"issued\"]}, serving {s[\"serving\"]}, waiting {s[\"waiting\"]}, admitting {s[\"rate_per_s\"]}/s")' 2>/dev/null || true)
-  [ -n "$line" ] && echo "demo: $line"
+  for cohort in 55-59 53-54 50-52 18-49; do
+    curl -s "http://127.0.0.1:$port/v1/queue/$cohort/status" | python3 -c '
+import json, sys
+s = json.load(sys.stdin)
+if s["issued"] or s["state"] == "open":
+    print("demo: %s %s: issued %d, serving %d, waiting %d, admitting %.0f/s" % (
+        s["cohort"], s["state"], s["issued"], s["serving"], s["waiting"], s["rate_per_s"]))' 2>/dev/null || true
+  done
 done
+exit 0
