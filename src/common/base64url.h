@@ -9,7 +9,9 @@
 namespace sluice {
 
 std::string base64urlEncode(const void* data, std::size_t size);
-inline std::string base64urlEncode(std::string_view s) { return base64urlEncode(s.data(), s.size()); }
+inline std::string base64urlEncode(std::string_view s) {
+    return base64urlEncode(s.data(), s.size());
+}
 // Appends the decoded bytes to out; false on any character outside the alphabet or a bad length.
 bool base64urlDecode(std::string_view text, std::string& out);
 

@@ -11,16 +11,22 @@ namespace {
 std::atomic<int> g_level{static_cast<int>(LogLevel::Info)};
 const char* name(LogLevel l) {
     switch (l) {
-    case LogLevel::Debug: return "DEBUG";
-    case LogLevel::Info: return "INFO";
-    case LogLevel::Warn: return "WARN";
-    case LogLevel::Error: return "ERROR";
+    case LogLevel::Debug:
+        return "DEBUG";
+    case LogLevel::Info:
+        return "INFO";
+    case LogLevel::Warn:
+        return "WARN";
+    case LogLevel::Error:
+        return "ERROR";
     }
     return "?";
 }
 } // namespace
 
-void setLogLevel(LogLevel level) { g_level = static_cast<int>(level); }
+void setLogLevel(LogLevel level) {
+    g_level = static_cast<int>(level);
+}
 
 void logLine(LogLevel level, const std::string& message) {
     if (static_cast<int>(level) < g_level.load()) return;

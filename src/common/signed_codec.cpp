@@ -36,10 +36,14 @@ std::atomic<uint64_t> g_ringIds{1};
 
 const char* codecErrorName(CodecError e) {
     switch (e) {
-    case CodecError::None: return "none";
-    case CodecError::Malformed: return "malformed";
-    case CodecError::UnknownKey: return "unknown_key";
-    case CodecError::BadSignature: return "bad_signature";
+    case CodecError::None:
+        return "none";
+    case CodecError::Malformed:
+        return "malformed";
+    case CodecError::UnknownKey:
+        return "unknown_key";
+    case CodecError::BadSignature:
+        return "bad_signature";
     }
     return "unknown";
 }
@@ -86,7 +90,8 @@ void writeKeyFile(const std::string& path, const std::vector<std::pair<int, std:
         if (!out) throw std::runtime_error("cannot write signing keys to " + tmp);
         ::chmod(tmp.c_str(), 0600);
         out << "# Sluice signing keys: KEYID HEXSECRET; the last line signs, all verify.\n";
-        for (auto& [id, secret] : keys) out << id << ' ' << hexEncode(secret.data(), secret.size()) << '\n';
+        for (auto& [id, secret] : keys)
+            out << id << ' ' << hexEncode(secret.data(), secret.size()) << '\n';
         out.flush();
         if (!out) throw std::runtime_error("cannot write signing keys to " + tmp);
     }
@@ -96,7 +101,8 @@ void writeKeyFile(const std::string& path, const std::vector<std::pair<int, std:
 
 KeyRing ringFrom(const std::vector<std::pair<int, std::string>>& keys) {
     KeyRing ring;
-    for (auto& [id, secret] : keys) ring.add(static_cast<uint8_t>(id), secret);
+    for (auto& [id, secret] : keys)
+        ring.add(static_cast<uint8_t>(id), secret);
     return ring;
 }
 } // namespace
@@ -164,8 +170,8 @@ DecodeResult SignedCodec::decode(std::string_view text) const {
     if (!base64urlDecode(text, raw)) return r;
     if (raw.size() < kFixed + 1 + kMacSize) return r;
     const std::size_t cohortLen = static_cast<unsigned char>(raw[3]);
-    if (static_cast<unsigned char>(raw[0]) != kVersion || cohortLen == 0 || cohortLen > kMaxCohort ||
-        raw.size() != kFixed + cohortLen + kMacSize)
+    if (static_cast<unsigned char>(raw[0]) != kVersion || cohortLen == 0 ||
+        cohortLen > kMaxCohort || raw.size() != kFixed + cohortLen + kMacSize)
         return r;
     const uint8_t kind = static_cast<unsigned char>(raw[1]);
     if (kind != uint8_t(ClaimKind::Ticket) && kind != uint8_t(ClaimKind::AdmissionToken)) return r;

@@ -135,10 +135,17 @@ std::optional<int64_t> parseTimeSpec(std::string_view s, int64_t baseMs) {
         if (ec != std::errc() || ptr != s.data() + s.size() - 1 || n < 0) return std::nullopt;
         int64_t unit = 0;
         switch (s.back()) {
-        case 's': unit = 1000; break;
-        case 'm': unit = 60'000; break;
-        case 'h': unit = 3'600'000; break;
-        default: return std::nullopt;
+        case 's':
+            unit = 1000;
+            break;
+        case 'm':
+            unit = 60'000;
+            break;
+        case 'h':
+            unit = 3'600'000;
+            break;
+        default:
+            return std::nullopt;
         }
         return baseMs + (s[0] == '-' ? -1 : 1) * n * unit;
     }

@@ -26,7 +26,8 @@ private slots:
         std::mt19937 rng(7);
         for (int len = 0; len < 70; ++len) {
             std::string bytes(len, '\0');
-            for (auto& b : bytes) b = static_cast<char>(rng());
+            for (auto& b : bytes)
+                b = static_cast<char>(rng());
             std::string text = base64urlEncode(bytes);
             QVERIFY(text.find('=') == std::string::npos);
             std::string back;
@@ -42,7 +43,8 @@ private slots:
 
     void roundTrip() {
         SignedCodec codec(ring(1, 'k'));
-        Claims c{ClaimKind::AdmissionToken, "18-49", 1'505'074, 1626692400123, 1626693600123, 0xDEADBEEFCAFEF00Dull};
+        Claims c{ClaimKind::AdmissionToken, "18-49", 1'505'074, 1626692400123, 1626693600123,
+                 0xDEADBEEFCAFEF00Dull};
         auto d = codec.decode(codec.encode(c));
         QVERIFY(d);
         QVERIFY(*d.claims == c);
@@ -61,7 +63,9 @@ private slots:
                 std::string bad = raw;
                 bad[pos] = static_cast<char>(bad[pos] ^ (1 + rng() % 255));
                 auto d = codec.decode(base64urlEncode(bad));
-                if (d) QFAIL(qPrintable(QString("flip at byte %1 of ticket %2 accepted").arg(pos).arg(n)));
+                if (d)
+                    QFAIL(qPrintable(
+                        QString("flip at byte %1 of ticket %2 accepted").arg(pos).arg(n)));
                 ++checked;
             }
         }
@@ -79,7 +83,8 @@ private slots:
                 bad[pos] = static_cast<char>(bad[pos] ^ x);
                 QVERIFY(!codec.decode(base64urlEncode(bad)));
             }
-        for (std::size_t len = 0; len < text.size(); ++len) QVERIFY(!codec.decode(text.substr(0, len)));
+        for (std::size_t len = 0; len < text.size(); ++len)
+            QVERIFY(!codec.decode(text.substr(0, len)));
         QVERIFY(!codec.decode(text + "A"));
         QVERIFY(!codec.decode(std::string(5000, 'A')));
         QCOMPARE(codec.decode("!!!").error, CodecError::Malformed);
@@ -99,7 +104,7 @@ private slots:
         QTemporaryDir dir;
         std::string path = dir.filePath("signing-keys").toStdString();
         auto first = std::make_shared<KeyRing>(KeyRing::loadOrCreate(path));
-        struct stat st{};
+        struct stat st {};
         QCOMPARE(::stat(path.c_str(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0600u);
         std::string oldTicket = SignedCodec(first).encode(sample(5));

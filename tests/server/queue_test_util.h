@@ -20,12 +20,14 @@ inline uint64_t ticketNumber(const std::string& ticket) {
     return n;
 }
 
-inline std::string cohortJson(const std::string& id, const std::string& prequeue, const std::string& opens,
-                              double rate, long maxActive = 100000, int windowS = 1200) {
+inline std::string cohortJson(const std::string& id, const std::string& prequeue,
+                              const std::string& opens, double rate, long maxActive = 100000,
+                              int windowS = 1200) {
     return "{\"id\":\"" + id + "\",\"label\":{\"ko\":\"" + id + "세\",\"en\":\"Ages " + id +
            "\"},\"birth_year_from\":1967,\"birth_year_to\":1968,\"prequeue_opens\":\"" + prequeue +
            "\",\"opens\":\"" + opens + "\",\"rate_per_s\":" + std::to_string(rate) +
-           ",\"max_active\":" + std::to_string(maxActive) + ",\"session_window_s\":" + std::to_string(windowS) + "}";
+           ",\"max_active\":" + std::to_string(maxActive) +
+           ",\"session_window_s\":" + std::to_string(windowS) + "}";
 }
 
 } // namespace sluice::test

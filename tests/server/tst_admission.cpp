@@ -7,7 +7,8 @@
 using namespace sluice::queue;
 
 namespace {
-AdmissionInputs at(int64_t ms, uint64_t issued, double rate, int64_t maxActive = 1'000'000, int64_t active = 0) {
+AdmissionInputs at(int64_t ms, uint64_t issued, double rate, int64_t maxActive = 1'000'000,
+                   int64_t active = 0) {
     AdmissionInputs in;
     in.nowMs = ms;
     in.issued = issued;
@@ -24,7 +25,8 @@ private slots:
     void advancesByRateTimesElapsed() {
         AdmissionController c;
         QCOMPARE(c.tick(at(0, 1'000'000, 100)), uint64_t(0)); // first tick only sets the clock
-        for (int t = 100; t <= 1000; t += 100) c.tick(at(t, 1'000'000, 100));
+        for (int t = 100; t <= 1000; t += 100)
+            c.tick(at(t, 1'000'000, 100));
         QCOMPARE(c.serving(), uint64_t(100));
         c.tick(at(3000, 1'000'000, 100));
         QCOMPARE(c.serving(), uint64_t(300));
@@ -33,7 +35,8 @@ private slots:
     void fractionalRatesAccumulate() {
         AdmissionController c;
         c.tick(at(0, 100, 0.5));
-        for (int t = 100; t <= 4000; t += 100) c.tick(at(t, 100, 0.5));
+        for (int t = 100; t <= 4000; t += 100)
+            c.tick(at(t, 100, 0.5));
         QCOMPARE(c.serving(), uint64_t(2));
     }
 
@@ -115,13 +118,15 @@ private slots:
     void etaFromMeasuredRate() {
         EtaEstimator e;
         QVERIFY(!e.etaP50(100));
-        for (int s = 0; s <= 30; ++s) e.sample(s * 1000, uint64_t(s) * 100);
+        for (int s = 0; s <= 30; ++s)
+            e.sample(s * 1000, uint64_t(s) * 100);
         QCOMPARE(*e.rateP50(), 100.0);
         QCOMPARE(*e.etaP50(1000), 10.0);
         QVERIFY(*e.etaP90(1000) >= *e.etaP50(1000));
         QCOMPARE(*e.etaP50(0), 0.0);
         // Slower recent seconds lengthen P90 more than P50.
-        for (int s = 31; s <= 40; ++s) e.sample(s * 1000, 3000 + uint64_t(s - 30) * 20);
+        for (int s = 31; s <= 40; ++s)
+            e.sample(s * 1000, 3000 + uint64_t(s - 30) * 20);
         QVERIFY(*e.etaP90(1000) > *e.etaP50(1000));
     }
 };

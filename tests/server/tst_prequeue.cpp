@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <cmath>
 #include <numeric>
+#include <thread>
 
 using namespace sluice::queue;
 
@@ -53,7 +53,8 @@ private slots:
     void concurrentLookupsAgree() {
         PrequeuePermutation p("concurrent seed", 50'000);
         std::vector<uint64_t> expected(50'000);
-        for (uint64_t e = 0; e < expected.size(); ++e) expected[e] = p.permute(e);
+        for (uint64_t e = 0; e < expected.size(); ++e)
+            expected[e] = p.permute(e);
         std::atomic<int> wrong{0};
         std::vector<std::thread> threads;
         for (int t = 0; t < 4; ++t)
@@ -61,21 +62,26 @@ private slots:
                 for (uint64_t e = t; e < expected.size(); e += 2)
                     if (p.permute(e) != expected[e]) ++wrong;
             });
-        for (auto& th : threads) th.join();
+        for (auto& th : threads)
+            th.join();
         QCOMPARE(wrong.load(), 0);
     }
 
     void uncorrelatedWithArrival() {
         PrequeuePermutation p(std::string(32, '\x5a'), 10'000);
         std::vector<uint64_t> ranks(10'000);
-        for (uint64_t e = 0; e < ranks.size(); ++e) ranks[e] = p.permute(e);
+        for (uint64_t e = 0; e < ranks.size(); ++e)
+            ranks[e] = p.permute(e);
         double rho = spearman(ranks);
         QVERIFY2(std::abs(rho) < 0.05, qPrintable(QString("rho = %1").arg(rho)));
         // Early arrivals are spread over the whole line: the first 1000 arrivals do not
         // crowd the first 1000 places (expected about 100 there).
         int early = 0;
-        for (int e = 0; e < 1000; ++e) early += ranks[e] < 1000;
-        QVERIFY2(early < 160, qPrintable(QString("%1 of the first 1000 arrivals in the first 1000 places").arg(early)));
+        for (int e = 0; e < 1000; ++e)
+            early += ranks[e] < 1000;
+        QVERIFY2(early < 160,
+                 qPrintable(
+                     QString("%1 of the first 1000 arrivals in the first 1000 places").arg(early)));
     }
 };
 

@@ -45,8 +45,8 @@ private slots:
         std::mt19937 rng(20210719);
 
         std::mutex mu;
-        std::vector<std::string> tickets;       // every ticket a citizen ever received
-        std::map<std::string, int64_t> placeOf; // ticket -> place, once known
+        std::vector<std::string> tickets;           // every ticket a citizen ever received
+        std::map<std::string, int64_t> placeOf;     // ticket -> place, once known
         std::map<std::string, std::string> tokenOf; // ticket -> admission token
         std::set<uint64_t> numbers;
         int64_t servingSeen = 0;
@@ -67,7 +67,8 @@ private slots:
                     std::string t = str(r.json(), "ticket");
                     std::lock_guard lock(mu);
                     uint64_t n = ticketNumber(t);
-                    if (!numbers.insert(n).second) qCritical("ticket number %llu issued twice", (unsigned long long)n);
+                    if (!numbers.insert(n).second)
+                        qCritical("ticket number %llu issued twice", (unsigned long long)n);
                     tickets.push_back(t);
                 }
             });
@@ -88,12 +89,14 @@ private slots:
                     seed = str(fair, "seed");
                     prequeueSize = num(fair, "prequeue_size");
                 }
-                QCOMPARE(str(fair, "seed"), seed);                      // never reshuffled
+                QCOMPARE(str(fair, "seed"), seed); // never reshuffled
                 QCOMPARE(num(fair, "prequeue_size"), prequeueSize);
             }
             auto status = http.get("/v1/queue/c/status").json();
             int64_t serving = num(status, "serving");
-            QVERIFY2(serving >= servingSeen, qPrintable(QString("serving went back from %1 to %2").arg(servingSeen).arg(serving)));
+            QVERIFY2(serving >= servingSeen,
+                     qPrintable(
+                         QString("serving went back from %1 to %2").arg(servingSeen).arg(serving)));
             servingSeen = serving;
             // Every ticket ever issued is still accepted, at the place it had.
             for (const auto& t : tickets) {
@@ -122,15 +125,17 @@ private slots:
             }
             // Let the server run a little so admission moves between kills.
             QThread::msleep(300);
-            servingSeen = std::max(servingSeen, num(http.get("/v1/queue/c/status").json(), "serving"));
+            servingSeen =
+                std::max(servingSeen, num(http.get("/v1/queue/c/status").json(), "serving"));
         }
         QVERIFY2(tickets.size() > 100, "too few joins to mean anything");
         QVERIFY2(!seed.empty(), "the cohort never opened during the test");
         QVERIFY2(!tokenOf.empty(), "no place was ever admitted during the test");
-        qInfo("%zu tickets over %d kills; %zu places admitted; serving %lld", tickets.size(), iterations,
-              tokenOf.size(), (long long)servingSeen);
+        qInfo("%zu tickets over %d kills; %zu places admitted; serving %lld", tickets.size(),
+              iterations, tokenOf.size(), (long long)servingSeen);
         QVERIFY(server.terminate());
-        sluice::store::Db db((server.dataDir() + "/sluice.db").toStdString(), sluice::store::Sync::Full, true);
+        sluice::store::Db db((server.dataDir() + "/sluice.db").toStdString(),
+                             sluice::store::Sync::Full, true);
         QCOMPARE(db.integrityCheck(), std::string("ok"));
     }
 };

@@ -34,7 +34,9 @@ class TstQueueHttp : public QObject {
     std::unique_ptr<ServerProcess> m_server;
     std::unique_ptr<HttpClient> m_http;
 
-    HttpResult join(const std::string& cohort, const Headers& h = {}) { return m_http->post("/v1/queue/" + cohort + "/join", {}, h); }
+    HttpResult join(const std::string& cohort, const Headers& h = {}) {
+        return m_http->post("/v1/queue/" + cohort + "/join", {}, h);
+    }
     HttpResult admitWhenServed(const std::string& cohort, const std::string& ticket) {
         QElapsedTimer t;
         t.start();
@@ -50,7 +52,8 @@ class TstQueueHttp : public QObject {
 private slots:
     void initTestCase() {
         std::string cfg = "{\"cohorts\":[" + cohortJson("open", "-1m", "-1s", 5000) + "," +
-                          cohortJson("later", "+0s", "+1h", 100) + "," + cohortJson("future", "+1h", "+2h", 100) +
+                          cohortJson("later", "+0s", "+1h", 100) + "," +
+                          cohortJson("future", "+1h", "+2h", 100) +
                           "],\"server\":{\"read_timeout_ms\":600,\"idle_timeout_ms\":600}}";
         m_server = std::make_unique<ServerProcess>(ServerProcess::Options{cfg, {}, 2, {}, false});
         QVERIFY2(m_server->start(), m_server->output().constData());
@@ -63,7 +66,8 @@ private slots:
         auto cohorts = r.json().as_object().at("cohorts").as_array();
         QCOMPARE(cohorts.size(), std::size_t(3));
         std::map<std::string, std::string> states;
-        for (auto& c : cohorts) states[str(c, "id")] = str(c, "state");
+        for (auto& c : cohorts)
+            states[str(c, "id")] = str(c, "state");
         QCOMPARE(states["later"], std::string("prequeue"));
         QCOMPARE(states["future"], std::string("scheduled"));
         QVERIFY(states["open"] == "open" || states["open"] == "prequeue"); // opening takes one tick
@@ -129,7 +133,8 @@ private slots:
         std::string ticket = str(join("open").json(), "ticket");
         std::string tampered = ticket;
         tampered[10] = tampered[10] == 'A' ? 'B' : 'A';
-        for (const std::string& bad : {tampered, ticket.substr(0, ticket.size() - 3), std::string("x"), std::string(300, 'A')}) {
+        for (const std::string& bad : {tampered, ticket.substr(0, ticket.size() - 3),
+                                       std::string("x"), std::string(300, 'A')}) {
             auto r = m_http->get("/v1/queue/open/position", {{"X-Sluice-Ticket", bad}});
             QCOMPARE(r.status, 401);
             QCOMPARE(r.errorCode(), std::string("invalid_ticket"));
@@ -146,8 +151,11 @@ private slots:
 
     void unknownCohortsPathsAndMethods() {
         for (auto& [method, target] : std::vector<std::pair<std::string, std::string>>{
-                 {"POST", "/v1/queue/nope/join"}, {"GET", "/v1/queue/nope/status"}, {"GET", "/v1/queue/nope/position"},
-                 {"POST", "/v1/queue/nope/admit"}, {"GET", "/v1/cohorts/nope/fairness"}}) {
+                 {"POST", "/v1/queue/nope/join"},
+                 {"GET", "/v1/queue/nope/status"},
+                 {"GET", "/v1/queue/nope/position"},
+                 {"POST", "/v1/queue/nope/admit"},
+                 {"GET", "/v1/cohorts/nope/fairness"}}) {
             auto r = m_http->request(method, target);
             QCOMPARE(r.status, 404);
             QCOMPARE(r.errorCode(), std::string("unknown_cohort"));
@@ -168,7 +176,8 @@ private slots:
         QCOMPARE(big.status, 413);
         QCOMPARE(big.errorCode(), std::string("body_too_large"));
         m_http->disconnect();
-        auto hugeHeader = m_http->get("/v1/queue/open/status", {{"X-Filler", std::string(16 * 1024, 'h')}});
+        auto hugeHeader =
+            m_http->get("/v1/queue/open/status", {{"X-Filler", std::string(16 * 1024, 'h')}});
         QCOMPARE(hugeHeader.status, 431);
         m_http->disconnect();
     }
@@ -206,7 +215,10 @@ private slots:
         } while (open.json().as_object().at("seed").is_null() && t.elapsed() < 5000);
         std::string seed = str(open.json(), "seed");
         QVERIFY(!seed.empty());
-        QByteArray digest = QCryptographicHash::hash(QByteArray::fromHex(QByteArray::fromStdString(seed)), QCryptographicHash::Sha256).toHex();
+        QByteArray digest =
+            QCryptographicHash::hash(QByteArray::fromHex(QByteArray::fromStdString(seed)),
+                                     QCryptographicHash::Sha256)
+                .toHex();
         QCOMPARE(digest.toStdString(), str(open.json(), "seed_sha256"));
     }
 
@@ -215,7 +227,9 @@ private slots:
         QCOMPARE(m_http->get("/readyz").status, 200);
         auto m = m_http->get("/metrics");
         QCOMPARE(m.status, 200);
-        QVERIFY(m.body.find("sluice_http_requests_total{route=\"/v1/queue/{}/join\",code=\"201\"}") != std::string::npos);
+        QVERIFY(
+            m.body.find("sluice_http_requests_total{route=\"/v1/queue/{}/join\",code=\"201\"}") !=
+            std::string::npos);
         QVERIFY(m.body.find("sluice_queue_issued{cohort=\"open\"}") != std::string::npos);
         QVERIFY(m.body.find("sluice_queue_serving{cohort=\"open\"}") != std::string::npos);
         QVERIFY(m.body.find("sluice_queue_waiting{cohort=\"open\"}") != std::string::npos);
@@ -248,7 +262,9 @@ private slots:
         QVERIFY(!fair.as_object().at("seed").is_null());
         const int64_t prequeueSize = num(fair, "prequeue_size");
         QCOMPARE(prequeueSize, int64_t(n));
-        sluice::queue::PrequeuePermutation perm(QByteArray::fromHex(QByteArray::fromStdString(str(fair, "seed"))).toStdString(), uint64_t(n));
+        sluice::queue::PrequeuePermutation perm(
+            QByteArray::fromHex(QByteArray::fromStdString(str(fair, "seed"))).toStdString(),
+            uint64_t(n));
         std::vector<uint64_t> places(n);
         std::set<uint64_t> distinct;
         for (int i = 0; i < n; ++i) {
@@ -263,7 +279,8 @@ private slots:
         }
         QCOMPARE(distinct.size(), std::size_t(n));
         double d2 = 0;
-        for (int i = 0; i < n; ++i) d2 += std::pow(double(i) - double(places[i]), 2);
+        for (int i = 0; i < n; ++i)
+            d2 += std::pow(double(i) - double(places[i]), 2);
         double rho = 1.0 - 6.0 * d2 / (double(n) * (double(n) * n - 1));
         QVERIFY2(std::abs(rho) < 0.05, qPrintable(QString("Spearman rho %1").arg(rho)));
         // After the opening: strictly first come, first served, behind the whole pre-queue.
@@ -279,10 +296,12 @@ private slots:
     }
 
     void connectionCapAnswers503Quickly() {
-        std::string cfg = "{\"cohorts\":[" + cohortJson("c", "-1m", "-1s", 100) + "],\"server\":{\"max_connections_per_thread\":2}}";
+        std::string cfg = "{\"cohorts\":[" + cohortJson("c", "-1m", "-1s", 100) +
+                          "],\"server\":{\"max_connections_per_thread\":2}}";
         ServerProcess server(ServerProcess::Options{cfg, {}, 1, {}, false});
         QVERIFY2(server.start(), server.output().constData());
-        HttpClient a(server.host(), server.port()), b(server.host(), server.port()), c(server.host(), server.port());
+        HttpClient a(server.host(), server.port()), b(server.host(), server.port()),
+            c(server.host(), server.port());
         QCOMPARE(a.get("/v1/queue/c/status").status, 200);
         QCOMPARE(b.get("/v1/queue/c/status").status, 200);
         QElapsedTimer t;

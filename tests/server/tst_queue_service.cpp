@@ -1,9 +1,9 @@
 // The waiting room in-process, over real HTTP on loopback: pause, sold out, the admission
 // window, notices, operator commands' validation, and admission-token checks at their
 // boundaries (what the booking zone relies on).
-#include "queue_test_util.h"
 #include "common/signed_codec.h"
 #include "common/timeutil.h"
+#include "queue_test_util.h"
 #include "server/app/config.h"
 #include "server/http/server.h"
 #include "server/queue/queue_service.h"
@@ -80,15 +80,20 @@ class TstQueueService : public QObject {
 private slots:
     void initTestCase() {
         std::string text = "{\"cohorts\":[" + cohortJson("a", "-1m", "-1s", 1000) + "," +
-                           cohortJson("b", "-1m", "-1s", 1000, 100000, 1) + "," + cohortJson("c", "-1m", "-1s", 1000) + "]}";
+                           cohortJson("b", "-1m", "-1s", 1000, 100000, 1) + "," +
+                           cohortJson("c", "-1m", "-1s", 1000) + "]}";
         m_config = parseConfig(text, "test", nowUnixMs());
         auto ring = std::make_shared<KeyRing>();
         ring->add(1, std::string(32, 's'));
         m_codec = std::make_shared<SignedCodec>(ring);
-        m_writer = std::make_unique<store::Writer>(store::Writer::Options{m_dir.filePath("q.db").toStdString(), store::Sync::Full, 512, {}});
-        m_queue = std::make_unique<queue::QueueService>(m_config, m_codec, *m_writer, m_metrics, m_notices);
+        m_writer = std::make_unique<store::Writer>(store::Writer::Options{
+            m_dir.filePath("q.db").toStdString(), store::Sync::Full, 512, {}});
+        m_queue = std::make_unique<queue::QueueService>(m_config, m_codec, *m_writer, m_metrics,
+                                                        m_notices);
         m_queue->recover();
-        m_queue->setStockProbe([this](const std::string& cohort) { return cohort == "c" ? m_stock.load() : int64_t(1'000'000); });
+        m_queue->setStockProbe([this](const std::string& cohort) {
+            return cohort == "c" ? m_stock.load() : int64_t(1'000'000);
+        });
         m_queue->registerRoutes(m_router);
         http::ServerOptions opts;
         opts.port = 0;
@@ -133,7 +138,8 @@ private slots:
     void operatorCommandsValidate() {
         auto bad = wait([&](auto done) { m_queue->setRate("a", -5, done); });
         QVERIFY(!bad.ok);
-        QVERIFY2(QString::fromStdString(bad.error).contains("rate must be between 0 and 10000"), bad.error.c_str());
+        QVERIFY2(QString::fromStdString(bad.error).contains("rate must be between 0 and 10000"),
+                 bad.error.c_str());
         auto unknown = wait([&](auto done) { m_queue->pause("nope", false, done); });
         QVERIFY(!unknown.ok);
         QVERIFY(unknown.error.find("unknown cohort") != std::string::npos);
@@ -143,7 +149,9 @@ private slots:
         QCOMPARE(ok.newValue.as_double(), 2000.0);
         QVERIFY(!wait([&](auto done) { m_queue->setMaxActive("a", 0, done); }).ok);
         QVERIFY(wait([&](auto done) { m_queue->setMaxActive("a", 500, done); }).ok);
-        QVERIFY(wait([&](auto done) { m_queue->setMode("a", queue::AdmissionMode::Automatic, done); }).ok);
+        QVERIFY(wait([&](auto done) {
+                    m_queue->setMode("a", queue::AdmissionMode::Automatic, done);
+                }).ok);
         auto views = m_queue->views();
         auto it = std::find_if(views.begin(), views.end(), [](auto& v) { return v.id == "a"; });
         QCOMPARE(it->rateCeiling, 2000.0);
@@ -234,11 +242,13 @@ private slots:
         t.start();
         bool seen = false;
         while (!seen && t.elapsed() < 1000) {
-            seen = m_http->get("/v1/queue/a/status").body.find("Resuming shortly") != std::string::npos;
+            seen = m_http->get("/v1/queue/a/status").body.find("Resuming shortly") !=
+                   std::string::npos;
             if (!seen) QThread::msleep(10);
         }
         QVERIFY(seen);
-        QVERIFY(m_http->get("/v1/queue/b/status").body.find("Resuming shortly") == std::string::npos);
+        QVERIFY(m_http->get("/v1/queue/b/status").body.find("Resuming shortly") ==
+                std::string::npos);
         QVERIFY(m_notices.retract(id));
         QVERIFY(!m_notices.retract(id));
     }

@@ -39,36 +39,51 @@ private slots:
     void badFlags() {
         oneLineError(ServerProcess::runServerBinary({"--bogus"}), 2, "unknown option '--bogus'");
         oneLineError(ServerProcess::runServerBinary({"--listen"}), 2, "--listen needs a value");
-        oneLineError(ServerProcess::runServerBinary({"--demo", "--listen", "nocolon"}), 2, "HOST:PORT");
-        oneLineError(ServerProcess::runServerBinary({"--demo", "--threads", "zero"}), 2, "--threads");
+        oneLineError(ServerProcess::runServerBinary({"--demo", "--listen", "nocolon"}), 2,
+                     "HOST:PORT");
+        oneLineError(ServerProcess::runServerBinary({"--demo", "--threads", "zero"}), 2,
+                     "--threads");
         oneLineError(ServerProcess::runServerBinary({}), 2, "--config FILE or --demo is required");
     }
 
     void badConfigs() {
         QString dataDir = m_dir.filePath("data");
-        oneLineError(ServerProcess::runServerBinary({"--config", m_dir.filePath("missing.json"), "--data-dir", dataDir}), 1,
-                     "cannot read the config file");
+        oneLineError(ServerProcess::runServerBinary(
+                         {"--config", m_dir.filePath("missing.json"), "--data-dir", dataDir}),
+                     1, "cannot read the config file");
         QString notJson = writeFile("a.json", "{cohorts: nope");
-        oneLineError(ServerProcess::runServerBinary({"--config", notJson, "--data-dir", dataDir}), 1, "not valid JSON");
-        QString badRate = writeFile("b.json", R"({"cohorts":[{"id":"53-54","birth_year_from":1967,"birth_year_to":1968,"opens":"+5m","rate_per_s":-3,"max_active":10}]})");
-        oneLineError(ServerProcess::runServerBinary({"--config", badRate, "--data-dir", dataDir}), 1, "cohorts[0].rate_per_s");
-        QString badTime = writeFile("c.json", R"({"cohorts":[{"id":"x","birth_year_from":1967,"birth_year_to":1968,"opens":"tomorrow","rate_per_s":3,"max_active":10}]})");
-        oneLineError(ServerProcess::runServerBinary({"--config", badTime, "--data-dir", dataDir}), 1, "cohorts[0].opens");
-        QString dup = writeFile("d.json", R"({"cohorts":[{"id":"x","birth_year_from":1967,"birth_year_to":1968,"opens":"+1m","rate_per_s":3,"max_active":10},{"id":"x","birth_year_from":1967,"birth_year_to":1968,"opens":"+1m","rate_per_s":3,"max_active":10}]})");
-        oneLineError(ServerProcess::runServerBinary({"--config", dup, "--data-dir", dataDir}), 1, "duplicate cohort id");
+        oneLineError(ServerProcess::runServerBinary({"--config", notJson, "--data-dir", dataDir}),
+                     1, "not valid JSON");
+        QString badRate = writeFile(
+            "b.json",
+            R"({"cohorts":[{"id":"53-54","birth_year_from":1967,"birth_year_to":1968,"opens":"+5m","rate_per_s":-3,"max_active":10}]})");
+        oneLineError(ServerProcess::runServerBinary({"--config", badRate, "--data-dir", dataDir}),
+                     1, "cohorts[0].rate_per_s");
+        QString badTime = writeFile(
+            "c.json",
+            R"({"cohorts":[{"id":"x","birth_year_from":1967,"birth_year_to":1968,"opens":"tomorrow","rate_per_s":3,"max_active":10}]})");
+        oneLineError(ServerProcess::runServerBinary({"--config", badTime, "--data-dir", dataDir}),
+                     1, "cohorts[0].opens");
+        QString dup = writeFile(
+            "d.json",
+            R"({"cohorts":[{"id":"x","birth_year_from":1967,"birth_year_to":1968,"opens":"+1m","rate_per_s":3,"max_active":10},{"id":"x","birth_year_from":1967,"birth_year_to":1968,"opens":"+1m","rate_per_s":3,"max_active":10}]})");
+        oneLineError(ServerProcess::runServerBinary({"--config", dup, "--data-dir", dataDir}), 1,
+                     "duplicate cohort id");
     }
 
     void portInUse() {
         QTcpServer squatter;
         QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
-        auto r = ServerProcess::runServerBinary({"--demo", "--data-dir", m_dir.filePath("d2"), "--listen",
-                                                 QString("127.0.0.1:%1").arg(squatter.serverPort())});
+        auto r = ServerProcess::runServerBinary(
+            {"--demo", "--data-dir", m_dir.filePath("d2"), "--listen",
+             QString("127.0.0.1:%1").arg(squatter.serverPort())});
         oneLineError(r, 1, "already in use");
     }
 
     void unwritableDataFolder() {
         QString file = writeFile("plainfile", "x");
-        auto r = ServerProcess::runServerBinary({"--demo", "--data-dir", file + "/sub", "--listen", "127.0.0.1:0"});
+        auto r = ServerProcess::runServerBinary(
+            {"--demo", "--data-dir", file + "/sub", "--listen", "127.0.0.1:0"});
         oneLineError(r, 1, "data folder");
     }
 
@@ -78,7 +93,8 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QFile keys(dataDir + "/signing-keys");
         QVERIFY(keys.exists());
-        QCOMPARE(keys.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+        QCOMPARE(keys.permissions() &
+                     (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
                  QFile::Permissions());
     }
 };

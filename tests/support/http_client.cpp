@@ -52,7 +52,10 @@ struct HttpClient::Impl {
         stream->expires_after(std::chrono::milliseconds(timeoutMs));
         bool done = false;
         stream->async_connect(tcp::endpoint(asio::ip::make_address(host), port),
-                              [&](boost::system::error_code e) { ec = e; done = true; });
+                              [&](boost::system::error_code e) {
+                                  ec = e;
+                                  done = true;
+                              });
         ioc.restart();
         ioc.run();
         if (!done || ec) {
@@ -73,10 +76,12 @@ HttpClient::HttpClient(std::string host, uint16_t port) : m_impl(std::make_uniqu
 
 HttpClient::~HttpClient() = default;
 
-void HttpClient::disconnect() { m_impl->stream.reset(); }
+void HttpClient::disconnect() {
+    m_impl->stream.reset();
+}
 
-HttpResult HttpClient::request(const std::string& method, const std::string& target, const std::string& body,
-                               const Headers& headers, int timeoutMs) {
+HttpResult HttpClient::request(const std::string& method, const std::string& target,
+                               const std::string& body, const Headers& headers, int timeoutMs) {
     HttpResult result;
     for (int attempt = 0; attempt < 2; ++attempt) {
         bool fresh = false;
@@ -114,8 +119,9 @@ HttpResult HttpClient::request(const std::string& method, const std::string& tar
             m_impl->stream.reset();
             result.error = ec.message();
             // A kept-alive connection the server closed meanwhile: retry once on a fresh one.
-            if (!fresh && (ec == bhttp::error::end_of_stream || ec == asio::error::connection_reset ||
-                           ec == asio::error::broken_pipe || ec == asio::error::eof))
+            if (!fresh &&
+                (ec == bhttp::error::end_of_stream || ec == asio::error::connection_reset ||
+                 ec == asio::error::broken_pipe || ec == asio::error::eof))
                 continue;
             return result;
         }
@@ -147,12 +153,14 @@ std::string HttpClient::raw(const std::string& bytes, int timeoutMs) {
             if (!e) readMore();
         });
     };
-    s.async_connect(tcp::endpoint(asio::ip::make_address(m_impl->host), m_impl->port), [&](boost::system::error_code e) {
-        if (e) return;
-        asio::async_write(s, asio::buffer(bytes), [&](boost::system::error_code e2, std::size_t) {
-            if (!e2) readMore();
-        });
-    });
+    s.async_connect(tcp::endpoint(asio::ip::make_address(m_impl->host), m_impl->port),
+                    [&](boost::system::error_code e) {
+                        if (e) return;
+                        asio::async_write(s, asio::buffer(bytes),
+                                          [&](boost::system::error_code e2, std::size_t) {
+                                              if (!e2) readMore();
+                                          });
+                    });
     ioc.run();
     (void)ec;
     return out;

@@ -42,11 +42,17 @@ ServerProcess::~ServerProcess() {
     if (running()) kill9();
 }
 
-bool ServerProcess::running() const { return m_process && m_process->state() != QProcess::NotRunning; }
+bool ServerProcess::running() const {
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
 
-qint64 ServerProcess::pid() const { return m_process ? m_process->processId() : 0; }
+qint64 ServerProcess::pid() const {
+    return m_process ? m_process->processId() : 0;
+}
 
-QString ServerProcess::baseUrl() const { return QString("http://127.0.0.1:%1").arg(m_port); }
+QString ServerProcess::baseUrl() const {
+    return QString("http://127.0.0.1:%1").arg(m_port);
+}
 
 QByteArray ServerProcess::output() const {
     if (m_process) m_output += m_process->readAll();
@@ -61,8 +67,8 @@ bool ServerProcess::start(int timeoutMs) {
         args << "--demo";
     else
         args << "--config" << m_configPath;
-    args << "--data-dir" << m_dataDir << "--listen" << QString("127.0.0.1:%1").arg(m_port) << "--threads"
-         << QString::number(m_options.threads) << m_options.extraArgs;
+    args << "--data-dir" << m_dataDir << "--listen" << QString("127.0.0.1:%1").arg(m_port)
+         << "--threads" << QString::number(m_options.threads) << m_options.extraArgs;
     m_process->start(binaryPath(), args);
     if (!m_process->waitForStarted(5000)) {
         m_output += "failed to start " + binaryPath().toUtf8();
@@ -101,7 +107,8 @@ bool ServerProcess::terminate(int timeoutMs) {
     m_process->terminate();
     bool finished = m_process->waitForFinished(timeoutMs);
     output();
-    return finished && m_process->exitStatus() == QProcess::NormalExit && m_process->exitCode() == 0;
+    return finished && m_process->exitStatus() == QProcess::NormalExit &&
+           m_process->exitCode() == 0;
 }
 
 bool ServerProcess::restart(int timeoutMs) {

@@ -22,18 +22,18 @@ struct CliResult {
 class ServerProcess {
 public:
     struct Options {
-        std::string config;   // JSON text; written to <temp>/config.json
-        QString dataDir;      // empty: a fresh temporary folder
+        std::string config; // JSON text; written to <temp>/config.json
+        QString dataDir;    // empty: a fresh temporary folder
         int threads = 2;
         QStringList extraArgs;
-        bool demo = false;    // --demo instead of a config
+        bool demo = false; // --demo instead of a config
     };
     explicit ServerProcess(Options options);
     ~ServerProcess();
 
     // Starts and waits until /readyz answers 200. False (with output() explaining) on failure.
     bool start(int timeoutMs = 20'000);
-    void kill9();                    // SIGKILL, waits for the process to be gone
+    void kill9();                           // SIGKILL, waits for the process to be gone
     bool terminate(int timeoutMs = 10'000); // SIGTERM, waits; true when it exited with 0
     bool restart(int timeoutMs = 20'000);   // same data folder and port
     bool running() const;

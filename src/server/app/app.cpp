@@ -35,7 +35,8 @@ struct App::Impl {
     std::shared_ptr<const SignedCodec> codec;
     queue::NoticeBoard notices;
     std::unique_ptr<queue::QueueService> queue;
-    std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> controlWork;
+    std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>>
+        controlWork;
     std::thread controlThread;
     std::unique_ptr<http::HttpServer> server;
     std::unique_ptr<AppContext> ctx;
@@ -51,7 +52,9 @@ struct App::Impl {
 
 App::App(ServerConfig config) : m_impl(std::make_unique<Impl>(std::move(config))) {}
 
-App::~App() { stop(); }
+App::~App() {
+    stop();
+}
 
 namespace {
 void prepareDataDir(const std::string& dir) {
@@ -62,7 +65,9 @@ void prepareDataDir(const std::string& dir) {
     {
         std::ofstream out(probe);
         out << "ok";
-        if (!out) throw std::runtime_error("cannot write to the data folder " + dir + ": permission denied or disk full");
+        if (!out)
+            throw std::runtime_error("cannot write to the data folder " + dir +
+                                     ": permission denied or disk full");
     }
     fs::remove(probe, ec);
 }
@@ -82,14 +87,17 @@ void App::start() {
     // Claim the port first: "port in use" is reported before any work is done.
     d.server = std::make_unique<http::HttpServer>(d.config.http, d.router, d.metrics);
     d.server->bind();
-    auto keys = std::make_shared<KeyRing>(KeyRing::loadOrCreate(d.config.dataDir + "/signing-keys"));
+    auto keys =
+        std::make_shared<KeyRing>(KeyRing::loadOrCreate(d.config.dataDir + "/signing-keys"));
     d.codec = std::make_shared<SignedCodec>(keys);
     std::string dbPath = d.config.dataDir + "/sluice.db";
-    d.writer = std::make_unique<store::Writer>(store::Writer::Options{dbPath, store::Sync::Full, 512, {}});
-    d.queue = std::make_unique<queue::QueueService>(d.config, d.codec, *d.writer, d.metrics, d.notices);
+    d.writer =
+        std::make_unique<store::Writer>(store::Writer::Options{dbPath, store::Sync::Full, 512, {}});
+    d.queue =
+        std::make_unique<queue::QueueService>(d.config, d.codec, *d.writer, d.metrics, d.notices);
     d.queue->recover();
-    d.ctx = std::make_unique<AppContext>(AppContext{d.config, d.router, d.metrics, *d.writer, d.codec,
-                                                    *d.queue, d.notices, d.control, dbPath});
+    d.ctx = std::make_unique<AppContext>(AppContext{
+        d.config, d.router, d.metrics, *d.writer, d.codec, *d.queue, d.notices, d.control, dbPath});
     // booking: construct
     d.booking = std::make_unique<booking::BookingService>(*d.ctx);
     // ops: construct
@@ -101,7 +109,8 @@ void App::start() {
     });
     d.router.add(Verb::get, "/readyz", [impl = m_impl.get()](http::RequestContext& ctx) {
         bool ready = impl->ready.load();
-        return http::jsonResponse(ctx.req, ready ? http::Status::ok : http::Status::service_unavailable,
+        return http::jsonResponse(ctx.req,
+                                  ready ? http::Status::ok : http::Status::service_unavailable,
                                   boost::json::object{{"status", ready ? "ready" : "starting"}});
     });
     d.router.add(Verb::get, "/metrics", [impl = m_impl.get()](http::RequestContext& ctx) {
@@ -133,11 +142,14 @@ void App::start() {
     d.server->start();
     d.started = true;
     d.ready = true;
-    SLUICE_INFO("sluice-server ", SLUICE_VERSION, " listening on ", d.config.http.host, ":", d.server->port(),
-                " with ", d.server->threads(), " threads, data in ", d.config.dataDir);
+    SLUICE_INFO("sluice-server ", SLUICE_VERSION, " listening on ", d.config.http.host, ":",
+                d.server->port(), " with ", d.server->threads(), " threads, data in ",
+                d.config.dataDir);
 }
 
-uint16_t App::port() const { return m_impl->server ? m_impl->server->port() : 0; }
+uint16_t App::port() const {
+    return m_impl->server ? m_impl->server->port() : 0;
+}
 
 void App::runUntilSignalled() {
     sigset_t set;

@@ -11,10 +11,10 @@
 #include "server/ops/ops_cli.h"
 
 #include <cstring>
-#include <unistd.h>
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace sluice {
@@ -65,10 +65,14 @@ Args parse(int argc, char** argv) {
             a.command.push_back(arg);
             continue;
         }
-        if (arg == "--listen") a.listen = value(i, "--listen");
-        else if (arg == "--data-dir") a.dataDir = value(i, "--data-dir");
-        else if (arg == "--config") a.config = value(i, "--config");
-        else if (arg == "--demo") a.demo = true;
+        if (arg == "--listen")
+            a.listen = value(i, "--listen");
+        else if (arg == "--data-dir")
+            a.dataDir = value(i, "--data-dir");
+        else if (arg == "--config")
+            a.config = value(i, "--config");
+        else if (arg == "--demo")
+            a.demo = true;
         else if (arg == "--threads") {
             std::string v = value(i, "--threads");
             try {
@@ -76,14 +80,20 @@ Args parse(int argc, char** argv) {
             } catch (...) {
                 a.threads = -1;
             }
-            if (a.threads < 1 || a.threads > 256) throw UsageError("--threads must be a number from 1 to 256, got '" + v + "'");
+            if (a.threads < 1 || a.threads > 256)
+                throw UsageError("--threads must be a number from 1 to 256, got '" + v + "'");
         } else if (arg == "--log-level") {
             std::string v = value(i, "--log-level");
-            if (v == "debug") setLogLevel(LogLevel::Debug);
-            else if (v == "info") setLogLevel(LogLevel::Info);
-            else if (v == "warn") setLogLevel(LogLevel::Warn);
-            else if (v == "error") setLogLevel(LogLevel::Error);
-            else throw UsageError("--log-level must be debug, info, warn or error");
+            if (v == "debug")
+                setLogLevel(LogLevel::Debug);
+            else if (v == "info")
+                setLogLevel(LogLevel::Info);
+            else if (v == "warn")
+                setLogLevel(LogLevel::Warn);
+            else if (v == "error")
+                setLogLevel(LogLevel::Error);
+            else
+                throw UsageError("--log-level must be debug, info, warn or error");
         } else if (arg.rfind("--", 0) == 0 || arg.rfind("-", 0) == 0) {
             throw UsageError("unknown option '" + arg + "'");
         } else {
@@ -101,7 +111,8 @@ void applyListen(ServerConfig& cfg, const std::string& listen) {
         throw UsageError(msg);
     }
     cfg.http.host = listen.substr(0, colon);
-    if (cfg.http.host.size() > 2 && cfg.http.host.front() == '[') cfg.http.host = cfg.http.host.substr(1, cfg.http.host.size() - 2);
+    if (cfg.http.host.size() > 2 && cfg.http.host.front() == '[')
+        cfg.http.host = cfg.http.host.substr(1, cfg.http.host.size() - 2);
     std::string port = listen.substr(colon + 1);
     int p = -1;
     try {
@@ -123,9 +134,12 @@ int runSubcommand(const Args& a) {
     if (c[0] == "keys" && c.size() == 2 && c[1] == "rotate") {
         std::error_code ec;
         std::filesystem::create_directories(a.dataDir, ec);
-        if (ec) throw std::runtime_error("cannot create the data folder " + a.dataDir + ": " + ec.message());
+        if (ec)
+            throw std::runtime_error("cannot create the data folder " + a.dataDir + ": " +
+                                     ec.message());
         KeyRing ring = KeyRing::rotate(a.dataDir + "/signing-keys");
-        std::cout << "signing key " << int(ring.currentKeyId()) << " is now current; the previous key still verifies\n";
+        std::cout << "signing key " << int(ring.currentKeyId())
+                  << " is now current; the previous key still verifies\n";
         return 0;
     }
     // ops: subcommands
@@ -149,9 +163,12 @@ int runServerCli(int argc, char** argv) {
         }
         Args a = parse(argc, argv);
         if (!a.command.empty()) return runSubcommand(a);
-        if (a.demo == !a.config.empty()) throw UsageError(a.demo ? "use either --demo or --config, not both" : "--config FILE or --demo is required");
+        if (a.demo == !a.config.empty())
+            throw UsageError(a.demo ? "use either --demo or --config, not both"
+                                    : "--config FILE or --demo is required");
         int64_t now = nowUnixMs();
-        ServerConfig cfg = a.demo ? parseConfig(demoConfigText(), "demo configuration", now) : loadConfigFile(a.config, now);
+        ServerConfig cfg = a.demo ? parseConfig(demoConfigText(), "demo configuration", now)
+                                  : loadConfigFile(a.config, now);
         if (a.demo) cfg.baseDir = ".";
         applyListen(cfg, a.listen);
         cfg.http.threads = a.threads;

@@ -26,10 +26,13 @@ const json::value* find(const json::object& o, const char* key) {
 std::string join(const std::string& where, const char* key) {
     return where.empty() ? std::string(key) : where + "." + key;
 }
-int64_t requireTime(const json::object& o, const char* key, const std::string& where, int64_t nowMs) {
+int64_t requireTime(const json::object& o, const char* key, const std::string& where,
+                    int64_t nowMs) {
     std::string s = requireString(o, key, where);
     auto t = parseTimeSpec(s, nowMs);
-    if (!t) fail(join(where, key), "expected an RFC 3339 time or +N[s|m|h] relative to start, got \"" + s + "\"");
+    if (!t)
+        fail(join(where, key),
+             "expected an RFC 3339 time or +N[s|m|h] relative to start, got \"" + s + "\"");
     return *t;
 }
 } // namespace
@@ -48,7 +51,8 @@ std::string requireString(const json::object& o, const char* key, const std::str
     return std::string(v->as_string());
 }
 
-double optionalNumber(const json::object& o, const char* key, double fallback, const std::string& where) {
+double optionalNumber(const json::object& o, const char* key, double fallback,
+                      const std::string& where) {
     return find(o, key) ? requireNumber(o, key, where) : fallback;
 }
 
@@ -82,14 +86,16 @@ ServerConfig parseConfig(const std::string& text, const std::string& sourceName,
             for (char ch : c.id)
                 if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_'))
                     fail(where + ".id", "may contain only letters, digits, '-' and '_'");
-            if (!ids.insert(c.id).second) fail(where + ".id", "duplicate cohort id \"" + c.id + "\"");
+            if (!ids.insert(c.id).second)
+                fail(where + ".id", "duplicate cohort id \"" + c.id + "\"");
             const json::value* label = find(o, "label");
             if (label) {
                 if (label->is_string()) {
                     c.labelKo = c.labelEn = std::string(label->as_string());
                 } else if (label->is_object()) {
                     c.labelKo = optionalString(label->as_object(), "ko", c.id, where + ".label");
-                    c.labelEn = optionalString(label->as_object(), "en", c.labelKo, where + ".label");
+                    c.labelEn =
+                        optionalString(label->as_object(), "en", c.labelKo, where + ".label");
                 } else {
                     fail(where + ".label", "expected {\"ko\": ..., \"en\": ...} or a string");
                 }
@@ -98,40 +104,56 @@ ServerConfig parseConfig(const std::string& text, const std::string& sourceName,
             }
             double from = requireNumber(o, "birth_year_from", where);
             double to = requireNumber(o, "birth_year_to", where);
-            if (from < 1900 || from > 2100 || from != std::floor(from)) fail(where + ".birth_year_from", "expected a year");
-            if (to < from || to > 2100 || to != std::floor(to)) fail(where + ".birth_year_to", "expected a year not before birth_year_from");
+            if (from < 1900 || from > 2100 || from != std::floor(from))
+                fail(where + ".birth_year_from", "expected a year");
+            if (to < from || to > 2100 || to != std::floor(to))
+                fail(where + ".birth_year_to", "expected a year not before birth_year_from");
             c.birthYearFrom = static_cast<int>(from);
             c.birthYearTo = static_cast<int>(to);
             c.opensMs = requireTime(o, "opens", where, nowMs);
-            c.prequeueOpensMs = find(o, "prequeue_opens") ? requireTime(o, "prequeue_opens", where, nowMs) : c.opensMs;
-            if (c.prequeueOpensMs > c.opensMs) fail(where + ".prequeue_opens", "must not be after opens");
+            c.prequeueOpensMs = find(o, "prequeue_opens")
+                                    ? requireTime(o, "prequeue_opens", where, nowMs)
+                                    : c.opensMs;
+            if (c.prequeueOpensMs > c.opensMs)
+                fail(where + ".prequeue_opens", "must not be after opens");
             c.ratePerS = requireNumber(o, "rate_per_s", where);
-            if (!(c.ratePerS > 0) || c.ratePerS > 1e7) fail(where + ".rate_per_s", "must be above 0 and at most 10000000");
+            if (!(c.ratePerS > 0) || c.ratePerS > 1e7)
+                fail(where + ".rate_per_s", "must be above 0 and at most 10000000");
             c.maxRatePerS = optionalNumber(o, "max_rate_per_s", c.ratePerS * 10, where);
-            if (c.maxRatePerS < c.ratePerS) fail(where + ".max_rate_per_s", "must be at least rate_per_s");
+            if (c.maxRatePerS < c.ratePerS)
+                fail(where + ".max_rate_per_s", "must be at least rate_per_s");
             double maxActive = requireNumber(o, "max_active", where);
             if (maxActive < 1 || maxActive > 1e9 || maxActive != std::floor(maxActive))
                 fail(where + ".max_active", "must be a whole number of at least 1");
             c.maxActive = static_cast<int64_t>(maxActive);
             double window = optionalNumber(o, "session_window_s", 1200, where);
-            if (window < 1 || window > 86400) fail(where + ".session_window_s", "must be between 1 and 86400 seconds");
+            if (window < 1 || window > 86400)
+                fail(where + ".session_window_s", "must be between 1 and 86400 seconds");
             c.sessionWindowS = static_cast<int64_t>(window);
             cfg.cohorts.push_back(std::move(c));
         }
         if (const json::value* server = find(cfg.root, "server")) {
             if (!server->is_object()) fail("server", "expected an object");
             const auto& s = server->as_object();
-            cfg.controllerTickMs = static_cast<int>(optionalNumber(s, "controller_tick_ms", 100, "server"));
+            cfg.controllerTickMs =
+                static_cast<int>(optionalNumber(s, "controller_tick_ms", 100, "server"));
             if (cfg.controllerTickMs < 10 || cfg.controllerTickMs > 5000)
                 fail("server.controller_tick_ms", "must be between 10 and 5000");
-            cfg.http.bodyLimit = static_cast<std::size_t>(optionalNumber(s, "body_limit_bytes", double(cfg.http.bodyLimit), "server"));
-            cfg.http.readTimeoutMs = static_cast<int>(optionalNumber(s, "read_timeout_ms", cfg.http.readTimeoutMs, "server"));
-            cfg.http.idleTimeoutMs = static_cast<int>(optionalNumber(s, "idle_timeout_ms", cfg.http.idleTimeoutMs, "server"));
-            cfg.http.maxConnectionsPerThread = static_cast<int>(optionalNumber(s, "max_connections_per_thread", cfg.http.maxConnectionsPerThread, "server"));
-            cfg.http.overloadLagMs = static_cast<int>(optionalNumber(s, "overload_lag_ms", cfg.http.overloadLagMs, "server"));
+            cfg.http.bodyLimit = static_cast<std::size_t>(
+                optionalNumber(s, "body_limit_bytes", double(cfg.http.bodyLimit), "server"));
+            cfg.http.readTimeoutMs = static_cast<int>(
+                optionalNumber(s, "read_timeout_ms", cfg.http.readTimeoutMs, "server"));
+            cfg.http.idleTimeoutMs = static_cast<int>(
+                optionalNumber(s, "idle_timeout_ms", cfg.http.idleTimeoutMs, "server"));
+            cfg.http.maxConnectionsPerThread = static_cast<int>(optionalNumber(
+                s, "max_connections_per_thread", cfg.http.maxConnectionsPerThread, "server"));
+            cfg.http.overloadLagMs = static_cast<int>(
+                optionalNumber(s, "overload_lag_ms", cfg.http.overloadLagMs, "server"));
             if (cfg.http.bodyLimit < 1024) fail("server.body_limit_bytes", "must be at least 1024");
-            if (cfg.http.readTimeoutMs < 100) fail("server.read_timeout_ms", "must be at least 100");
-            if (cfg.http.idleTimeoutMs < 100) fail("server.idle_timeout_ms", "must be at least 100");
+            if (cfg.http.readTimeoutMs < 100)
+                fail("server.read_timeout_ms", "must be at least 100");
+            if (cfg.http.idleTimeoutMs < 100)
+                fail("server.idle_timeout_ms", "must be at least 100");
         }
     } catch (const ConfigError& e) {
         throw ConfigError(sourceName + ": " + e.what());

@@ -24,9 +24,9 @@ struct CohortConfig {
     int birthYearFrom = 0, birthYearTo = 0;
     int64_t prequeueOpensMs = 0; // absolute unix ms (relative specs resolved at start)
     int64_t opensMs = 0;
-    double ratePerS = 100;        // the operator's ceiling
-    double maxRatePerS = 0;       // upper bound operators may set; 0: 10x rate_per_s
-    int64_t maxActive = 10'000;   // admitted sessions allowed in the booking zone at once
+    double ratePerS = 100;         // the operator's ceiling
+    double maxRatePerS = 0;        // upper bound operators may set; 0: 10x rate_per_s
+    int64_t maxActive = 10'000;    // admitted sessions allowed in the booking zone at once
     int64_t sessionWindowS = 1200; // a served place stays claimable, and its token valid, this long
 };
 

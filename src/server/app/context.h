@@ -55,12 +55,12 @@ struct AppContext {
     const ServerConfig& config;
     http::Router& router;
     metrics::Registry& metrics;
-    store::Writer& writer;              // the single group-commit writer (data-dir/sluice.db)
+    store::Writer& writer; // the single group-commit writer (data-dir/sluice.db)
     std::shared_ptr<const SignedCodec> codec;
     queue::QueueService& queue;
     queue::NoticeBoard& notices;
-    boost::asio::io_context& control;   // one thread: timers and module housekeeping
-    std::string dbPath;                 // for read-only connections (WAL allows them alongside)
+    boost::asio::io_context& control; // one thread: timers and module housekeeping
+    std::string dbPath;               // for read-only connections (WAL allows them alongside)
 };
 
 } // namespace sluice

@@ -100,11 +100,14 @@ std::string_view RequestContext::bearerToken() const {
     constexpr std::string_view kPrefix = "Bearer ";
     if (h.size() <= kPrefix.size()) return {};
     for (std::size_t i = 0; i < kPrefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(h[i])) != std::tolower(static_cast<unsigned char>(kPrefix[i])))
+        if (std::tolower(static_cast<unsigned char>(h[i])) !=
+            std::tolower(static_cast<unsigned char>(kPrefix[i])))
             return {};
     h.remove_prefix(kPrefix.size());
-    while (!h.empty() && h.front() == ' ') h.remove_prefix(1);
-    while (!h.empty() && h.back() == ' ') h.remove_suffix(1);
+    while (!h.empty() && h.front() == ' ')
+        h.remove_prefix(1);
+    while (!h.empty() && h.back() == ' ')
+        h.remove_suffix(1);
     return h;
 }
 
@@ -130,7 +133,8 @@ void Router::addAsync(Verb method, std::string pattern, AsyncHandler h, RouteOpt
     r.options = o;
 }
 
-void Router::addRaw(Verb method, std::string pattern, RawHandler raw, SyncHandler fallback, RouteOptions o) {
+void Router::addRaw(Verb method, std::string pattern, RawHandler raw, SyncHandler fallback,
+                    RouteOptions o) {
     auto& r = addRoute(method, std::move(pattern));
     r.raw = std::move(raw);
     r.sync = std::move(fallback);

@@ -18,10 +18,10 @@ class Session;
 // returns (sync) or until the Responder is used (async): copy what you keep beyond that.
 struct RequestContext {
     Request& req;
-    std::string_view path;  // without the query string
-    std::string_view query; // after '?', may be empty
+    std::string_view path;                // without the query string
+    std::string_view query;               // after '?', may be empty
     std::vector<std::string_view> params; // one per "{}" in the pattern
-    std::string peer;                      // "ip:port"
+    std::string peer;                     // "ip:port"
     int64_t receivedAtMonoMs = 0;
 
     std::string_view param(std::size_t i) const { return params.at(i); }
@@ -71,7 +71,8 @@ class Router {
 public:
     void add(Verb method, std::string pattern, SyncHandler h, RouteOptions o = {});
     void addAsync(Verb method, std::string pattern, AsyncHandler h, RouteOptions o = {});
-    void addRaw(Verb method, std::string pattern, RawHandler raw, SyncHandler fallback, RouteOptions o = {});
+    void addRaw(Verb method, std::string pattern, RawHandler raw, SyncHandler fallback,
+                RouteOptions o = {});
     void addUpgrade(std::string pattern, UpgradeHandler h);
 
     struct Match {

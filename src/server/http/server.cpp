@@ -76,7 +76,8 @@ struct HttpServer::Shared {
                                             "route=\"" + route + "\"");
             return rm;
         };
-        for (const auto& r : router.routes()) routeMetrics.push_back(make(r->pattern));
+        for (const auto& r : router.routes())
+            routeMetrics.push_back(make(r->pattern));
         unmatched = make("unmatched");
     }
 };
@@ -106,10 +107,9 @@ public:
         serialize();
         // A client that stops reading cannot hold the connection (and its memory) forever.
         m_stream.expires_after(std::chrono::milliseconds(m_shared.options.readTimeoutMs));
-        asio::async_write(m_stream, asio::buffer(m_out),
-                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                              self->onWrite(ec);
-                          });
+        asio::async_write(
+            m_stream, asio::buffer(m_out),
+            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onWrite(ec); });
     }
 
     asio::any_io_executor executor() { return m_stream.get_executor(); }
@@ -141,7 +141,8 @@ private:
         m_out += "\r\n";
         for (const auto& f : m_res) {
             auto name = f.name();
-            if (name == bhttp::field::content_length || name == bhttp::field::transfer_encoding) continue;
+            if (name == bhttp::field::content_length || name == bhttp::field::transfer_encoding)
+                continue;
             m_out += f.name_string();
             m_out += ": ";
             m_out += f.value();
@@ -157,17 +158,20 @@ private:
         m_parser.emplace();
         m_parser->body_limit(m_shared.options.bodyLimit);
         m_parser->header_limit(static_cast<std::uint32_t>(m_shared.options.headerLimit));
-        m_stream.expires_after(std::chrono::milliseconds(
-            first ? m_shared.options.readTimeoutMs : m_shared.options.idleTimeoutMs));
-        bhttp::async_read(m_stream, m_buffer, *m_parser,
-                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                              self->onRead(ec);
-                          });
+        m_stream.expires_after(std::chrono::milliseconds(first ? m_shared.options.readTimeoutMs
+                                                               : m_shared.options.idleTimeoutMs));
+        bhttp::async_read(
+            m_stream, m_buffer, *m_parser,
+            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
     }
 
     void onRead(beast::error_code ec) {
-        if (ec == bhttp::error::body_limit) return failFast(Status::payload_too_large, "body_too_large", "the request body is larger than the server accepts");
-        if (ec == bhttp::error::header_limit) return failFast(Status::request_header_fields_too_large, "headers_too_large", "the request headers are larger than the server accepts");
+        if (ec == bhttp::error::body_limit)
+            return failFast(Status::payload_too_large, "body_too_large",
+                            "the request body is larger than the server accepts");
+        if (ec == bhttp::error::header_limit)
+            return failFast(Status::request_header_fields_too_large, "headers_too_large",
+                            "the request headers are larger than the server accepts");
         if (ec) return close(); // end of stream, timeout, reset, parse error on garbage
         m_req = m_parser->release();
         m_startUs = nowUs();
@@ -186,13 +190,15 @@ private:
         std::string_view target = m_req.target();
         std::size_t q = target.find('?');
         std::string_view path = target.substr(0, q);
-        std::string_view query = q == std::string_view::npos ? std::string_view{} : target.substr(q + 1);
+        std::string_view query =
+            q == std::string_view::npos ? std::string_view{} : target.substr(q + 1);
         auto match = m_shared.router.match(m_req.method(), path, m_params);
         m_route = match.route;
         if (!m_route) {
             if (match.pathKnown)
                 return write(errorResponse(m_req, Status::method_not_allowed, "method_not_allowed",
-                                           "this path does not accept " + std::string(m_req.method_string())));
+                                           "this path does not accept " +
+                                               std::string(m_req.method_string())));
             return write(errorResponse(m_req, Status::not_found, "not_found",
                                        "no such endpoint: " + std::string(path)));
         }
@@ -205,16 +211,19 @@ private:
             return; // the connection now belongs to the upgrade handler
         }
         if (m_route->options.sheddable &&
-            m_shared.loads[m_thread]->lagMs.load(std::memory_order_relaxed) > m_shared.options.overloadLagMs) {
+            m_shared.loads[m_thread]->lagMs.load(std::memory_order_relaxed) >
+                m_shared.options.overloadLagMs) {
             m_shared.shed->inc();
-            Response res = errorResponse(m_req, Status::service_unavailable, "overloaded",
-                                         "the server is busy; your place is kept, try again shortly");
+            Response res =
+                errorResponse(m_req, Status::service_unavailable, "overloaded",
+                              "the server is busy; your place is kept, try again shortly");
             res.set(bhttp::field::retry_after, std::to_string(m_shared.options.retryAfterS));
             return write(std::move(res));
         }
         RequestContext ctx{m_req, path, query, m_params, m_peer, m_startUs / 1000};
         try {
-            if (m_route->raw && m_req.keep_alive() && m_req.version() == 11 && m_req.method() != Verb::head) {
+            if (m_route->raw && m_req.keep_alive() && m_req.version() == 11 &&
+                m_req.method() != Verb::head) {
                 if (auto bytes = m_route->raw(ctx)) return writeRaw(std::move(bytes));
             }
             if (m_route->sync) {
@@ -232,7 +241,8 @@ private:
     void onWrite(beast::error_code ec) {
         if (m_route) {
             int64_t us = nowUs() - m_startUs;
-            m_shared.routeMetrics[m_route->index].latency->observeUs(static_cast<uint64_t>(us < 0 ? 0 : us));
+            m_shared.routeMetrics[m_route->index].latency->observeUs(
+                static_cast<uint64_t>(us < 0 ? 0 : us));
         }
         if (ec || m_close) return close();
         m_res = {};
@@ -270,16 +280,16 @@ private:
 void Responder::send(Response&& res) {
     if (!m_session) return;
     auto session = std::move(m_session);
-    asio::post(session->executor(), [session, res = std::move(res)]() mutable {
-        session->write(std::move(res));
-    });
+    asio::post(session->executor(),
+               [session, res = std::move(res)]() mutable { session->write(std::move(res)); });
 }
 
 namespace {
 const std::string kTooManyConnections = [] {
-    std::string body =
-        "{\"error\":{\"code\":\"overloaded\",\"message\":\"too many connections; try again shortly\"}}";
-    return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 2\r\n"
+    std::string body = "{\"error\":{\"code\":\"overloaded\",\"message\":\"too many connections; "
+                       "try again shortly\"}}";
+    return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: "
+           "2\r\n"
            "Connection: close\r\nContent-Length: " +
            std::to_string(body.size()) + "\r\n\r\n" + body;
 }();
@@ -288,10 +298,12 @@ struct Acceptor : std::enable_shared_from_this<Acceptor> {
     tcp::acceptor acceptor;
     HttpServer::Shared& shared;
     int thread;
-    Acceptor(asio::io_context& ctx, HttpServer::Shared& s, int t) : acceptor(ctx), shared(s), thread(t) {}
+    Acceptor(asio::io_context& ctx, HttpServer::Shared& s, int t)
+        : acceptor(ctx), shared(s), thread(t) {}
 
     void accept() {
-        acceptor.async_accept([self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+        acceptor.async_accept([self = shared_from_this()](beast::error_code ec,
+                                                          tcp::socket socket) {
             if (ec == asio::error::operation_aborted || !self->acceptor.is_open()) return;
             if (!ec) {
                 socket.set_option(tcp::no_delay(true), ec);
@@ -305,7 +317,8 @@ struct Acceptor : std::enable_shared_from_this<Acceptor> {
                                           sock->shutdown(tcp::socket::shutdown_both, ignored);
                                       });
                 } else {
-                    std::make_shared<Session>(std::move(socket), self->shared, self->thread)->start();
+                    std::make_shared<Session>(std::move(socket), self->shared, self->thread)
+                        ->start();
                 }
             }
             self->accept();
@@ -319,7 +332,8 @@ struct LagMonitor : std::enable_shared_from_this<LagMonitor> {
     ThreadLoad& load;
     std::chrono::steady_clock::time_point expected;
     HttpServer::Shared& shared;
-    LagMonitor(asio::io_context& ctx, ThreadLoad& l, HttpServer::Shared& s) : timer(ctx), load(l), shared(s) {}
+    LagMonitor(asio::io_context& ctx, ThreadLoad& l, HttpServer::Shared& s)
+        : timer(ctx), load(l), shared(s) {}
     void arm() {
         expected = std::chrono::steady_clock::now() + std::chrono::milliseconds(50);
         timer.expires_at(expected);
@@ -353,7 +367,9 @@ HttpServer::HttpServer(ServerOptions options, const Router& router, metrics::Reg
     }
 }
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+    stop();
+}
 
 void HttpServer::bind() {
     boost::system::error_code ec;
@@ -370,8 +386,10 @@ void HttpServer::bind() {
         if (!ec) a->acceptor.bind(ep, ec);
         if (!ec) a->acceptor.listen(asio::socket_base::max_listen_connections, ec);
         if (ec) {
-            std::string why = ec == asio::error::address_in_use ? "the port is already in use" : ec.message();
-            throw std::runtime_error("cannot listen on " + m_options.host + ":" + std::to_string(port) + ": " + why);
+            std::string why =
+                ec == asio::error::address_in_use ? "the port is already in use" : ec.message();
+            throw std::runtime_error("cannot listen on " + m_options.host + ":" +
+                                     std::to_string(port) + ": " + why);
         }
         if (port == 0) port = a->acceptor.local_endpoint().port(); // others join the same port
         acceptors.push_back(a);
@@ -382,7 +400,8 @@ void HttpServer::bind() {
 void HttpServer::start() {
     m_shared->buildRouteMetrics();
     auto& acceptors = m_acceptorSet->acceptors;
-    for (auto& a : acceptors) a->accept();
+    for (auto& a : acceptors)
+        a->accept();
     for (int i = 0; i < threads(); ++i) {
         std::make_shared<LagMonitor>(*m_contexts[i], *m_shared->loads[i], *m_shared)->arm();
         m_threads.emplace_back([ctx = m_contexts[i].get()] {
@@ -408,7 +427,8 @@ void HttpServer::stop() {
             a->acceptor.close(ignored);
         });
     }
-    for (auto& c : m_contexts) c->stop();
+    for (auto& c : m_contexts)
+        c->stop();
     for (auto& t : m_threads)
         if (t.joinable()) t.join();
     m_threads.clear();

@@ -8,7 +8,8 @@ namespace sluice::metrics {
 
 void Histogram::observeUs(uint64_t us) {
     std::size_t i = 0;
-    while (i < kBoundsUs.size() && us > kBoundsUs[i]) ++i;
+    while (i < kBoundsUs.size() && us > kBoundsUs[i])
+        ++i;
     m_counts[i].fetch_add(1, std::memory_order_relaxed);
     m_count.fetch_add(1, std::memory_order_relaxed);
     m_sumUs.fetch_add(us, std::memory_order_relaxed);
@@ -16,7 +17,8 @@ void Histogram::observeUs(uint64_t us) {
 
 Histogram::Snapshot Histogram::snapshot() const {
     Snapshot s;
-    for (std::size_t i = 0; i < kBuckets; ++i) s.counts[i] = m_counts[i].load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < kBuckets; ++i)
+        s.counts[i] = m_counts[i].load(std::memory_order_relaxed);
     s.count = m_count.load(std::memory_order_relaxed);
     s.sumUs = m_sumUs.load(std::memory_order_relaxed);
     return s;
@@ -24,7 +26,8 @@ Histogram::Snapshot Histogram::snapshot() const {
 
 Histogram::Snapshot Histogram::Snapshot::operator-(const Snapshot& older) const {
     Snapshot d;
-    for (std::size_t i = 0; i < kBuckets; ++i) d.counts[i] = counts[i] - older.counts[i];
+    for (std::size_t i = 0; i < kBuckets; ++i)
+        d.counts[i] = counts[i] - older.counts[i];
     d.count = count - older.count;
     d.sumUs = sumUs - older.sumUs;
     return d;
@@ -32,7 +35,8 @@ Histogram::Snapshot Histogram::Snapshot::operator-(const Snapshot& older) const 
 
 double Histogram::Snapshot::quantileMs(double q) const {
     uint64_t total = 0;
-    for (auto c : counts) total += c;
+    for (auto c : counts)
+        total += c;
     if (total == 0) return 0.0;
     const double rank = q * double(total);
     uint64_t seen = 0;
@@ -56,7 +60,8 @@ std::size_t Registry::family(const std::string& name, const std::string& help, c
     return m_families.size() - 1;
 }
 
-Counter& Registry::counter(const std::string& name, const std::string& help, const std::string& labels) {
+Counter& Registry::counter(const std::string& name, const std::string& help,
+                           const std::string& labels) {
     std::lock_guard lock(m_mutex);
     std::size_t f = family(name, help, "counter");
     for (auto& c : m_counters)
@@ -67,7 +72,8 @@ Counter& Registry::counter(const std::string& name, const std::string& help, con
     return e.counter;
 }
 
-Histogram& Registry::histogram(const std::string& name, const std::string& help, const std::string& labels) {
+Histogram& Registry::histogram(const std::string& name, const std::string& help,
+                               const std::string& labels) {
     std::lock_guard lock(m_mutex);
     std::size_t f = family(name, help, "histogram");
     for (auto& h : m_histograms)
@@ -85,7 +91,8 @@ void Registry::gauge(const std::string& name, const std::string& help, const std
     m_gauges.push_back({f, labels, std::move(read)});
 }
 
-std::vector<std::pair<std::string, uint64_t>> Registry::counterValues(const std::string& name) const {
+std::vector<std::pair<std::string, uint64_t>>
+Registry::counterValues(const std::string& name) const {
     std::lock_guard lock(m_mutex);
     std::vector<std::pair<std::string, uint64_t>> out;
     for (auto& c : m_counters)
@@ -101,7 +108,8 @@ const Histogram* Registry::findHistogram(const std::string& name, const std::str
 }
 
 namespace {
-std::string withLabels(const std::string& name, const std::string& labels, const std::string& extra = {}) {
+std::string withLabels(const std::string& name, const std::string& labels,
+                       const std::string& extra = {}) {
     std::string all = labels;
     if (!extra.empty()) all += (all.empty() ? "" : ",") + extra;
     return all.empty() ? name : name + "{" + all + "}";
@@ -118,21 +126,28 @@ std::string Registry::renderPrometheus() const {
     std::ostringstream out;
     for (std::size_t f = 0; f < m_families.size(); ++f) {
         const auto& fam = m_families[f];
-        out << "# HELP " << fam.name << ' ' << fam.help << "\n# TYPE " << fam.name << ' ' << fam.type << '\n';
+        out << "# HELP " << fam.name << ' ' << fam.help << "\n# TYPE " << fam.name << ' '
+            << fam.type << '\n';
         for (auto& c : m_counters)
-            if (c.family == f) out << withLabels(fam.name, c.labels) << ' ' << c.counter.value() << '\n';
+            if (c.family == f)
+                out << withLabels(fam.name, c.labels) << ' ' << c.counter.value() << '\n';
         for (auto& g : m_gauges)
-            if (g.family == f) out << withLabels(fam.name, g.labels) << ' ' << num(g.read()) << '\n';
+            if (g.family == f)
+                out << withLabels(fam.name, g.labels) << ' ' << num(g.read()) << '\n';
         for (auto& h : m_histograms) {
             if (h.family != f) continue;
             auto s = h.histogram.snapshot();
             uint64_t cumulative = 0;
             for (std::size_t i = 0; i < Histogram::kBuckets; ++i) {
                 cumulative += s.counts[i];
-                std::string le = i < Histogram::kBoundsUs.size() ? num(double(Histogram::kBoundsUs[i]) / 1e6) : "+Inf";
-                out << withLabels(fam.name + "_bucket", h.labels, "le=\"" + le + "\"") << ' ' << cumulative << '\n';
+                std::string le = i < Histogram::kBoundsUs.size()
+                                     ? num(double(Histogram::kBoundsUs[i]) / 1e6)
+                                     : "+Inf";
+                out << withLabels(fam.name + "_bucket", h.labels, "le=\"" + le + "\"") << ' '
+                    << cumulative << '\n';
             }
-            out << withLabels(fam.name + "_sum", h.labels) << ' ' << num(double(s.sumUs) / 1e6) << '\n';
+            out << withLabels(fam.name + "_sum", h.labels) << ' ' << num(double(s.sumUs) / 1e6)
+                << '\n';
             out << withLabels(fam.name + "_count", h.labels) << ' ' << s.count << '\n';
         }
     }

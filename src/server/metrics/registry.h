@@ -26,8 +26,8 @@ private:
 class Histogram {
 public:
     static constexpr std::array<uint64_t, 16> kBoundsUs = {
-        100, 250, 500, 1'000, 2'500, 5'000, 10'000, 25'000, 50'000,
-        100'000, 250'000, 500'000, 1'000'000, 2'500'000, 5'000'000, 10'000'000};
+        100,    250,     500,     1'000,   2'500,     5'000,     10'000,    25'000,
+        50'000, 100'000, 250'000, 500'000, 1'000'000, 2'500'000, 5'000'000, 10'000'000};
     static constexpr std::size_t kBuckets = kBoundsUs.size() + 1; // last is +Inf
 
     void observeUs(uint64_t us);
@@ -50,8 +50,10 @@ private:
 class Registry {
 public:
     // `labels` is the Prometheus label set without braces, e.g. `route="/v1/x",code="200"`.
-    Counter& counter(const std::string& name, const std::string& help, const std::string& labels = {});
-    Histogram& histogram(const std::string& name, const std::string& help, const std::string& labels = {});
+    Counter& counter(const std::string& name, const std::string& help,
+                     const std::string& labels = {});
+    Histogram& histogram(const std::string& name, const std::string& help,
+                         const std::string& labels = {});
     void gauge(const std::string& name, const std::string& help, const std::string& labels,
                std::function<double()> read);
     std::string renderPrometheus() const;

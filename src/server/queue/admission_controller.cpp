@@ -33,7 +33,8 @@ uint64_t AdmissionController::tick(const AdmissionInputs& in) {
     uint64_t admit = std::min<uint64_t>(allowed, whole > 0 ? static_cast<uint64_t>(whole) : 0);
     m_serving += admit;
     m_credit -= double(admit);
-    if (admit < static_cast<uint64_t>(whole)) m_credit = m_credit - std::floor(m_credit); // capped: drop the excess
+    if (admit < static_cast<uint64_t>(whole))
+        m_credit = m_credit - std::floor(m_credit); // capped: drop the excess
     return m_serving;
 }
 

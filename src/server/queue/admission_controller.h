@@ -9,9 +9,9 @@ namespace sluice::queue {
 
 struct AdmissionInputs {
     int64_t nowMs = 0;
-    uint64_t issued = 0;   // positions that exist (1..issued)
-    int64_t active = 0;    // admitted sessions not yet finished
-    double ratePerS = 0;   // current admission rate
+    uint64_t issued = 0; // positions that exist (1..issued)
+    int64_t active = 0;  // admitted sessions not yet finished
+    double ratePerS = 0; // current admission rate
     int64_t maxActive = 0;
     bool paused = false;
     std::optional<int64_t> stockLeft; // doses still reachable; nullopt = unknown/unlimited
@@ -38,8 +38,8 @@ struct AimdParams {
     double latencyTargetMs = 500;  // p99 of booking requests
     double errorRateTarget = 0.02; // share of 5xx/timeouts in booking
     double decreaseFactor = 0.7;
-    double increaseShare = 0.05;   // of the ceiling per adjustment
-    double floorShare = 0.05;      // never below this share of the ceiling
+    double increaseShare = 0.05; // of the ceiling per adjustment
+    double floorShare = 0.05;    // never below this share of the ceiling
 };
 
 class AimdController {

@@ -15,8 +15,10 @@ void EtaEstimator::sample(int64_t nowMs, uint64_t served) {
         m_rates.push_back(m_current);
     }
     m_points.emplace_back(nowMs, served);
-    while (m_points.size() > 1 && nowMs - m_points.front().first > m_windowMs) m_points.pop_front();
-    while (m_rates.size() > static_cast<std::size_t>(m_windowMs / 1000)) m_rates.pop_front();
+    while (m_points.size() > 1 && nowMs - m_points.front().first > m_windowMs)
+        m_points.pop_front();
+    while (m_rates.size() > static_cast<std::size_t>(m_windowMs / 1000))
+        m_rates.pop_front();
     recompute();
 }
 

@@ -26,7 +26,8 @@ bool NoticeBoard::retract(uint64_t id, Notice* removed) {
     {
         std::lock_guard lock(m_writeMutex);
         auto next = std::make_shared<List>(*m_list.load());
-        auto it = std::find_if(next->begin(), next->end(), [id](const Notice& n) { return n.id == id; });
+        auto it =
+            std::find_if(next->begin(), next->end(), [id](const Notice& n) { return n.id == id; });
         if (it == next->end()) return false;
         if (removed) *removed = *it;
         next->erase(it);
@@ -40,7 +41,8 @@ void NoticeBoard::restore(List list, uint64_t nextId) {
     {
         std::lock_guard lock(m_writeMutex);
         m_nextId = std::max(nextId, m_nextId);
-        for (auto& n : list) m_nextId = std::max(m_nextId, n.id + 1);
+        for (auto& n : list)
+            m_nextId = std::max(m_nextId, n.id + 1);
         m_list.store(std::make_shared<const List>(std::move(list)));
     }
     if (m_onChange) m_onChange();

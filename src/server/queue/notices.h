@@ -15,7 +15,7 @@ namespace sluice::queue {
 
 struct Notice {
     uint64_t id = 0;
-    std::string cohort; // "*" for all
+    std::string cohort;   // "*" for all
     std::string severity; // "info" | "warning" | "critical"
     std::string textKo, textEn;
     int64_t postedAtMs = 0;

@@ -35,16 +35,23 @@ using http::Status;
 
 const char* stateName(CohortState s) {
     switch (s) {
-    case CohortState::Scheduled: return "scheduled";
-    case CohortState::Prequeue: return "prequeue";
-    case CohortState::Open: return "open";
-    case CohortState::Paused: return "paused";
-    case CohortState::Closed: return "closed";
+    case CohortState::Scheduled:
+        return "scheduled";
+    case CohortState::Prequeue:
+        return "prequeue";
+    case CohortState::Open:
+        return "open";
+    case CohortState::Paused:
+        return "paused";
+    case CohortState::Closed:
+        return "closed";
     }
     return "unknown";
 }
 
-const char* modeName(AdmissionMode m) { return m == AdmissionMode::Automatic ? "automatic" : "manual"; }
+const char* modeName(AdmissionMode m) {
+    return m == AdmissionMode::Automatic ? "automatic" : "manual";
+}
 
 namespace {
 constexpr uint64_t kClosedBit = uint64_t(1) << 63;
@@ -198,9 +205,11 @@ struct QueueService::Impl {
 
     void emit(std::string kind, json::object data) {
         if (!eventSink || !control) return;
-        boost::asio::post(*control, [this, kind = std::move(kind), data = std::move(data)]() mutable {
-            if (eventSink) eventSink(QueueEvent{std::move(kind), std::move(data)});
-        });
+        boost::asio::post(*control,
+                          [this, kind = std::move(kind), data = std::move(data)]() mutable {
+                              if (eventSink)
+                                  eventSink(QueueEvent{std::move(kind), std::move(data)});
+                          });
     }
 
     // ---- durability ----
@@ -223,8 +232,11 @@ struct QueueService::Impl {
         std::string id = c.cfg.id;
         writer.submit(
             [id, newLimit](store::Db& db) {
-                store::Stmt(db, "UPDATE cohort_state SET issue_limit = MAX(issue_limit, ?1) WHERE cohort_id = ?2")
-                    .bind(1, int64_t(newLimit)).bind(2, id).run();
+                store::Stmt(db, "UPDATE cohort_state SET issue_limit = MAX(issue_limit, ?1) WHERE "
+                                "cohort_id = ?2")
+                    .bind(1, int64_t(newLimit))
+                    .bind(2, id)
+                    .run();
             },
             [&c, newLimit, now](std::exception_ptr e) {
                 if (!e) {
@@ -263,7 +275,11 @@ struct QueueService::Impl {
             [id, p, newLimit, nowMs](store::Db& db) {
                 store::Stmt(db, "UPDATE cohort_state SET opened_at_ms = ?1, prequeue_size = ?2, "
                                 "issue_limit = MAX(issue_limit, ?3) WHERE cohort_id = ?4")
-                    .bind(1, nowMs).bind(2, int64_t(p)).bind(3, int64_t(newLimit)).bind(4, id).run();
+                    .bind(1, nowMs)
+                    .bind(2, int64_t(p))
+                    .bind(3, int64_t(newLimit))
+                    .bind(4, id)
+                    .run();
             },
             [this, &c, p, newLimit, nowMs](std::exception_ptr e) {
                 if (e) {
@@ -274,13 +290,15 @@ struct QueueService::Impl {
                     return;
                 }
                 finishOpening(c, p, newLimit, nowMs, p);
-                emit("cohort_opened", {{"cohort", c.cfg.id}, {"prequeue_size", p}, {"seed", c.seedHex}});
+                emit("cohort_opened",
+                     {{"cohort", c.cfg.id}, {"prequeue_size", p}, {"seed", c.seedHex}});
                 SLUICE_INFO("cohort ", c.cfg.id, " opened: ", p, " pre-queue entries shuffled");
             });
     }
 
     // `counterStart`: where issuance resumes (P at the opening; above the old limit on recovery).
-    void finishOpening(Cohort& c, uint64_t p, uint64_t newLimit, int64_t nowMs, uint64_t counterStart) {
+    void finishOpening(Cohort& c, uint64_t p, uint64_t newLimit, int64_t nowMs,
+                       uint64_t counterStart) {
         if (p > 0) c.perm = std::make_unique<PrequeuePermutation>(*hexDecode(c.seedHex), p);
         c.prequeueSize.store(p);
         uint64_t cur = c.limit.load();
@@ -297,7 +315,8 @@ struct QueueService::Impl {
     void tick() {
         if (stopping || !timer) return;
         int64_t now = nowUnixMs();
-        for (auto& cp : cohorts) tickCohort(*cp, now);
+        for (auto& cp : cohorts)
+            tickCohort(*cp, now);
         timer->expires_after(std::chrono::milliseconds(config.controllerTickMs));
         timer->async_wait([this](boost::system::error_code ec) {
             if (!ec) tick();
@@ -331,7 +350,8 @@ struct QueueService::Impl {
             in.paused = c.paused.load() || soldOut;
             in.stockLeft = stock;
             uint64_t target = c.controller.tick(in);
-            if (target > c.serving.load() && !c.servingWriteInFlight.exchange(true)) persistServing(c, target, now);
+            if (target > c.serving.load() && !c.servingWriteInFlight.exchange(true))
+                persistServing(c, target, now);
             c.eta.sample(now, c.serving.load());
             c.rateP50.store(c.eta.rateP50().value_or(-1));
             c.rateP10.store(c.eta.rateP10().value_or(-1));
@@ -340,7 +360,8 @@ struct QueueService::Impl {
         if (now / 1000 != (now - config.controllerTickMs) / 1000) c.active.sweep(now);
         CohortState st = c.state(now);
         if (st != c.lastState) {
-            emit("cohort_state", {{"cohort", c.cfg.id}, {"from", stateName(c.lastState)}, {"to", stateName(st)}});
+            emit("cohort_state",
+                 {{"cohort", c.cfg.id}, {"from", stateName(c.lastState)}, {"to", stateName(st)}});
             c.lastState = st;
         }
         rebuildStatus(c, now);
@@ -350,15 +371,24 @@ struct QueueService::Impl {
         std::string id = c.cfg.id;
         writer.submit(
             [id, target, now](store::Db& db) {
-                store::Stmt(db, "UPDATE cohort_state SET serving = ?1 WHERE cohort_id = ?2 AND serving < ?1")
-                    .bind(1, int64_t(target)).bind(2, id).run();
-                store::Stmt(db, "INSERT OR IGNORE INTO served_history(cohort_id, time_ms, serving) VALUES (?1, ?2, ?3)")
-                    .bind(1, id).bind(2, now).bind(3, int64_t(target)).run();
+                store::Stmt(
+                    db,
+                    "UPDATE cohort_state SET serving = ?1 WHERE cohort_id = ?2 AND serving < ?1")
+                    .bind(1, int64_t(target))
+                    .bind(2, id)
+                    .run();
+                store::Stmt(db, "INSERT OR IGNORE INTO served_history(cohort_id, time_ms, serving) "
+                                "VALUES (?1, ?2, ?3)")
+                    .bind(1, id)
+                    .bind(2, now)
+                    .bind(3, int64_t(target))
+                    .run();
             },
             [&c, target, now](std::exception_ptr e) {
                 if (!e) {
                     c.history.append(now, target); // before publishing: served places have a time
-                    if (target > c.serving.load()) c.serving.store(target, std::memory_order_release);
+                    if (target > c.serving.load())
+                        c.serving.store(target, std::memory_order_release);
                 }
                 c.servingWriteInFlight.store(false);
             });
@@ -387,7 +417,10 @@ struct QueueService::Impl {
         appendJsonNumber(s, c.rateCeiling.load());
         auto etaLast = eta(c, issued - serving, false);
         s += ",\"eta_last_s\":";
-        if (etaLast) appendJsonNumber(s, *etaLast); else s += "null";
+        if (etaLast)
+            appendJsonNumber(s, *etaLast);
+        else
+            s += "null";
         s += ",\"prequeue_opens\":\"" + formatRfc3339(c.cfg.prequeueOpensMs) + "\"";
         s += ",\"opens\":\"" + formatRfc3339(c.cfg.opensMs) + "\"";
         s += ",\"updated_at\":\"" + formatRfc3339(now) + "\"";
@@ -416,7 +449,8 @@ struct QueueService::Impl {
         auto d = codec.decode(text);
         if (!d) {
             r.error = http::errorResponse(ctx.req, Status::unauthorized, "invalid_ticket",
-                                          std::string("the ticket is not valid (") + codecErrorName(d.error) + ")");
+                                          std::string("the ticket is not valid (") +
+                                              codecErrorName(d.error) + ")");
             return r;
         }
         if (d.claims->kind != ClaimKind::Ticket) {
@@ -430,7 +464,8 @@ struct QueueService::Impl {
             return r;
         }
         if (d.claims->number >= c.issued() + kMaxBlock) {
-            r.error = http::errorResponse(ctx.req, Status::unauthorized, "invalid_ticket", "unknown ticket number");
+            r.error = http::errorResponse(ctx.req, Status::unauthorized, "invalid_ticket",
+                                          "unknown ticket number");
             return r;
         }
         r.claims = std::move(d.claims);
@@ -468,9 +503,11 @@ struct QueueService::Impl {
         CohortState st = c->state(now);
         if (st == CohortState::Scheduled)
             return http::errorResponse(ctx.req, Status::conflict, "not_open_yet",
-                                       "the waiting room for this cohort opens at " + formatRfc3339(c->cfg.prequeueOpensMs));
+                                       "the waiting room for this cohort opens at " +
+                                           formatRfc3339(c->cfg.prequeueOpensMs));
         if (st == CohortState::Closed)
-            return http::errorResponse(ctx.req, Status::gone, "closed", "no doses are left for this cohort");
+            return http::errorResponse(ctx.req, Status::gone, "closed",
+                                       "no doses are left for this cohort");
         // A browser's other tabs and refreshes present the ticket they hold: same place.
         std::string_view held = ctx.header("X-Sluice-Ticket");
         if (!held.empty()) {
@@ -482,8 +519,9 @@ struct QueueService::Impl {
         }
         auto n = issue(*c);
         if (!n) {
-            auto res = http::errorResponse(ctx.req, Status::service_unavailable, "busy",
-                                           "tickets are being issued very fast; try again in a moment");
+            auto res =
+                http::errorResponse(ctx.req, Status::service_unavailable, "busy",
+                                    "tickets are being issued very fast; try again in a moment");
             res.set(http::bhttp::field::retry_after, "1");
             return res;
         }
@@ -529,10 +567,13 @@ struct QueueService::Impl {
                 o["ahead"] = 0;
                 o["eta_p50_s"] = 0;
                 o["eta_p90_s"] = 0;
-                if (servedAt) o["admit_until"] = formatRfc3339(*servedAt + c->cfg.sessionWindowS * 1000);
+                if (servedAt)
+                    o["admit_until"] = formatRfc3339(*servedAt + c->cfg.sessionWindowS * 1000);
             } else {
                 uint64_t ahead = pos - serving - 1;
-                o["state"] = st == CohortState::Paused ? "paused" : st == CohortState::Closed ? "closed" : "queued";
+                o["state"] = st == CohortState::Paused   ? "paused"
+                             : st == CohortState::Closed ? "closed"
+                                                         : "queued";
                 o["ahead"] = ahead;
                 auto p50 = eta(*c, ahead + 1, false), p90 = eta(*c, ahead + 1, true);
                 o["eta_p50_s"] = p50 ? json::value(std::round(*p50)) : json::value(nullptr);
@@ -572,21 +613,27 @@ struct QueueService::Impl {
         };
         if (pos == 0)
             return waitAnswer(Status::conflict, "not_open_yet",
-                              "the cohort opens at " + formatRfc3339(c->cfg.opensMs) + "; your place is kept");
+                              "the cohort opens at " + formatRfc3339(c->cfg.opensMs) +
+                                  "; your place is kept");
         if (pos > serving) {
             if (st == CohortState::Paused)
-                return waitAnswer(Status::locked, "paused", "admission is paused; your place is kept");
+                return waitAnswer(Status::locked, "paused",
+                                  "admission is paused; your place is kept");
             if (st == CohortState::Closed)
                 return waitAnswer(Status::gone, "sold_out", "no doses are left for this cohort");
-            return waitAnswer(Status::conflict, "not_yet_served", "not your turn yet; your place is kept");
+            return waitAnswer(Status::conflict, "not_yet_served",
+                              "not your turn yet; your place is kept");
         }
         auto servedAt = c->history.servedAt(pos);
-        if (!servedAt) servedAt = now; // served before history was kept (cannot happen after recovery)
+        if (!servedAt)
+            servedAt = now; // served before history was kept (cannot happen after recovery)
         int64_t expires = *servedAt + c->cfg.sessionWindowS * 1000;
         if (now > expires)
             return waitAnswer(Status::gone, "place_expired",
-                              "your turn came at " + formatRfc3339(*servedAt) + " and the window to book has ended");
-        Claims token{ClaimKind::AdmissionToken, c->cfg.id, pos, *servedAt, expires, t.claims->nonce};
+                              "your turn came at " + formatRfc3339(*servedAt) +
+                                  " and the window to book has ended");
+        Claims token{
+            ClaimKind::AdmissionToken, c->cfg.id, pos, *servedAt, expires, t.claims->nonce};
         if (c->active.add(pos, expires)) c->admits->inc();
         std::string s = "{\"admission_token\":\"" + codec.encode(token) + "\",\"expires_at\":\"" +
                         formatRfc3339(expires) + "\",\"cohort\":\"" + c->cfg.id +
@@ -623,15 +670,17 @@ struct QueueService::Impl {
                            {"opens", formatRfc3339(c.cfg.opensMs)},
                            {"state", stateName(c.state(now))}});
         }
-        auto res = http::jsonResponse(ctx.req, Status::ok, json::object{{"cohorts", std::move(arr)}});
+        auto res =
+            http::jsonResponse(ctx.req, Status::ok, json::object{{"cohorts", std::move(arr)}});
         res.set(http::bhttp::field::cache_control, "public, max-age=1");
         return res;
     }
 
     // ---- operator commands ----
-    void command(const std::string& cohort, Done done, std::function<std::string(Cohort&, CommandResult&)> validate,
-                 std::function<void(store::Db&, Cohort&)> persist, std::function<void(Cohort&)> apply,
-                 std::string eventKind) {
+    void command(const std::string& cohort, Done done,
+                 std::function<std::string(Cohort&, CommandResult&)> validate,
+                 std::function<void(store::Db&, Cohort&)> persist,
+                 std::function<void(Cohort&)> apply, std::string eventKind) {
         Cohort* c = find(cohort);
         CommandResult r;
         if (!c) {
@@ -643,18 +692,21 @@ struct QueueService::Impl {
             r.error = std::move(err);
             return done(std::move(r));
         }
-        writer.submit([c, persist](store::Db& db) { persist(db, *c); },
-                      [this, c, r, apply, done, eventKind](std::exception_ptr e) mutable {
-                          if (e) {
-                              r.error = "could not store the change; nothing was changed";
-                          } else {
-                              apply(*c);
-                              r.ok = true;
-                              emit(eventKind, {{"cohort", c->cfg.id}, {"old", r.oldValue}, {"new", r.newValue}});
-                              if (control) boost::asio::post(*control, [this, c] { rebuildStatus(*c, nowUnixMs()); });
-                          }
-                          done(std::move(r));
-                      });
+        writer.submit(
+            [c, persist](store::Db& db) { persist(db, *c); },
+            [this, c, r, apply, done, eventKind](std::exception_ptr e) mutable {
+                if (e) {
+                    r.error = "could not store the change; nothing was changed";
+                } else {
+                    apply(*c);
+                    r.ok = true;
+                    emit(eventKind,
+                         {{"cohort", c->cfg.id}, {"old", r.oldValue}, {"new", r.newValue}});
+                    if (control)
+                        boost::asio::post(*control, [this, c] { rebuildStatus(*c, nowUnixMs()); });
+                }
+                done(std::move(r));
+            });
     }
 };
 
@@ -666,17 +718,23 @@ QueueService::QueueService(const ServerConfig& config, std::shared_ptr<const Sig
         c->cfg = cc;
         std::string labels = "cohort=\"" + cc.id + "\"";
         c->joins = &metrics.counter("sluice_queue_joins_total", "Tickets issued", labels);
-        c->rejoins = &metrics.counter("sluice_queue_rejoins_total", "Joins that presented a held ticket and kept their place", labels);
-        c->admits = &metrics.counter("sluice_queue_admissions_total", "Places admitted to the booking zone (first admit per place)", labels);
+        c->rejoins =
+            &metrics.counter("sluice_queue_rejoins_total",
+                             "Joins that presented a held ticket and kept their place", labels);
+        c->admits =
+            &metrics.counter("sluice_queue_admissions_total",
+                             "Places admitted to the booking zone (first admit per place)", labels);
         Cohort* raw = c.get();
-        metrics.gauge("sluice_queue_issued", "Places issued", labels, [raw] { return double(raw->issued()); });
-        metrics.gauge("sluice_queue_serving", "Places served", labels, [raw] { return double(raw->serving.load()); });
+        metrics.gauge("sluice_queue_issued", "Places issued", labels,
+                      [raw] { return double(raw->issued()); });
+        metrics.gauge("sluice_queue_serving", "Places served", labels,
+                      [raw] { return double(raw->serving.load()); });
         metrics.gauge("sluice_queue_waiting", "Places issued and not yet served", labels, [raw] {
             uint64_t i = raw->issued(), s = raw->serving.load();
             return double(i > s ? i - s : 0);
         });
-        metrics.gauge("sluice_queue_active_sessions", "Admitted sessions in the booking zone", labels,
-                      [raw] { return double(raw->active.count()); });
+        metrics.gauge("sluice_queue_active_sessions", "Admitted sessions in the booking zone",
+                      labels, [raw] { return double(raw->active.count()); });
         metrics.gauge("sluice_queue_admission_rate", "Measured admissions per second", labels,
                       [raw] { return raw->actualRate.load(); });
         m_impl->byId[raw->cfg.id] = raw;
@@ -711,8 +769,10 @@ void QueueService::recover() {
         uint64_t limit = 0, serving = 0;
         std::optional<uint64_t> prequeueSize;
         impl.writer.runSync([&](store::Db& db) {
-            store::Stmt st(db, "SELECT seed_hex, prequeue_opens_ms, opens_ms, prequeue_size, issue_limit, serving, "
-                               "rate_ceiling, max_active, mode, paused, paused_incident FROM cohort_state WHERE cohort_id = ?1");
+            store::Stmt st(db, "SELECT seed_hex, prequeue_opens_ms, opens_ms, prequeue_size, "
+                               "issue_limit, serving, "
+                               "rate_ceiling, max_active, mode, paused, paused_incident FROM "
+                               "cohort_state WHERE cohort_id = ?1");
             st.bind(1, id);
             if (st.step()) {
                 found = true;
@@ -730,13 +790,20 @@ void QueueService::recover() {
                 c.pausedIncident.store(st.int64(10) != 0);
             } else {
                 c.seedHex = hexEncode(randomBytes(32).data(), 32);
-                store::Stmt(db, "INSERT INTO cohort_state(cohort_id, seed_hex, prequeue_opens_ms, opens_ms, issue_limit) "
+                store::Stmt(db, "INSERT INTO cohort_state(cohort_id, seed_hex, prequeue_opens_ms, "
+                                "opens_ms, issue_limit) "
                                 "VALUES (?1, ?2, ?3, ?4, 0)")
-                    .bind(1, id).bind(2, c.seedHex).bind(3, c.cfg.prequeueOpensMs).bind(4, c.cfg.opensMs).run();
+                    .bind(1, id)
+                    .bind(2, c.seedHex)
+                    .bind(3, c.cfg.prequeueOpensMs)
+                    .bind(4, c.cfg.opensMs)
+                    .run();
             }
-            store::Stmt hs(db, "SELECT time_ms, serving FROM served_history WHERE cohort_id = ?1 ORDER BY serving");
+            store::Stmt hs(db, "SELECT time_ms, serving FROM served_history WHERE cohort_id = ?1 "
+                               "ORDER BY serving");
             hs.bind(1, id);
-            while (hs.step()) c.history.append(hs.int64(0), uint64_t(hs.int64(1)));
+            while (hs.step())
+                c.history.append(hs.int64(0), uint64_t(hs.int64(1)));
         });
         (void)found;
         c.seedSha256 = sha256Hex(*hexDecode(c.seedHex));
@@ -747,7 +814,9 @@ void QueueService::recover() {
         uint64_t newLimit = start + kMinBlock;
         impl.writer.runSync([&](store::Db& db) {
             store::Stmt(db, "UPDATE cohort_state SET issue_limit = ?1 WHERE cohort_id = ?2")
-                .bind(1, int64_t(newLimit)).bind(2, id).run();
+                .bind(1, int64_t(newLimit))
+                .bind(2, id)
+                .run();
         });
         c.counter.store(start);
         c.limit.store(newLimit);
@@ -761,8 +830,8 @@ void QueueService::recover() {
         if (prequeueSize) impl.finishOpening(c, *prequeueSize, newLimit, now, start);
         c.lastState = c.state(now);
         impl.rebuildStatus(c, now);
-        SLUICE_INFO("cohort ", id, ": ", c.opened ? "open" : "not yet open", ", issued up to ", start,
-                    ", serving ", serving, ", opens ", formatRfc3339(c.cfg.opensMs));
+        SLUICE_INFO("cohort ", id, ": ", c.opened ? "open" : "not yet open", ", issued up to ",
+                    start, ", serving ", serving, ", opens ", formatRfc3339(c.cfg.opensMs));
     }
 }
 
@@ -770,9 +839,13 @@ void QueueService::registerRoutes(http::Router& router) {
     auto* impl = m_impl.get();
     const SignedCodec* codec = m_codec.get();
     using http::Verb;
-    router.add(Verb::get, "/v1/cohorts", [impl](http::RequestContext& ctx) { return impl->listCohorts(ctx); });
-    router.add(Verb::get, "/v1/cohorts/{}/fairness", [impl](http::RequestContext& ctx) { return impl->fairness(ctx); });
-    router.add(Verb::post, "/v1/queue/{}/join", [impl, codec](http::RequestContext& ctx) { return impl->join(ctx, *codec); }, {true});
+    router.add(Verb::get, "/v1/cohorts",
+               [impl](http::RequestContext& ctx) { return impl->listCohorts(ctx); });
+    router.add(Verb::get, "/v1/cohorts/{}/fairness",
+               [impl](http::RequestContext& ctx) { return impl->fairness(ctx); });
+    router.add(Verb::post, "/v1/queue/{}/join",
+               [impl, codec](http::RequestContext& ctx) { return impl->join(ctx, *codec); },
+               {true});
     // The same answer for every waiter, rebuilt each tick: served pre-serialized.
     router.addRaw(
         Verb::get, "/v1/queue/{}/status",
@@ -781,8 +854,12 @@ void QueueService::registerRoutes(http::Router& router) {
             return c ? c->statusResponse.load() : nullptr;
         },
         [impl](http::RequestContext& ctx) { return impl->status(ctx); }, {true});
-    router.add(Verb::get, "/v1/queue/{}/position", [impl, codec](http::RequestContext& ctx) { return impl->position(ctx, *codec); }, {true});
-    router.add(Verb::post, "/v1/queue/{}/admit", [impl, codec](http::RequestContext& ctx) { return impl->admit(ctx, *codec); }, {true});
+    router.add(Verb::get, "/v1/queue/{}/position",
+               [impl, codec](http::RequestContext& ctx) { return impl->position(ctx, *codec); },
+               {true});
+    router.add(Verb::post, "/v1/queue/{}/admit",
+               [impl, codec](http::RequestContext& ctx) { return impl->admit(ctx, *codec); },
+               {true});
 }
 
 void QueueService::start(boost::asio::io_context& control) {
@@ -810,8 +887,11 @@ void QueueService::shutdown() {
         std::string id = cp->cfg.id;
         try {
             impl.writer.runSync([&](store::Db& db) {
-                store::Stmt(db, "UPDATE cohort_state SET issue_limit = ?1 WHERE cohort_id = ?2 AND issue_limit >= ?1")
-                    .bind(1, int64_t(exact)).bind(2, id).run();
+                store::Stmt(db, "UPDATE cohort_state SET issue_limit = ?1 WHERE cohort_id = ?2 AND "
+                                "issue_limit >= ?1")
+                    .bind(1, int64_t(exact))
+                    .bind(2, id)
+                    .run();
             });
         } catch (const std::exception& e) {
             SLUICE_WARN("cohort ", id, ": could not record the exact counter: ", e.what());
@@ -851,7 +931,9 @@ std::vector<CohortView> QueueService::views() const {
     return out;
 }
 
-bool QueueService::hasCohort(std::string_view id) const { return m_impl->find(id) != nullptr; }
+bool QueueService::hasCohort(std::string_view id) const {
+    return m_impl->find(id) != nullptr;
+}
 
 const CohortConfig* QueueService::cohortConfig(std::string_view id) const {
     Cohort* c = m_impl->find(id);
@@ -867,8 +949,11 @@ void QueueService::pause(const std::string& cohort, bool incident, Done done) {
             return "";
         },
         [incident](store::Db& db, Cohort& c) {
-            store::Stmt(db, "UPDATE cohort_state SET paused = 1, paused_incident = ?1 WHERE cohort_id = ?2")
-                .bind(1, int64_t(incident)).bind(2, c.cfg.id).run();
+            store::Stmt(
+                db, "UPDATE cohort_state SET paused = 1, paused_incident = ?1 WHERE cohort_id = ?2")
+                .bind(1, int64_t(incident))
+                .bind(2, c.cfg.id)
+                .run();
         },
         [incident](Cohort& c) {
             c.pausedIncident.store(incident);
@@ -886,8 +971,10 @@ void QueueService::resume(const std::string& cohort, Done done) {
             return "";
         },
         [](store::Db& db, Cohort& c) {
-            store::Stmt(db, "UPDATE cohort_state SET paused = 0, paused_incident = 0 WHERE cohort_id = ?1")
-                .bind(1, c.cfg.id).run();
+            store::Stmt(
+                db, "UPDATE cohort_state SET paused = 0, paused_incident = 0 WHERE cohort_id = ?1")
+                .bind(1, c.cfg.id)
+                .run();
         },
         [](Cohort& c) {
             c.paused.store(false);
@@ -902,7 +989,9 @@ void QueueService::setRate(const std::string& cohort, double rate, Done done) {
         [rate](Cohort& c, CommandResult& r) -> std::string {
             if (!(rate >= 0) || rate > c.cfg.maxRatePerS) {
                 char buf[160];
-                std::snprintf(buf, sizeof buf, "rate must be between 0 and %.0f admissions per second", c.cfg.maxRatePerS);
+                std::snprintf(buf, sizeof buf,
+                              "rate must be between 0 and %.0f admissions per second",
+                              c.cfg.maxRatePerS);
                 return buf;
             }
             r.oldValue = c.rateCeiling.load();
@@ -910,11 +999,15 @@ void QueueService::setRate(const std::string& cohort, double rate, Done done) {
             return "";
         },
         [rate](store::Db& db, Cohort& c) {
-            store::Stmt(db, "UPDATE cohort_state SET rate_ceiling = ?1 WHERE cohort_id = ?2").bind(1, rate).bind(2, c.cfg.id).run();
+            store::Stmt(db, "UPDATE cohort_state SET rate_ceiling = ?1 WHERE cohort_id = ?2")
+                .bind(1, rate)
+                .bind(2, c.cfg.id)
+                .run();
         },
         [rate](Cohort& c) {
             c.rateCeiling.store(rate);
-            if (c.mode.load() == int(AdmissionMode::Manual) || c.currentRate.load() > rate) c.currentRate.store(rate);
+            if (c.mode.load() == int(AdmissionMode::Manual) || c.currentRate.load() > rate)
+                c.currentRate.store(rate);
         },
         "rate_changed");
 }
@@ -923,13 +1016,17 @@ void QueueService::setMaxActive(const std::string& cohort, int64_t maxActive, Do
     m_impl->command(
         cohort, std::move(done),
         [maxActive](Cohort& c, CommandResult& r) -> std::string {
-            if (maxActive < 1 || maxActive > 1'000'000'000) return "max_active must be between 1 and 1000000000";
+            if (maxActive < 1 || maxActive > 1'000'000'000)
+                return "max_active must be between 1 and 1000000000";
             r.oldValue = c.maxActive.load();
             r.newValue = maxActive;
             return "";
         },
         [maxActive](store::Db& db, Cohort& c) {
-            store::Stmt(db, "UPDATE cohort_state SET max_active = ?1 WHERE cohort_id = ?2").bind(1, maxActive).bind(2, c.cfg.id).run();
+            store::Stmt(db, "UPDATE cohort_state SET max_active = ?1 WHERE cohort_id = ?2")
+                .bind(1, maxActive)
+                .bind(2, c.cfg.id)
+                .run();
         },
         [maxActive](Cohort& c) { c.maxActive.store(maxActive); }, "max_active_changed");
 }
@@ -943,7 +1040,10 @@ void QueueService::setMode(const std::string& cohort, AdmissionMode mode, Done d
             return "";
         },
         [mode](store::Db& db, Cohort& c) {
-            store::Stmt(db, "UPDATE cohort_state SET mode = ?1 WHERE cohort_id = ?2").bind(1, std::string(modeName(mode))).bind(2, c.cfg.id).run();
+            store::Stmt(db, "UPDATE cohort_state SET mode = ?1 WHERE cohort_id = ?2")
+                .bind(1, std::string(modeName(mode)))
+                .bind(2, c.cfg.id)
+                .run();
         },
         [mode](Cohort& c) {
             c.mode.store(int(mode));
@@ -957,8 +1057,8 @@ void QueueService::reportBookingHealth(double latencyP99Ms, double errorRate) {
     m_impl->bookingErrorRate.store(errorRate);
 }
 
-std::optional<AdmissionTokenInfo> QueueService::verifyAdmissionToken(std::string_view token, int64_t nowMs,
-                                                                     std::string& kind) const {
+std::optional<AdmissionTokenInfo>
+QueueService::verifyAdmissionToken(std::string_view token, int64_t nowMs, std::string& kind) const {
     if (token.empty()) {
         kind = "bypass_no_token";
         return std::nullopt;
@@ -966,7 +1066,8 @@ std::optional<AdmissionTokenInfo> QueueService::verifyAdmissionToken(std::string
     auto d = m_codec->decode(token);
     Cohort* c = d ? m_impl->find(d.claims->cohort) : nullptr;
     // A waiting ticket is not an admission token; a token can only exist from the opening on.
-    if (!d || d.claims->kind != ClaimKind::AdmissionToken || !c || d.claims->issuedAtMs < c->cfg.opensMs) {
+    if (!d || d.claims->kind != ClaimKind::AdmissionToken || !c ||
+        d.claims->issuedAtMs < c->cfg.opensMs) {
         kind = "bypass_forged";
         return std::nullopt;
     }
@@ -990,13 +1091,16 @@ void QueueService::setStockProbe(std::function<int64_t(const std::string&)> prob
     m_impl->stockProbe = std::move(probe);
 }
 
-void QueueService::setEventSink(std::function<void(QueueEvent)> sink) { m_impl->eventSink = std::move(sink); }
+void QueueService::setEventSink(std::function<void(QueueEvent)> sink) {
+    m_impl->eventSink = std::move(sink);
+}
 
 void QueueService::refreshStatus() {
     if (!m_impl->control) return;
     boost::asio::post(*m_impl->control, [impl = m_impl.get()] {
         int64_t now = nowUnixMs();
-        for (auto& c : impl->cohorts) impl->rebuildStatus(*c, now);
+        for (auto& c : impl->cohorts)
+            impl->rebuildStatus(*c, now);
     });
 }
 

@@ -49,13 +49,13 @@ struct CohortView {
 // Outcome of an operator command on a cohort.
 struct CommandResult {
     bool ok = false;
-    std::string error;            // person-readable reason when !ok
-    boost::json::value oldValue;  // for the audit log
+    std::string error;           // person-readable reason when !ok
+    boost::json::value oldValue; // for the audit log
     boost::json::value newValue;
 };
 
 struct QueueEvent {
-    std::string kind;      // "cohort_state", "cohort_opened", "sold_out", ...
+    std::string kind; // "cohort_state", "cohort_opened", "sold_out", ...
     boost::json::object data;
 };
 

@@ -38,7 +38,10 @@ public:
         std::size_t lo = 0, hi = n;
         while (lo < hi) {
             std::size_t mid = (lo + hi) / 2;
-            if (at(mid).serving >= position) hi = mid; else lo = mid + 1;
+            if (at(mid).serving >= position)
+                hi = mid;
+            else
+                lo = mid + 1;
         }
         if (lo == n) return std::nullopt;
         return at(lo).timeMs;

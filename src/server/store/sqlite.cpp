@@ -5,7 +5,9 @@
 
 namespace sluice::store {
 
-bool SqliteError::isConstraint() const { return (m_code & 0xff) == SQLITE_CONSTRAINT; }
+bool SqliteError::isConstraint() const {
+    return (m_code & 0xff) == SQLITE_CONSTRAINT;
+}
 
 Db::Db(const std::string& path, Sync sync, bool readOnly) : m_path(path) {
     int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -26,7 +28,9 @@ Db::Db(const std::string& path, Sync sync, bool readOnly) : m_path(path) {
     exec("PRAGMA foreign_keys=ON");
 }
 
-Db::~Db() { sqlite3_close_v2(m_db); }
+Db::~Db() {
+    sqlite3_close_v2(m_db);
+}
 
 void Db::fail(int code, std::string_view context) const {
     throw SqliteError(code, std::string(context) + ": " + sqlite3_errmsg(m_db));
@@ -43,8 +47,12 @@ void Db::exec(std::string_view sql) {
     }
 }
 
-int64_t Db::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
-int Db::changes() const { return sqlite3_changes(m_db); }
+int64_t Db::lastInsertId() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
+int Db::changes() const {
+    return sqlite3_changes(m_db);
+}
 
 std::optional<int64_t> Db::queryInt(std::string_view sql) {
     Stmt st(*this, sql);
@@ -63,11 +71,14 @@ std::string Db::integrityCheck() {
 }
 
 Stmt::Stmt(Db& db, std::string_view sql) : m_db(&db) {
-    int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+    int rc =
+        sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
     if (rc != SQLITE_OK) db.fail(rc, "prepare '" + std::string(sql.substr(0, 80)) + "'");
 }
 
-Stmt::~Stmt() { sqlite3_finalize(m_stmt); }
+Stmt::~Stmt() {
+    sqlite3_finalize(m_stmt);
+}
 
 Stmt& Stmt::bind(int i, int64_t v) {
     int rc = sqlite3_bind_int64(m_stmt, i, v);
@@ -107,12 +118,19 @@ void Stmt::reset() {
     sqlite3_clear_bindings(m_stmt);
 }
 
-int64_t Stmt::int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
-double Stmt::real(int col) const { return sqlite3_column_double(m_stmt, col); }
+int64_t Stmt::int64(int col) const {
+    return sqlite3_column_int64(m_stmt, col);
+}
+double Stmt::real(int col) const {
+    return sqlite3_column_double(m_stmt, col);
+}
 std::string Stmt::text(int col) const {
     auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)))
+             : std::string();
 }
-bool Stmt::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+bool Stmt::isNull(int col) const {
+    return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
 
 } // namespace sluice::store

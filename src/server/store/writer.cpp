@@ -110,7 +110,8 @@ void Writer::runLoop(Db& db) {
         bool committed = false;
         try {
             db.exec("BEGIN IMMEDIATE");
-            for (std::size_t i = 0; i < batch.size(); ++i) results[i] = runJob(db, batch[i].job);
+            for (std::size_t i = 0; i < batch.size(); ++i)
+                results[i] = runJob(db, batch[i].job);
             db.exec("COMMIT");
             committed = true;
         } catch (const std::exception& e) {
