@@ -12,5 +12,14 @@ for arg in "$@"; do
     *) dir="$arg" ;;
   esac
 done
+# ccache (installed by install-deps) makes rebuilds of unchanged files free, also across clones:
+# paths are hashed relative to the source folder.
+if command -v ccache >/dev/null 2>&1; then
+  extra+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+fi
 cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${extra[@]}" >/dev/null
+# One build at a time on this 2-core machine: concurrent builds wait for each other.
+exec 9>"${TMPDIR:-/tmp}/sluice-build.lock"
+flock 9
 cmake --build "$dir" -j2

@@ -5,9 +5,14 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libboost1.81-dev libssl-dev libsqlite3-dev sqlite3
   qt6-base-dev qt6-charts-dev qt6-websockets-dev libqt6sql6-sqlite
+  # qt6-charts-dev's CMake package needs Qt6OpenGL but the package does not depend on it.
+  libqt6opengl6-dev
   qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
+  qt6-translations-l10n # Qt's own Korean (standard buttons, file dialog) for the console
   xvfb xauth fonts-noto-cjk
-  wrk nginx-light curl procps python3
+  wrk nginx-light curl procps python3 python3-yaml openssl ccache
+  # fuzzing (libFuzzer) and the monitoring rules' checker (promtool)
+  clang libfuzzer-14-dev libclang-rt-14-dev prometheus
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -23,6 +28,8 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-# nginx-light starts a service on install; the benchmarks run their own instance.
-if command -v systemctl >/dev/null 2>&1; then $SUDO systemctl disable --now nginx >/dev/null 2>&1 || true; fi
+# nginx-light and prometheus start services on install; the project runs its own instances.
+if command -v systemctl >/dev/null 2>&1; then
+  $SUDO systemctl disable --now nginx prometheus >/dev/null 2>&1 || true
+fi
 echo "install-deps: done"
