@@ -32,6 +32,9 @@ inline constexpr std::string_view PostNotice = "post_notice";
 inline constexpr std::string_view RetractNotice = "retract_notice";
 inline constexpr std::string_view SetIdentityProvider = "set_identity_provider";
 inline constexpr std::string_view Approve = "approve";
+// {"alert": key, "note"?: text}: an operator has seen a console alert; every console and the
+// audit log learn who and when (event "alert_acknowledged").
+inline constexpr std::string_view AcknowledgeAlert = "acknowledge_alert";
 } // namespace op
 
 // "status" of an ack.
@@ -59,6 +62,7 @@ namespace event {
 inline constexpr std::string_view OperatorAction = "operator_action";
 inline constexpr std::string_view ApprovalRequested = "approval_requested";
 inline constexpr std::string_view ApprovalGranted = "approval_granted";
+inline constexpr std::string_view AlertAcknowledged = "alert_acknowledged";
 inline constexpr std::string_view ApprovalExpired = "approval_expired";
 inline constexpr std::string_view NoticePosted = "notice_posted";
 inline constexpr std::string_view NoticeRetracted = "notice_retracted";

@@ -13,6 +13,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <unistd.h>
+
 namespace sluice {
 namespace {
 constexpr uint8_t kVersion = 1;
@@ -108,7 +110,15 @@ KeyRing ringFrom(const std::vector<std::pair<int, std::string>>& keys) {
 } // namespace
 
 KeyRing KeyRing::loadOrCreate(const std::string& path) {
+    const bool exists = ::access(path.c_str(), F_OK) == 0;
     auto keys = readKeyFile(path);
+    if (keys.empty() && exists)
+        // Replacing it would silently invalidate every ticket and admission token held by a
+        // citizen: an empty key file is damage to repair, not a first start.
+        throw std::runtime_error(path +
+                                 " holds no signing key (empty or damaged): every ticket citizens "
+                                 "hold was signed by a key from it. Restore it from a backup; to "
+                                 "start with new keys on purpose, remove the file");
     if (keys.empty()) {
         keys.emplace_back(1, randomBytes(32));
         writeKeyFile(path, keys);

@@ -52,8 +52,8 @@ public:
     uint64_t id() const { return m_id; }
 
     // The data folder's key file: one "KEYID HEXSECRET" line per key, the last line current.
-    // Created with a fresh key (mode 0600) when missing. Throws std::runtime_error with a
-    // one-line reason on failure.
+    // Created with a fresh key (mode 0600) when missing; a file that exists but holds no key
+    // is refused, never replaced. Throws std::runtime_error with a one-line reason on failure.
     static KeyRing loadOrCreate(const std::string& path);
     // Adds a new current key to the file, keeping the previous one (older ones are dropped).
     static KeyRing rotate(const std::string& path);

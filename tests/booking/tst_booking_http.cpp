@@ -7,6 +7,7 @@
 #include "support/server_process.h"
 
 #include <boost/json.hpp>
+#include <sqlite3.h>
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -372,6 +373,70 @@ private slots:
         for (const auto& [id, r] : readDb(m_main.dbPath()).reservations)
             mine += r.personId == c.personId;
         QCOMPARE(mine, 1);
+    }
+
+    // The same person with invisible characters (NUL, BEL, zero-width, BOM), other white space,
+    // fullwidth letters or decomposed Hangul is the same person_id: one dose-1 booking each.
+    void invisibleCharactersGiveTheSamePerson() {
+        Server s;
+        ConfigOptions o;
+        QVERIFY(s.start(o, {{"H1", m_hotDate, 10}}));
+        std::vector<Citizen> cs;
+        std::string error;
+        QVERIFY2(admitCitizens(s.port(), "53-54", 1, 1, cs, error), error.c_str());
+        test::HttpClient http("127.0.0.1", s.port());
+        auto personOf = [&](const std::string& name) {
+            auto r = http.post("/v1/identity/verify",
+                               json::serialize(json::object{{"name", name},
+                                                            {"birth_date", "1967-03-04"},
+                                                            {"phone", "010-1234-5678"}}),
+                               bearer(cs[0].token));
+            if (r.status != 200) return "HTTP " + std::to_string(r.status) + " " + r.body;
+            return std::string(r.json().as_object().at("person_id").as_string());
+        };
+        const std::string plain = personOf("홍길동 Kim");
+        QVERIFY2(plain.size() == 32, plain.c_str());
+        const std::string variants[] = {
+            std::string("홍") + '\0' + "길동 Kim", // NUL
+            "홍길\a동 Kim",                        // BEL
+            "홍\u200b길\u200d동\u00ad Kim",        // zero-width space, joiner, soft hyphen
+            "\ufeff홍길동\u3000Kim",               // BOM, ideographic space
+            "홍길동  \t KIM",                      // white space and case
+            "홍길동 Ｋｉｍ",                       // fullwidth
+            "\u1112\u1169\u11bc\u1100\u1175\u11af\u1103\u1169\u11bc Kim", // conjoining jamo
+        };
+        for (const auto& v : variants)
+            QCOMPARE(personOf(v), plain);
+        QVERIFY(personOf("홍길순 Kim") != plain); // a different name stays different
+    }
+
+    // Storage that cannot commit (here: another process holds the database's write lock) is a
+    // 503 with Retry-After on the identity check too, and /readyz says so until it recovers.
+    void storageFailureIs503WithRetryAfter() {
+        Server s;
+        ConfigOptions o;
+        QVERIFY(s.start(o, {{"H1", m_hotDate, 10}}));
+        std::vector<Citizen> cs;
+        std::string error;
+        QVERIFY2(admitCitizens(s.port(), "53-54", 1, 1, cs, error), error.c_str());
+        test::HttpClient http("127.0.0.1", s.port());
+        QCOMPARE(http.get("/readyz").status, 200);
+        sqlite3* lock = nullptr;
+        QCOMPARE(sqlite3_open(s.dbPath().c_str(), &lock), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(lock, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+        auto r = http.request("POST", "/v1/identity/verify", identityBody(950), bearer(cs[0].token),
+                              30'000);
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.errorCode(), std::string("storage_error"));
+        QVERIFY(!r.header("retry-after").empty());
+        auto ready = http.get("/readyz");
+        QCOMPARE(ready.status, 503);
+        QVERIFY(!ready.header("retry-after").empty());
+        sqlite3_exec(lock, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(lock);
+        QCOMPARE(http.post("/v1/identity/verify", identityBody(950), bearer(cs[0].token)).status,
+                 200);
+        QCOMPARE(http.get("/readyz").status, 200);
     }
 
     void expiredTokensAndNoTokenBeforeOpening() {

@@ -174,6 +174,75 @@ private slots:
                  QString("done"));
     }
 
+    // Pausing an incident pause again without the flag must not clear it: the resume still
+    // needs the second operator.
+    void incidentFlagSurvivesASecondPause() {
+        auto k = console(kim);
+        auto l = console(lee);
+        QVERIFY(k && l);
+        QCOMPARE(
+            k->command("st-1", "pause_cohort", {{"cohort", "53-54"}, {"incident", true}})["status"]
+                .toString(),
+            QString("done"));
+        QCOMPARE(
+            k->command("st-2", "pause_cohort", {{"cohort", "53-54"}, {"incident", false}})["status"]
+                .toString(),
+            QString("done"));
+        QJsonObject a = k->command("st-3", "resume_cohort", {{"cohort", "53-54"}});
+        QCOMPARE(a["status"].toString(), QString("pending_approval"));
+        QCOMPARE(l->command("st-ok", "approve", {{"command_id", "st-3"}})["status"].toString(),
+                 QString("done"));
+    }
+
+    void resumingARunningCohortIsRejected() {
+        auto k = console(kim);
+        QVERIFY(k);
+        QJsonObject a = k->command("run-1", "resume_cohort", {{"cohort", "53-54"}});
+        QCOMPARE(a["type"].toString(), QString("nack"));
+        QCOMPARE(a["code"].toString(), QString("rejected"));
+        QVERIFY(a["message"].toString().contains("not paused"));
+    }
+
+    // Raising in steps that are each under the factor adds up: the rule measures from the
+    // lowest ceiling in its window, so one operator cannot reach 8x alone.
+    void steppedRaisesNeedApproval() {
+        auto k = console(kim);
+        QVERIFY(k);
+        const double start = rateNow(*k);
+        QVERIFY(start > 0);
+        double rate = start;
+        int pending = 0;
+        for (int i = 0; i < 3; ++i) {
+            rate *= 2;
+            QJsonObject a = k->command(QString("step-%1").arg(i), "set_rate",
+                                       {{"cohort", "53-54"}, {"rate_per_s", rate}});
+            if (a["status"].toString() == "pending_approval") {
+                ++pending;
+                break;
+            }
+            QCOMPARE(a["status"].toString(), QString("done"));
+            QVERIFY2(rate <= 2 * start, qPrintable(QString("%1 ran alone").arg(rate)));
+        }
+        QCOMPARE(pending, 1);
+        QVERIFY(rateNow(*k) <= 2 * start);
+    }
+
+    // A command sent right after `operator revoke` does not run.
+    void commandRightAfterRevokeIsRefused() {
+        QString tmp = addOperator(*server, "tmp2", "operator");
+        QVERIFY(!tmp.isEmpty());
+        auto c = console(tmp);
+        auto k = console(kim);
+        QVERIFY(c && k);
+        const double before = rateNow(*k);
+        QCOMPARE(server->cli({"operator", "revoke", "tmp2"}).exitCode, 0);
+        QJsonObject a =
+            c->command("after-revoke", "set_rate", {{"cohort", "53-54"}, {"rate_per_s", 7}}, 3000);
+        QVERIFY2(a["type"] != "ack", qPrintable(QJsonDocument(a).toJson()));
+        QVERIFY(c->waitClosed(3000));
+        QCOMPARE(rateNow(*k), before);
+    }
+
     void revokedOperatorIsDisconnected() {
         QString tmp = addOperator(*server, "tmp", "operator");
         QVERIFY(!tmp.isEmpty());

@@ -143,6 +143,21 @@ private slots:
         QVERIFY(dangerReason("set_rate", obj(R"({"cohort":"53-54","rate_per_s":1})"), c, rule));
     }
 
+    // Steps add up: from 200 now, but 100 within the window, 300 is more than 2x.
+    void twoPersonRuleMeasuresFromTheLowestRecentCeiling() {
+        TwoPersonRule rule;
+        rule.enabled = true;
+        auto c = cohorts();
+        c[0].rateCeiling = 200;
+        auto to300 = obj(R"({"cohort":"53-54","rate_per_s":300})");
+        QVERIFY(!dangerReason("set_rate", to300, c, rule));         // nothing recorded
+        QVERIFY(!dangerReason("set_rate", to300, c, rule, 150.0));  // 300 <= 2 x 150
+        auto why = dangerReason("set_rate", to300, c, rule, 100.0); // 300 > 2 x 100
+        QVERIFY(why);
+        QVERIFY2(why->find("from 100") != std::string::npos, why->c_str());
+        QVERIFY(!dangerReason("set_rate", to300, c, rule, 400.0)); // higher before: current counts
+    }
+
     void labels() {
         std::string l = R"(route="/v1/queue/{}/status",code="200")";
         QCOMPARE(labelValue(l, "route"), std::string("/v1/queue/{}/status"));

@@ -288,6 +288,22 @@ private slots:
         QCOMPARE(
             ack("e-11", "set_rate", {{"cohort", "53-54"}, {"rate_per_s", 100}})["type"].toString(),
             QString("ack"));
+        // An acknowledged console alert reaches every console and the audit log.
+        auto other = console(kim);
+        QVERIFY(other);
+        a = ack("e-12", "acknowledge_alert",
+                {{"alert", "cohort_paused_waiting:53-54"}, {"note", "on it"}});
+        QCOMPARE(a["status"].toString(), QString("done"));
+        auto ev = other->waitFor([](const QJsonObject& f) {
+            return f["type"] == "event" && f["kind"] == "alert_acknowledged";
+        });
+        QVERIFY(ev);
+        QCOMPARE((*ev)["data"].toObject()["alert"].toString(),
+                 QString("cohort_paused_waiting:53-54"));
+        QCOMPARE((*ev)["data"].toObject()["by"].toString(), QString("kim"));
+        QCOMPARE((*ev)["data"].toObject()["note"].toString(), QString("on it"));
+        QCOMPARE(c->command("e-13", "acknowledge_alert", {{"alert", ""}})["code"].toString(),
+                 QString("invalid_args"));
     }
 
     void invalidArgumentsAreRefusedReadably() {

@@ -182,6 +182,62 @@ private slots:
         m_http->disconnect();
     }
 
+    // RFC 9112 6.3: a Transfer-Encoding that does not end in chunked cannot frame a body, and
+    // one beside a Content-Length is a smuggling attempt: 400 and a close, never a second
+    // request read out of the body.
+    void ambiguousFramingIs400AndClose() {
+        const std::string inner = "GET /v1/queue/open/status HTTP/1.1\r\nHost: x\r\n\r\n";
+        for (const char* te : {"gzip", "identity", "xchunked", "chunked, gzip"}) {
+            std::string req =
+                "POST /v1/queue/open/join HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " +
+                std::string(te) + "\r\nContent-Length: " + std::to_string(inner.size()) +
+                "\r\n\r\n" + inner;
+            std::string got = m_http->raw(req, 3000);
+            QVERIFY2(got.rfind("HTTP/1.1 400", 0) == 0, got.c_str());
+            QVERIFY2(got.find("HTTP/1.1", 5) == std::string::npos, got.c_str()); // one answer
+            QVERIFY(got.find("bad_framing") != std::string::npos);
+        }
+        // Transfer-Encoding alone, not chunked: no way to find the body's end.
+        std::string got = m_http->raw(
+            "POST /v1/queue/open/join HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n",
+            3000);
+        QVERIFY2(got.rfind("HTTP/1.1 400", 0) == 0, got.c_str());
+    }
+
+    // Malformed framing gets an answer that says so, not a silent close.
+    void malformedFramingIs400() {
+        const char* cases[] = {
+            "POST /v1/queue/open/join HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+            "Content-Length: 5\r\n\r\nabcde",
+            "POST /v1/queue/open/join HTTP/1.1\r\nHost: x\r\nContent-Length: 3x\r\n\r\nabc",
+            "POST /v1/queue/open/join HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+            "zz\r\nabc\r\n0\r\n\r\n",
+            "POST /v1/queue/open/join HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+            "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+            "GARBAGE\r\n\r\n",
+        };
+        for (const char* c : cases) {
+            std::string got = m_http->raw(c, 3000);
+            QVERIFY2(got.rfind("HTTP/1.1 400", 0) == 0, (std::string(c) + " -> " + got).c_str());
+            QVERIFY(got.find("Connection: close") != std::string::npos);
+        }
+    }
+
+    // A client that asks before sending its body is told to go on at once.
+    void expectContinueIsAnswered() {
+        QElapsedTimer t;
+        t.start();
+        std::string got = m_http->raw("POST /v1/queue/open/join HTTP/1.1\r\nHost: x\r\n"
+                                      "Expect: 100-continue\r\nContent-Length: 2\r\n\r\n",
+                                      3000);
+        QVERIFY2(got.rfind("HTTP/1.1 100 Continue\r\n\r\n", 0) == 0, got.c_str());
+        // With the body sent too, the request is answered after the interim response.
+        got = m_http->raw("POST /v1/queue/open/join HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                          "Expect: 100-continue\r\nContent-Length: 2\r\n\r\n{}",
+                          3000);
+        QVERIFY2(got.find("HTTP/1.1 201") != std::string::npos, got.c_str());
+    }
+
     void slowClientIsDisconnected() {
         QElapsedTimer t;
         t.start();

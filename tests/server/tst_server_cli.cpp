@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace sluice::test;
 
 class TstServerCli : public QObject {
@@ -17,6 +19,25 @@ class TstServerCli : public QObject {
         f.open(QIODevice::WriteOnly);
         f.write(text);
         return f.fileName();
+    }
+    static mode_t modeOf(const QString& path) {
+        struct stat st {};
+        if (::stat(path.toLocal8Bit().constData(), &st) != 0) return 0;
+        return st.st_mode & 07777;
+    }
+    // A demo server started once in `dir`, stopped cleanly: keys, database and waiting-room
+    // state exist afterwards.
+    static void startOnce(const QString& dir) {
+        ServerProcess::Options o;
+        o.demo = true;
+        o.dataDir = dir;
+        ServerProcess server(o);
+        QVERIFY2(server.start(), server.output().constData());
+        QVERIFY(server.terminate());
+    }
+    static CliResult startDemoIn(const QString& dir) {
+        return ServerProcess::runServerBinary(
+            {"--demo", "--data-dir", dir, "--listen", "127.0.0.1:0"}, 10'000);
     }
     static void oneLineError(const CliResult& r, int code, const QString& needle) {
         QCOMPARE(r.exitCode, code);
@@ -96,6 +117,96 @@ private slots:
         QCOMPARE(keys.permissions() &
                      (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
                  QFile::Permissions());
+    }
+
+    // Whatever the umask, the data folder is 0700 and every file in it 0600: another local
+    // user must not read manage keys out of the WAL.
+    void dataFolderAndFilesArePrivate() {
+        const QString dir = m_dir.filePath("private");
+        const mode_t old = ::umask(0);
+        startOnce(dir);
+        ::umask(old);
+        QCOMPARE(modeOf(dir), mode_t(0700));
+        for (const char* f : {"sluice.db", "signing-keys"}) {
+            const QString path = dir + "/" + f;
+            QVERIFY2(QFile::exists(path), f);
+            QCOMPARE(modeOf(path) & 077, mode_t(0));
+        }
+        // A folder an older version left readable is made private on start.
+        QVERIFY(::chmod(dir.toLocal8Bit().constData(), 0755) == 0);
+        QVERIFY(::chmod((dir + "/sluice.db").toLocal8Bit().constData(), 0644) == 0);
+        startOnce(dir);
+        QCOMPARE(modeOf(dir), mode_t(0700));
+        QCOMPARE(modeOf(dir + "/sluice.db") & 077, mode_t(0));
+        const QDir d(dir);
+        for (const QString& f : d.entryList(QDir::Files | QDir::Hidden))
+            QVERIFY2((modeOf(dir + "/" + f) & 077) == 0, qPrintable(f));
+    }
+
+    void dataFolderOthersCanWriteIsRefused() {
+        const QString dir = m_dir.filePath("shared");
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(::chmod(dir.toLocal8Bit().constData(), 0777) == 0);
+        oneLineError(startDemoIn(dir), 1, "can be written by other users");
+    }
+
+    // A folder that held a waiting room must not silently start from scratch when its database
+    // is gone, emptied, or made anew by `operator add`.
+    void missingOrEmptyDatabaseIsRefused() {
+        const QString dir = m_dir.filePath("lost");
+        startOnce(dir);
+        const QString db = dir + "/sluice.db";
+        QFile::remove(db + "-wal");
+        QFile::remove(db + "-shm");
+        QVERIFY(QFile::rename(db, db + ".moved"));
+        oneLineError(startDemoIn(dir), 1, "is missing");
+        QVERIFY(!QFile::exists(db)); // refused before anything was created
+        {
+            QFile f(db);
+            QVERIFY(f.open(QIODevice::WriteOnly)); // 0 bytes
+        }
+        oneLineError(startDemoIn(dir), 1, "is empty");
+        QFile::remove(db);
+        auto add = ServerProcess::runServerBinary(
+            {"--data-dir", dir, "operator", "add", "mallory", "--role", "admin"});
+        QCOMPARE(add.exitCode, 0);
+        oneLineError(startDemoIn(dir), 1, "holds no waiting-room state");
+        // Putting the real database back makes the folder start again.
+        QFile::remove(db);
+        QVERIFY(QFile::rename(db + ".moved", db));
+        startOnce(dir);
+    }
+
+    void emptyKeyFileIsRefusedNotReplaced() {
+        const QString dir = m_dir.filePath("nokeys");
+        startOnce(dir);
+        const QString keys = dir + "/signing-keys";
+        {
+            QFile f(keys);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        }
+        oneLineError(startDemoIn(dir), 1, "holds no signing key");
+        QCOMPARE(QFileInfo(keys).size(), qint64(0)); // not replaced by a new key
+    }
+
+    void onlineBackupIsConsistentAndPrivate() {
+        const QString dir = m_dir.filePath("live");
+        ServerProcess::Options o;
+        o.demo = true;
+        o.dataDir = dir;
+        ServerProcess server(o);
+        QVERIFY2(server.start(), server.output().constData());
+        const QString dest = m_dir.filePath("backup1");
+        auto r = server.cli({"backup", dest}); // while the server serves
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("integrity ok"));
+        QCOMPARE(modeOf(dest), mode_t(0700));
+        QCOMPARE(modeOf(dest + "/sluice.db") & 077, mode_t(0));
+        QVERIFY(QFile::exists(dest + "/signing-keys"));
+        oneLineError(server.cli({"backup", dest}), 1, "already holds a backup");
+        QVERIFY(server.terminate());
+        // The backup is a data folder that starts.
+        startOnce(dest);
     }
 };
 

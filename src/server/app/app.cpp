@@ -6,6 +6,7 @@
 #include "common/log.h"
 #include "common/signed_codec.h"
 #include "server/app/context.h"
+#include "server/app/data_dir.h"
 #include "server/http/server.h"
 #include "server/queue/queue_service.h"
 #include "server/store/writer.h"
@@ -18,12 +19,9 @@
 #include <boost/json/object.hpp>
 
 #include <csignal>
-#include <filesystem>
-#include <fstream>
 #include <thread>
 
 namespace sluice {
-namespace fs = std::filesystem;
 
 struct App::Impl {
     // First member, so destroyed last: modules' timers and handlers refer to it.
@@ -56,23 +54,6 @@ App::~App() {
     stop();
 }
 
-namespace {
-void prepareDataDir(const std::string& dir) {
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) throw std::runtime_error("cannot create the data folder " + dir + ": " + ec.message());
-    std::string probe = dir + "/.write-test";
-    {
-        std::ofstream out(probe);
-        out << "ok";
-        if (!out)
-            throw std::runtime_error("cannot write to the data folder " + dir +
-                                     ": permission denied or disk full");
-    }
-    fs::remove(probe, ec);
-}
-} // namespace
-
 void App::start() {
     auto& d = *m_impl;
     // Signals go to the thread that waits for them, not to the io threads started below.
@@ -84,13 +65,15 @@ void App::start() {
     std::signal(SIGPIPE, SIG_IGN);
 
     prepareDataDir(d.config.dataDir);
+    const DataDirFiles files = dataDirFiles(d.config.dataDir);
+    checkDataSetIntact(files);
+    tightenDataFiles(files); // folders made by an older version, or by hand
     // Claim the port first: "port in use" is reported before any work is done.
     d.server = std::make_unique<http::HttpServer>(d.config.http, d.router, d.metrics);
     d.server->bind();
-    auto keys =
-        std::make_shared<KeyRing>(KeyRing::loadOrCreate(d.config.dataDir + "/signing-keys"));
+    auto keys = std::make_shared<KeyRing>(KeyRing::loadOrCreate(files.keys));
     d.codec = std::make_shared<SignedCodec>(keys);
-    std::string dbPath = d.config.dataDir + "/sluice.db";
+    const std::string& dbPath = files.database;
     d.writer =
         std::make_unique<store::Writer>(store::Writer::Options{dbPath, store::Sync::Full, 512, {}});
     d.queue =
@@ -108,10 +91,16 @@ void App::start() {
         return http::jsonResponse(ctx.req, http::Status::ok, boost::json::object{{"status", "ok"}});
     });
     d.router.add(Verb::get, "/readyz", [impl = m_impl.get()](http::RequestContext& ctx) {
-        bool ready = impl->ready.load();
-        return http::jsonResponse(ctx.req,
-                                  ready ? http::Status::ok : http::Status::service_unavailable,
-                                  boost::json::object{{"status", ready ? "ready" : "starting"}});
+        const bool started = impl->ready.load();
+        const bool storage = impl->writer && impl->writer->healthy();
+        const bool ready = started && storage;
+        auto res = http::jsonResponse(ctx.req,
+                                      ready ? http::Status::ok : http::Status::service_unavailable,
+                                      boost::json::object{{"status", ready     ? "ready"
+                                                                     : started ? "storage_failing"
+                                                                               : "starting"}});
+        if (!ready) res.set(http::bhttp::field::retry_after, "1");
+        return res;
     });
     d.router.add(Verb::get, "/metrics", [impl = m_impl.get()](http::RequestContext& ctx) {
         return http::makeResponse(ctx.req, http::Status::ok, impl->metrics.renderPrometheus(),

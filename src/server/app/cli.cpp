@@ -6,16 +6,19 @@
 #include "common/signed_codec.h"
 #include "common/timeutil.h"
 #include "server/app/app.h"
+#include "server/app/backup.h"
 #include "server/app/config.h"
+#include "server/app/data_dir.h"
 // ops: includes
 #include "server/ops/ops_cli.h"
 
 #include <cstring>
-#include <filesystem>
 #include <iostream>
 #include <string>
-#include <unistd.h>
 #include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace sluice {
 namespace {
@@ -26,6 +29,7 @@ Usage:
   sluice-server --config FILE --data-dir DIR [--listen HOST:PORT] [--threads N]
   sluice-server --demo [--data-dir DIR] [--listen HOST:PORT]
   sluice-server --data-dir DIR keys rotate
+  sluice-server --data-dir DIR backup DEST     (online, while the server runs)
   sluice-server --data-dir DIR operator add NAME --role viewer|operator|admin
   sluice-server --data-dir DIR operator list | operator revoke NAME
   sluice-server --data-dir DIR audit verify
@@ -132,14 +136,17 @@ void applyListen(ServerConfig& cfg, const std::string& listen) {
 int runSubcommand(const Args& a) {
     const auto& c = a.command;
     if (c[0] == "keys" && c.size() == 2 && c[1] == "rotate") {
-        std::error_code ec;
-        std::filesystem::create_directories(a.dataDir, ec);
-        if (ec)
-            throw std::runtime_error("cannot create the data folder " + a.dataDir + ": " +
-                                     ec.message());
+        prepareDataDir(a.dataDir);
         KeyRing ring = KeyRing::rotate(a.dataDir + "/signing-keys");
         std::cout << "signing key " << int(ring.currentKeyId())
                   << " is now current; the previous key still verifies\n";
+        return 0;
+    }
+    if (c[0] == "backup") {
+        if (c.size() != 2) throw UsageError("backup needs exactly one DEST folder");
+        BackupResult r = backupDataDir(a.dataDir, c[1]);
+        std::cout << "backup written: " << r.database << " (" << r.databaseBytes
+                  << " bytes, integrity ok) and " << r.keys << "\n";
         return 0;
     }
     // ops: subcommands
@@ -150,6 +157,7 @@ int runSubcommand(const Args& a) {
 } // namespace
 
 int runServerCli(int argc, char** argv) {
+    ::umask(077); // the database, keys and backups are the server user's only
     try {
         for (int i = 1; i < argc; ++i) {
             if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {

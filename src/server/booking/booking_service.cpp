@@ -76,21 +76,102 @@ Request headOf(const Request& req) {
     return head;
 }
 
+// Decodes one UTF-8 sequence at s[i] (the JSON parser has validated the encoding); advances i.
+char32_t nextCodePoint(std::string_view s, std::size_t& i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    int len = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+    if (i + static_cast<std::size_t>(len) > s.size()) len = 1;
+    char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+    for (int k = 1; k < len; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += static_cast<std::size_t>(len);
+    return cp;
+}
+
+void appendUtf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Characters that do not show: C0/C1 controls other than white space, and the format
+// characters people paste by accident or attackers insert on purpose (soft hyphen, zero-width
+// space/joiners, direction marks and overrides, word joiner, invisible operators, BOM).
+bool invisible(char32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xAD || cp == 0x34F || cp == 0x61C ||
+           cp == 0x115F || cp == 0x1160 || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0x3164 ||
+           cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+bool spaceLike(char32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
+           cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+} // namespace
+
+// The same person's name always gives the same text, so the same person_id: white space of
+// any kind folded to one space and trimmed, invisible characters dropped, ASCII lower-cased,
+// fullwidth ASCII made plain, and Hangul written as conjoining jamo composed into syllables
+// (what NFC does for Korean; the booking core sees Korean names first).
 std::string normaliseName(std::string_view in) {
     std::string out;
+    out.reserve(in.size());
     bool space = false;
-    for (char c : in) {
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isspace(u)) {
+    char32_t pending = 0; // a Hangul syllable or leading consonant that may still compose
+    auto flush = [&] {
+        if (pending) appendUtf8(out, pending);
+        pending = 0;
+    };
+    for (std::size_t i = 0; i < in.size();) {
+        char32_t cp = nextCodePoint(in, i);
+        if (invisible(cp) && !spaceLike(cp)) continue;
+        if (spaceLike(cp)) {
+            flush();
             space = !out.empty();
             continue;
         }
+        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0; // fullwidth ASCII
+        if (cp < 0x80) cp = static_cast<char32_t>(std::tolower(static_cast<int>(cp)));
+        // Hangul composition (Unicode 3.12): L + V -> LV, LV + T -> LVT.
+        constexpr char32_t SBase = 0xAC00, LBase = 0x1100, VBase = 0x1161, TBase = 0x11A7;
+        constexpr char32_t LCount = 19, VCount = 21, TCount = 28, NCount = VCount * TCount;
+        if (pending >= LBase && pending < LBase + LCount && cp >= VBase && cp < VBase + VCount) {
+            pending = SBase + ((pending - LBase) * VCount + (cp - VBase)) * TCount;
+            continue;
+        }
+        if (pending >= SBase && pending < SBase + LCount * NCount &&
+            (pending - SBase) % TCount == 0 && cp > TBase && cp < TBase + TCount) {
+            pending += cp - TBase;
+            continue;
+        }
+        flush();
         if (space) out += ' ';
         space = false;
-        out += static_cast<char>(u < 0x80 ? std::tolower(u) : u);
+        if ((cp >= LBase && cp < LBase + LCount) || (cp >= SBase && cp < SBase + LCount * NCount))
+            pending = cp;
+        else
+            appendUtf8(out, cp);
     }
+    flush();
     return out;
 }
+
+namespace {
 
 // Digits only; "+82 10-..." becomes "010...".
 std::string normalisePhone(std::string_view in) {
@@ -417,9 +498,11 @@ struct BookingService::Impl {
                 personId, b, nowUnixMs(),
                 [head, responder, personId, eligible, cohort](std::exception_ptr e) mutable {
                     if (e)
-                        return responder.send(http::errorResponse(
-                            head, Status::internal_server_error, "storage_error",
-                            "could not record the verification; try again"));
+                        return responder.send(withRetryAfter(
+                            http::errorResponse(head, Status::service_unavailable, "storage_error",
+                                                "could not record the verification; your place "
+                                                "is kept, try again shortly"),
+                            1000));
                     responder.send(http::jsonResponse(head, Status::ok,
                                                       json::object{{"person_id", personId},
                                                                    {"cohort", cohort},

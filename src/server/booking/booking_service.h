@@ -8,8 +8,14 @@
 #include "server/app/context.h"
 
 #include <memory>
+#include <string>
+#include <string_view>
 
 namespace sluice::booking {
+
+// The name as the person id is computed from: the same person's name always gives the same
+// text, whatever invisible characters, white space or Hangul encoding it came with.
+std::string normaliseName(std::string_view in);
 
 class BookingService : public BookingFacade {
 public:

@@ -10,6 +10,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
@@ -160,19 +161,65 @@ private:
         m_parser->header_limit(static_cast<std::uint32_t>(m_shared.options.headerLimit));
         m_stream.expires_after(std::chrono::milliseconds(first ? m_shared.options.readTimeoutMs
                                                                : m_shared.options.idleTimeoutMs));
+        // The header first: its framing is checked before any body byte is read, and a client
+        // that sent "Expect: 100-continue" is told to go on.
+        bhttp::async_read_header(
+            m_stream, m_buffer, *m_parser,
+            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
+    }
+
+    void onHeader(beast::error_code ec) {
+        if (ec) return onReadError(ec);
+        const auto& h = m_parser->get();
+        // RFC 9112 6.3: a Transfer-Encoding whose final coding is not chunked cannot be framed,
+        // and one beside a Content-Length is a smuggling attempt; either is 400 and a close.
+        if (h.find(bhttp::field::transfer_encoding) != h.end()) {
+            if (!m_parser->chunked())
+                return failFast(
+                    Status::bad_request, "bad_framing",
+                    "Transfer-Encoding must end in chunked; the server decodes no other "
+                    "transfer coding");
+            if (h.find(bhttp::field::content_length) != h.end())
+                return failFast(Status::bad_request, "bad_framing",
+                                "Transfer-Encoding and Content-Length may not both be sent");
+        }
+        if (m_parser->is_done()) return onRead({});
+        if (h.version() == 11 && beast::iequals(h[bhttp::field::expect], "100-continue")) {
+            static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+            asio::async_write(m_stream, asio::buffer(kContinue.data(), kContinue.size()),
+                              [self = shared_from_this()](beast::error_code wec, std::size_t) {
+                                  if (wec) return self->close();
+                                  self->readBody();
+                              });
+            return;
+        }
+        readBody();
+    }
+
+    void readBody() {
         bhttp::async_read(
             m_stream, m_buffer, *m_parser,
             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
     }
 
-    void onRead(beast::error_code ec) {
+    void onReadError(beast::error_code ec) {
         if (ec == bhttp::error::body_limit)
             return failFast(Status::payload_too_large, "body_too_large",
                             "the request body is larger than the server accepts");
         if (ec == bhttp::error::header_limit)
             return failFast(Status::request_header_fields_too_large, "headers_too_large",
                             "the request headers are larger than the server accepts");
-        if (ec) return close(); // end of stream, timeout, reset, parse error on garbage
+        // A request that cannot be parsed (bad framing, two Content-Lengths, a bad chunk size,
+        // garbage) is told so before the close; a client that left or timed out is not.
+        if (ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
+            ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message)
+            return failFast(Status::bad_request, "bad_request",
+                            std::string("the request is not valid HTTP/1.1: ") + ec.message());
+        close(); // end of stream, timeout, reset
+    }
+
+    void onRead(beast::error_code ec) {
+        if (ec) return onReadError(ec);
         m_req = m_parser->release();
         m_startUs = nowUs();
         dispatch();
@@ -183,6 +230,7 @@ private:
         req.version(11);
         req.keep_alive(false);
         m_route = nullptr;
+        m_linger = true;
         write(errorResponse(req, status, code, message));
     }
 
@@ -244,7 +292,8 @@ private:
             m_shared.routeMetrics[m_route->index].latency->observeUs(
                 static_cast<uint64_t>(us < 0 ? 0 : us));
         }
-        if (ec || m_close) return close();
+        if (ec) return close();
+        if (m_close) return m_linger ? lingerClose() : close();
         m_res = {};
         m_route = nullptr;
         doRead(false);
@@ -254,6 +303,24 @@ private:
         beast::error_code ignored;
         m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
         m_stream.close();
+    }
+
+    // After an error answer to a request whose rest is still arriving: stop sending, read and
+    // drop what comes for up to a second, then close, so the client's unread bytes do not turn
+    // the close into a reset that destroys the answer before the client has read it.
+    void lingerClose() {
+        beast::error_code ignored;
+        m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        m_stream.expires_after(std::chrono::seconds(1)); // once: a trickle cannot extend it
+        drain();
+    }
+    void drain() {
+        m_buffer.clear();
+        m_stream.async_read_some(m_buffer.prepare(4096),
+                                 [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                     if (ec) return self->m_stream.close();
+                                     self->drain();
+                                 });
     }
 
     static int64_t nowUs() {
@@ -275,6 +342,7 @@ private:
     const Route* m_route = nullptr;
     int64_t m_startUs = 0;
     bool m_close = false;
+    bool m_linger = false;
 };
 
 void Responder::send(Response&& res) {

@@ -9,9 +9,10 @@ namespace sluice::ops {
 namespace json = boost::json;
 
 namespace {
-const std::string_view kOps[] = {op::PauseCohort,   op::ResumeCohort,        op::SetRate,
-                                 op::SetMaxActive,  op::SetAdmissionMode,    op::PostNotice,
-                                 op::RetractNotice, op::SetIdentityProvider, op::Approve};
+const std::string_view kOps[] = {op::PauseCohort,     op::ResumeCohort,        op::SetRate,
+                                 op::SetMaxActive,    op::SetAdmissionMode,    op::PostNotice,
+                                 op::RetractNotice,   op::SetIdentityProvider, op::Approve,
+                                 op::AcknowledgeAlert};
 
 const queue::CohortView* findCohort(const std::vector<queue::CohortView>& cohorts,
                                     std::string_view id) {
@@ -197,6 +198,19 @@ std::optional<Refusal> validateCommand(const std::string& opName, const json::ob
                 "set_identity_provider needs at least one of latency_ms, error_rate, outage");
         return std::nullopt; // the booking module checks the values
     }
+    if (opName == op::AcknowledgeAlert) {
+        auto it = args.find("alert");
+        if (it == args.end() || !it->value().is_string() || it->value().get_string().empty() ||
+            it->value().get_string().size() > kMaxAlertKey)
+            return invalid("alert is required: the alert's key, 1 to " +
+                           std::to_string(kMaxAlertKey) + " bytes");
+        if (auto n = args.find("note"); n != args.end() && !n->value().is_null()) {
+            if (!n->value().is_string() || utf8Length(n->value().get_string()) > kMaxNoticeChars)
+                return invalid("note must be a text of at most " + std::to_string(kMaxNoticeChars) +
+                               " characters");
+        }
+        return std::nullopt;
+    }
     if (opName == op::Approve) {
         auto it = args.find("command_id");
         if (it == args.end() || !it->value().is_string() || it->value().get_string().empty())
@@ -210,7 +224,7 @@ std::optional<Refusal> validateCommand(const std::string& opName, const json::ob
 
 std::optional<std::string> dangerReason(const std::string& opName, const json::object& args,
                                         const std::vector<queue::CohortView>& cohorts,
-                                        const TwoPersonRule& rule) {
+                                        const TwoPersonRule& rule, double lowestRecentCeiling) {
     if (!rule.enabled) return std::nullopt;
     auto cohortIt = args.find("cohort");
     if (cohortIt == args.end() || !cohortIt->value().is_string()) return std::nullopt;
@@ -219,10 +233,16 @@ std::optional<std::string> dangerReason(const std::string& opName, const json::o
     if (opName == op::SetRate) {
         auto rate = number(args, "rate_per_s");
         if (!rate) return std::nullopt;
-        bool raises = c->rateCeiling <= 0 ? *rate > 0 : *rate > c->rateCeiling * rule.rateFactor;
+        const bool stepped =
+            std::isfinite(lowestRecentCeiling) && lowestRecentCeiling < c->rateCeiling;
+        const double base = stepped ? lowestRecentCeiling : c->rateCeiling;
+        bool raises = base <= 0 ? *rate > 0 : *rate > base * rule.rateFactor;
         if (raises)
-            return "raises the rate of " + c->id + " from " + numberText(c->rateCeiling) + " to " +
-                   numberText(*rate) + ", more than " + numberText(rule.rateFactor) + "x";
+            return "raises the rate of " + c->id + " from " + numberText(base) +
+                   (stepped ? " (its lowest in the last " + std::to_string(rule.rateWindowS) +
+                                  " s; now " + numberText(c->rateCeiling) + ")"
+                            : std::string()) +
+                   " to " + numberText(*rate) + ", more than " + numberText(rule.rateFactor) + "x";
         return std::nullopt;
     }
     if (opName == op::ResumeCohort && c->pausedForIncident)

@@ -9,6 +9,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 namespace sluice::ops {
 
 inline constexpr std::size_t kMaxNoticeChars = 500;
+inline constexpr std::size_t kMaxAlertKey = 200;
 inline constexpr int64_t kMaxMaxActive = 100'000'000;
 
 bool isKnownOp(const std::string& op);
@@ -40,9 +42,13 @@ std::optional<Refusal> validateCommand(const std::string& op, const boost::json:
 
 // Two-person rule: a reason ("raises the rate of 53-54 from 100 to 500, more than 2x") when the
 // command needs a second operator's approval, nullopt otherwise (or when the rule is off).
+// `lowestRecentCeiling`: the lowest rate ceiling the cohort had within the rule's window (NaN:
+// none recorded), so that raising in steps below the factor still needs approval once the
+// steps add up past it.
 std::optional<std::string> dangerReason(const std::string& op, const boost::json::object& args,
                                         const std::vector<queue::CohortView>& cohorts,
-                                        const TwoPersonRule& rule);
+                                        const TwoPersonRule& rule,
+                                        double lowestRecentCeiling = std::nan(""));
 
 // Number of UTF-8 code points (for length limits a person understands).
 std::size_t utf8Length(std::string_view s);

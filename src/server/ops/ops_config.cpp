@@ -53,6 +53,8 @@ OpsConfig parseOpsConfig(const boost::json::object& root) {
         c.twoPerson.rateFactor = ranged(tp, "rate_factor", 2.0, 1.0, 1e6, tw);
         c.twoPerson.approvalTimeoutS =
             static_cast<int64_t>(ranged(tp, "approval_timeout_s", 120, 1, 86'400, tw));
+        c.twoPerson.rateWindowS =
+            static_cast<int64_t>(ranged(tp, "rate_window_s", 600, 0, 86'400, tw));
     }
     return c;
 }

@@ -12,6 +12,9 @@ struct TwoPersonRule {
     bool enabled = false;
     double rateFactor = 2.0; // set_rate above ceiling x factor needs approval
     int64_t approvalTimeoutS = 120;
+    // Raises in steps add up: the factor is measured from the lowest ceiling the cohort had
+    // within this window (unapproved changes only), not from the current one.
+    int64_t rateWindowS = 600;
 };
 
 struct OpsConfig {

@@ -172,6 +172,9 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
     std::unique_ptr<asio::steady_timer> timer;
     std::chrono::steady_clock::time_point nextTick;
     int64_t lastRevocationCheckMs = 0;
+    // Per cohort: (time, ceiling before the change) of set_rate changes made without a second
+    // operator, for the two-person rule's window; an approved change starts it afresh.
+    std::unordered_map<std::string, std::deque<std::pair<int64_t, double>>> rateSteps;
     FramePtr cachedSnapshot;
     uint64_t cachedSnapshotSeq = 0;
     int64_t cachedSnapshotAtMs = 0;
@@ -640,6 +643,16 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         inflight[key].push_back(s);
         Exec e{key, conn.op, s->peer(), cf, cf, std::nullopt};
 
+        // The token is checked again here, not only every few seconds: a command sent right
+        // after `operator revoke` is refused and the console closed at once.
+        if (!tokenStillValid(connIt->second)) {
+            refuse(e, "forbidden", "operator token revoked");
+            s->closeNow(CloseCode::policy_error, "operator token revoked");
+            conns.erase(s.get());
+            consoleCount->store(static_cast<int64_t>(conns.size()));
+            return;
+        }
+
         if (conn.op.role < requiredRole(cf.op) && isKnownOp(cf.op))
             return refuse(
                 e, "forbidden",
@@ -648,9 +661,36 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         auto views = ctx.queue.views();
         if (auto r = validateCommand(cf.op, cf.args, views)) return refuse(e, r->code, r->message);
         if (cf.op == op::Approve) return approve(std::move(e), views);
-        if (auto danger = dangerReason(cf.op, cf.args, views, cfg.twoPerson))
+        if (auto danger = dangerReason(cf.op, cf.args, views, cfg.twoPerson,
+                                       lowestRecentCeiling(str(cf.args, "cohort"))))
             return requestApproval(std::move(e), *danger);
         run(std::move(e));
+    }
+
+    bool tokenStillValid(const Conn& c) {
+        try {
+            store::Stmt st(db(), "SELECT 1 FROM ops_operators WHERE name = ?1 AND token_hash = ?2 "
+                                 "AND revoked_at_ms IS NULL");
+            st.bind(1, std::string_view(c.op.name)).bind(2, std::string_view(c.tokenHash));
+            return st.step();
+        } catch (const std::exception& x) {
+            SLUICE_WARN("ops: token check failed: ", x.what());
+            readDb.reset();
+            return false; // fail closed: a command is refused rather than run unchecked
+        }
+    }
+
+    double lowestRecentCeiling(const std::string& cohort) {
+        auto it = rateSteps.find(cohort);
+        if (it == rateSteps.end()) return std::nan("");
+        const int64_t from = nowUnixMs() - cfg.twoPerson.rateWindowS * 1000;
+        auto& steps = it->second;
+        while (!steps.empty() && steps.front().first < from)
+            steps.pop_front();
+        double lowest = std::nan("");
+        for (const auto& [at, ceiling] : steps)
+            if (!(lowest <= ceiling)) lowest = ceiling;
+        return lowest;
     }
 
     void requestApproval(Exec e, const std::string& reason) {
@@ -769,6 +809,22 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
                                          ? queue::AdmissionMode::Automatic
                                          : queue::AdmissionMode::Manual,
                                      std::move(done));
+        if (o == op::AcknowledgeAlert) {
+            queue::CommandResult r;
+            r.ok = true;
+            r.newValue = json::value(str(args, "alert"));
+            json::object data{{"alert", str(args, "alert")}, {"by", e.actor.name}};
+            if (auto n = args.find("note"); n != args.end() && n->value().is_string())
+                data["note"] = n->value();
+            return completed(std::move(e), std::move(r), {},
+                             [data = std::move(data)](Core& c) mutable {
+                                 std::string by(data["by"].as_string());
+                                 std::string message = by + " acknowledged alert " +
+                                                       std::string(data["alert"].as_string());
+                                 c.emitEvent(std::string(event::AlertAcknowledged), "info", message,
+                                             by, std::move(data));
+                             });
+        }
         if (o == op::PostNotice) return postNotice(std::move(e));
         if (o == op::RetractNotice) return retractNotice(std::move(e));
         if (o == op::SetIdentityProvider) {
@@ -881,6 +937,13 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
                           std::move(extraRows));
         }
         cmdAccepted->inc();
+        if (e.cmd.op == op::SetRate) {
+            auto& steps = rateSteps[str(e.cmd.args, "cohort")];
+            if (e.approved)
+                steps.clear();
+            else if (r.oldValue.is_number())
+                steps.emplace_back(nowUnixMs(), r.oldValue.to_number<double>());
+        }
         json::object a;
         a["type"] = "ack";
         a["id"] = e.answerCmd.id;

@@ -948,15 +948,20 @@ void QueueService::pause(const std::string& cohort, bool incident, Done done) {
             r.newValue = "paused";
             return "";
         },
+        // The incident flag only ever goes up while paused: pausing a cohort paused for an
+        // incident again without the flag must not clear it (that would let one operator
+        // resume it without the second operator the two-person rule asks for). Only a resume
+        // clears it.
         [incident](store::Db& db, Cohort& c) {
-            store::Stmt(
-                db, "UPDATE cohort_state SET paused = 1, paused_incident = ?1 WHERE cohort_id = ?2")
+            store::Stmt(db, "UPDATE cohort_state SET paused = 1, "
+                            "paused_incident = max(paused_incident * paused, ?1) "
+                            "WHERE cohort_id = ?2")
                 .bind(1, int64_t(incident))
                 .bind(2, c.cfg.id)
                 .run();
         },
         [incident](Cohort& c) {
-            c.pausedIncident.store(incident);
+            c.pausedIncident.store(incident || (c.paused.load() && c.pausedIncident.load()));
             c.paused.store(true);
         },
         "cohort_paused");
@@ -966,7 +971,8 @@ void QueueService::resume(const std::string& cohort, Done done) {
     m_impl->command(
         cohort, std::move(done),
         [](Cohort& c, CommandResult& r) -> std::string {
-            r.oldValue = c.paused.load() ? "paused" : "running";
+            if (!c.paused.load()) return "cohort " + c.cfg.id + " is not paused";
+            r.oldValue = "paused";
             r.newValue = "running";
             return "";
         },

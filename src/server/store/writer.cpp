@@ -128,6 +128,7 @@ void Writer::runLoop(Db& db) {
                     db.exec("BEGIN IMMEDIATE");
                     results[i] = runJob(db, batch[i].job);
                     db.exec("COMMIT");
+                    committed = true;
                 } catch (...) {
                     results[i] = std::current_exception();
                     try {
@@ -137,6 +138,7 @@ void Writer::runLoop(Db& db) {
                 }
             }
         }
+        m_healthy.store(committed, std::memory_order_relaxed);
         m_batches.fetch_add(1);
         m_jobs.fetch_add(batch.size());
         for (std::size_t i = 0; i < batch.size(); ++i) {

@@ -44,6 +44,9 @@ public:
     uint64_t batches() const { return m_batches.load(); }
     uint64_t jobs() const { return m_jobs.load(); }
     std::size_t queueDepth() const;
+    // False from a batch that could not be committed at all (disk full, I/O error, the file
+    // locked by another process) until the next commit succeeds: /readyz reports it.
+    bool healthy() const { return m_healthy.load(std::memory_order_relaxed); }
     const std::string& path() const { return m_options.path; }
 
 private:
@@ -60,6 +63,7 @@ private:
     bool m_stopping = false;
     std::atomic<uint64_t> m_batches{0};
     std::atomic<uint64_t> m_jobs{0};
+    std::atomic<bool> m_healthy{true};
     std::thread m_thread;
 };
 
