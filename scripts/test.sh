@@ -12,6 +12,11 @@ bash scripts/build.sh build --werror
 echo "== tests =="
 (cd build && ctest --output-on-failure --timeout 900)
 
+echo "== monitoring: Prometheus rules and their tests, the Grafana dashboard, a live /metrics =="
+bash scripts/check-monitoring.sh
+bash scripts/with-demo-server.sh build/bin/sluice-server \
+  bash -c 'bash scripts/check-monitoring.sh --metrics "$SLUICE_URL"'
+
 echo "== build with ASan + UBSan =="
 bash scripts/build.sh build-asan --sanitize
 echo "== tests under ASan + UBSan =="

@@ -7,6 +7,7 @@
 #include "support/server_process.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QThread>
 #include <QtTest>
@@ -290,6 +291,25 @@ private slots:
         QVERIFY(m.body.find("sluice_queue_serving{cohort=\"open\"}") != std::string::npos);
         QVERIFY(m.body.find("sluice_queue_waiting{cohort=\"open\"}") != std::string::npos);
         QVERIFY(m.body.find("sluice_http_request_duration_seconds_bucket") != std::string::npos);
+        // The figures operations teams' Prometheus expects of any process, and the build.
+        auto value = [&](const std::string& series) {
+            auto at = m.body.find("\n" + series + " ");
+            return at == std::string::npos ? -1.0
+                                           : std::atof(m.body.c_str() + at + series.size() + 2);
+        };
+        QVERIFY(value("process_resident_memory_bytes") > 1e6);
+        QVERIFY(value("process_open_fds") >= 3);
+        QVERIFY(value("process_max_fds") >= value("process_open_fds"));
+        QVERIFY(value("process_cpu_seconds_total") >= 0);
+        const double start = value("process_start_time_seconds");
+        QVERIFY2(std::abs(start - QDateTime::currentSecsSinceEpoch()) < 3600, "start time");
+        QVERIFY(m.body.find("# TYPE process_cpu_seconds_total counter") != std::string::npos);
+        QVERIFY(m.body.find("sluice_build_info{version=\"") != std::string::npos);
+        QCOMPARE(value("sluice_ready"), 1.0);
+        QCOMPARE(value("sluice_cohort_state{cohort=\"open\",state=\"open\"}"), 1.0);
+        QCOMPARE(value("sluice_cohort_state{cohort=\"open\",state=\"paused\"}"), 0.0);
+        QCOMPARE(value("sluice_cohort_state{cohort=\"future\",state=\"scheduled\"}"), 1.0);
+        QVERIFY(value("sluice_cohort_rate_ceiling{cohort=\"open\"}") > 0);
     }
 
     // 10,000 pre-queue joins in arrival order: their places are uncorrelated with arrival and

@@ -8,6 +8,7 @@
 #include "server/app/context.h"
 #include "server/app/data_dir.h"
 #include "server/http/server.h"
+#include "server/metrics/process_metrics.h"
 #include "server/queue/queue_service.h"
 #include "server/store/writer.h"
 // booking: includes
@@ -102,6 +103,10 @@ void App::start() {
         if (!ready) res.set(http::bhttp::field::retry_after, "1");
         return res;
     });
+    metrics::registerProcessMetrics(
+        d.metrics, SLUICE_VERSION, d.config.nodeId, [impl = m_impl.get()] {
+            return impl->ready.load() && impl->writer && impl->writer->healthy();
+        });
     d.router.add(Verb::get, "/metrics", [impl = m_impl.get()](http::RequestContext& ctx) {
         return http::makeResponse(ctx.req, http::Status::ok, impl->metrics.renderPrometheus(),
                                   "text/plain; version=0.0.4");

@@ -91,6 +91,13 @@ void Registry::gauge(const std::string& name, const std::string& help, const std
     m_gauges.push_back({f, labels, std::move(read)});
 }
 
+void Registry::counterFn(const std::string& name, const std::string& help,
+                         const std::string& labels, std::function<double()> read) {
+    std::lock_guard lock(m_mutex);
+    std::size_t f = family(name, help, "counter");
+    m_gauges.push_back({f, labels, std::move(read)});
+}
+
 std::vector<std::pair<std::string, uint64_t>>
 Registry::counterValues(const std::string& name) const {
     std::lock_guard lock(m_mutex);

@@ -56,6 +56,9 @@ public:
                          const std::string& labels = {});
     void gauge(const std::string& name, const std::string& help, const std::string& labels,
                std::function<double()> read);
+    // A counter whose value is read when rendered (e.g. process_cpu_seconds_total).
+    void counterFn(const std::string& name, const std::string& help, const std::string& labels,
+                   std::function<double()> read);
     std::string renderPrometheus() const;
 
     // Reads every counter with this name: (labels, value), for the ops stream.

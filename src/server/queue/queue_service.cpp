@@ -737,6 +737,16 @@ QueueService::QueueService(const ServerConfig& config, std::shared_ptr<const Sig
                       labels, [raw] { return double(raw->active.count()); });
         metrics.gauge("sluice_queue_admission_rate", "Measured admissions per second", labels,
                       [raw] { return raw->actualRate.load(); });
+        metrics.gauge("sluice_cohort_rate_ceiling",
+                      "The operators' admission ceiling, admissions per second", labels,
+                      [raw] { return raw->rateCeiling.load(); });
+        metrics.gauge("sluice_cohort_max_active", "Sessions allowed in the booking zone at once",
+                      labels, [raw] { return double(raw->maxActive.load()); });
+        for (CohortState st : {CohortState::Scheduled, CohortState::Prequeue, CohortState::Open,
+                               CohortState::Paused, CohortState::Closed})
+            metrics.gauge("sluice_cohort_state", "1 for the cohort's current state, else 0",
+                          labels + ",state=\"" + stateName(st) + "\"",
+                          [raw, st] { return raw->state(nowUnixMs()) == st ? 1.0 : 0.0; });
         m_impl->byId[raw->cfg.id] = raw;
         m_impl->cohorts.push_back(std::move(c));
     }
