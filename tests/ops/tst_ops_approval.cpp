@@ -3,9 +3,12 @@
 // survive a restart, a revoked token is disconnected, and `audit verify` finds a row that was
 // altered behind the server's back.
 #include "ops_test_client.h"
+#include "server/ops/ops_store.h"
+#include "server/store/sqlite.h"
 
 #include <sqlite3.h>
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -316,6 +319,21 @@ private slots:
         int rows = ok.out.split(' ').value(1).toInt();
         QVERIFY(rows > 15);
 
+        // A signed checkpoint of the log as it is now, kept outside the server.
+        CliResult cp = server->cli({"audit", "checkpoint"});
+        QCOMPARE(cp.exitCode, 0);
+        QTemporaryDir keep;
+        const QString cpPath = keep.filePath("checkpoint.json");
+        {
+            QFile f(cpPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(cp.out.toUtf8());
+        }
+        QVERIFY(parseObject(cp.out.toUtf8())["row"].toInteger() == rows);
+        CliResult holds = server->cli({"audit", "verify", "--checkpoint", cpPath});
+        QCOMPARE(holds.exitCode, 0);
+        QVERIFY2(holds.out.contains("checkpoint holds"), qPrintable(holds.out));
+
         QString dbPath = server->dataDir() + "/sluice.db";
         QString err;
         // Someone with the file bypasses the append-only trigger and rewrites one row.
@@ -329,6 +347,55 @@ private slots:
         CliResult bad = server->cli({"audit", "verify"});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains("row 7"), qPrintable(bad.err));
+        // The server refuses to serve on a broken chain.
+        QVERIFY(!server->restart(8000));
+        QVERIFY2(server->output().contains("audit log is broken at row 7"),
+                 server->output().right(2000).constData());
+
+        // The attacker recomputes every hash after the changed row: the chain verifies again,
+        // but the checkpoint kept elsewhere does not.
+        {
+            sluice::store::Db db(dbPath.toStdString(), sluice::store::Sync::Full);
+            db.exec("DROP TRIGGER IF EXISTS ops_audit_no_update"); // the start re-created it
+            auto all = sluice::ops::readAudit(db, 0, 1'000'000);
+            std::string prev = all.front().prevHash;
+            for (auto& row : all) {
+                row.prevHash = prev;
+                row.hash = sluice::ops::auditRowHash(prev, row);
+                prev = row.hash;
+                sluice::store::Stmt(db,
+                                    "UPDATE ops_audit SET prev_hash = ?1, hash = ?2 WHERE id = ?3")
+                    .bind(1, std::string_view(row.prevHash))
+                    .bind(2, std::string_view(row.hash))
+                    .bind(3, row.id)
+                    .run();
+            }
+        }
+        QCOMPARE(server->cli({"audit", "verify"}).exitCode, 0);
+        CliResult recomputed = server->cli({"audit", "verify", "--checkpoint", cpPath});
+        QCOMPARE(recomputed.exitCode, 1);
+        QVERIFY2(recomputed.err.contains("recomputed"), qPrintable(recomputed.err));
+        // Cutting the newest rows leaves a valid chain too; the checkpoint finds it.
+        QVERIFY2(sqlExec(dbPath,
+                         "DROP TRIGGER IF EXISTS ops_audit_no_delete; "
+                         "DELETE FROM ops_audit WHERE id > 10;",
+                         &err),
+                 qPrintable(err));
+        QCOMPARE(server->cli({"audit", "verify"}).exitCode, 0);
+        CliResult truncated = server->cli({"audit", "verify", "--checkpoint", cpPath});
+        QCOMPARE(truncated.exitCode, 1);
+        QVERIFY2(truncated.err.contains("truncated"), qPrintable(truncated.err));
+        // An edited checkpoint is caught by its signature.
+        QJsonObject forged = parseObject(cp.out.toUtf8());
+        forged["row"] = 5;
+        {
+            QFile f(cpPath);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QJsonDocument(forged).toJson(QJsonDocument::Compact));
+        }
+        CliResult edited = server->cli({"audit", "verify", "--checkpoint", cpPath});
+        QCOMPARE(edited.exitCode, 1);
+        QVERIFY2(edited.err.contains("signature"), qPrintable(edited.err));
     }
 };
 

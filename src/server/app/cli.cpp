@@ -32,7 +32,8 @@ Usage:
   sluice-server --data-dir DIR backup DEST     (online, while the server runs)
   sluice-server --data-dir DIR operator add NAME --role viewer|operator|admin
   sluice-server --data-dir DIR operator list | operator revoke NAME
-  sluice-server --data-dir DIR audit verify
+  sluice-server --data-dir DIR audit verify [--checkpoint FILE]
+  sluice-server --data-dir DIR audit checkpoint   (signed anchor of the audit log: keep it elsewhere)
 
 Options:
   --listen HOST:PORT   address to listen on (default 127.0.0.1:8080; port 0 picks a free port)

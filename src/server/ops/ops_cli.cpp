@@ -3,13 +3,16 @@
 #include "server/ops/ops_cli.h"
 
 #include "common/timeutil.h"
+#include "server/ops/audit_checkpoint.h"
 #include "server/ops/ops_store.h"
 #include "server/store/sqlite.h"
 
 #include <boost/json/serialize.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <ostream>
+#include <sstream>
 
 namespace sluice::ops {
 
@@ -122,15 +125,48 @@ int operatorCmd(const std::string& dataDir, const std::vector<std::string>& w, s
 
 int auditCmd(const std::string& dataDir, const std::vector<std::string>& w, std::ostream& out,
              std::ostream& err) {
-    if (w.size() != 2 || w[1] != "verify") throw Usage{"audit needs: audit verify"};
+    const bool verify = w.size() >= 2 && w[1] == "verify";
+    const bool checkpoint = w.size() == 2 && w[1] == "checkpoint";
+    std::optional<std::string> checkpointFile;
+    if (verify && w.size() == 4 && w[2] == "--checkpoint") checkpointFile = w[3];
+    if (!(verify && (w.size() == 2 || checkpointFile)) && !checkpoint)
+        throw Usage{"audit needs: audit verify [--checkpoint FILE] | audit checkpoint"};
     store::Db db = openDb(dataDir, true);
     ensureSchema(db);
+    if (checkpoint) {
+        const std::string key = loadOrCreateAuditKey(dataDir);
+        db.exec("BEGIN");
+        AuditCheckpoint c = makeCheckpoint(db, key, nowUnixMs(), "cli");
+        db.exec("COMMIT");
+        out << boost::json::serialize(checkpointToJson(c)) << "\n";
+        return 0;
+    }
     db.exec("BEGIN");
     AuditVerdict v = verifyAudit(db);
+    std::string anchor;
+    if (v.ok && checkpointFile) {
+        std::ifstream in(*checkpointFile);
+        if (!in) throw std::runtime_error("cannot read the checkpoint " + *checkpointFile);
+        std::stringstream text;
+        text << in.rdbuf();
+        AuditCheckpoint c = checkpointFromJson(text.str());
+        std::optional<std::string> key;
+        if (std::filesystem::exists(dataDir + "/audit-key")) key = loadOrCreateAuditKey(dataDir);
+        anchor = checkAgainstCheckpoint(db, c, key);
+        if (anchor.empty())
+            anchor = "ok";
+        else
+            v.ok = false;
+    }
     db.exec("COMMIT");
     if (v.ok) {
-        out << "ok " << v.rows << " rows\n";
+        out << "ok " << v.rows << " rows" << (checkpointFile ? ", checkpoint holds" : "") << "\n";
         return 0;
+    }
+    if (!anchor.empty()) {
+        err << "audit log does not match the checkpoint: " << anchor << "\n";
+        out << "checkpoint broken\n";
+        return 1;
     }
     err << "audit chain broken at row " << v.brokenId << ": " << v.reason << "\n";
     out << "broken at row " << v.brokenId << "\n";

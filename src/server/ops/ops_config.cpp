@@ -40,6 +40,11 @@ OpsConfig parseOpsConfig(const boost::json::object& root) {
         static_cast<std::size_t>(ranged(o, "remembered_commands", 10'000, 100, 1e7, w));
     c.socketSendBufferBytes =
         static_cast<int>(ranged(o, "socket_send_buffer_bytes", 0, 0, 64 * 1024 * 1024, w));
+    if (auto b = o.find("accept_broken_audit"); b != o.end()) {
+        if (!b->value().is_bool())
+            throw ConfigError("config: ops.accept_broken_audit: expected true or false");
+        c.acceptBrokenAudit = b->value().get_bool();
+    }
     if (auto t = o.find("two_person_rule"); t != o.end() && !t->value().is_null()) {
         if (!t->value().is_object())
             throw ConfigError("config: ops.two_person_rule: expected an object");

@@ -28,6 +28,7 @@ struct OpsConfig {
     std::size_t rememberedCommands = 10'000;
     int socketSendBufferBytes = 0; // SO_SNDBUF of console sockets; 0: the system's default
     TwoPersonRule twoPerson;
+    bool acceptBrokenAudit = false; // serve although the audit chain does not verify
 };
 
 // Reads root["ops"] (absent: defaults). Throws sluice::ConfigError("config: ops.tick_ms: ...").

@@ -7,6 +7,7 @@
 #include "common/log.h"
 #include "common/ops_schema.h"
 #include "common/timeutil.h"
+#include "server/ops/audit_checkpoint.h"
 #include "server/ops/commands.h"
 #include "server/ops/frame_history.h"
 #include "server/ops/ops_store.h"
@@ -154,6 +155,7 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
     AppContext& ctx;
     BookingFacade* booking;
     OpsConfig cfg;
+    std::string auditKey; // signs audit checkpoints (DATA/audit-key)
     std::atomic<bool> alive{true};
 
     // ---- control thread only ----
@@ -1018,6 +1020,7 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
 
 OpsService::OpsService(AppContext& ctx, BookingFacade* booking)
     : m_core(std::make_shared<Core>(ctx, booking)) {
+    m_core->auditKey = loadOrCreateAuditKey(ctx.config.dataDir);
     std::vector<queue::Notice> notices;
     uint64_t nextId = 1;
     std::vector<RememberedAnswer> remembered;
@@ -1120,12 +1123,53 @@ void OpsService::registerRoutes(http::Router& router) {
                                            "the audit log cannot be read right now");
             }
         });
+    // The signed anchor of the audit log, for operators to keep outside the server.
+    router.add(http::Verb::get, "/v1/ops/audit/checkpoint",
+               [dbPath, key = m_core->auditKey,
+                node = m_core->ctx.config.nodeId](http::RequestContext& rc) -> http::Response {
+                   std::string token(rc.bearerToken());
+                   try {
+                       store::Db db(dbPath, store::Sync::Normal, true);
+                       std::string reason;
+                       if (!authenticate(db, token, reason))
+                           return http::errorResponse(
+                               rc.req, http::Status::unauthorized, "unauthorized",
+                               reason + "; send Authorization: Bearer <operator token>");
+                       db.exec("BEGIN");
+                       AuditCheckpoint c = makeCheckpoint(db, key, nowUnixMs(), node);
+                       db.exec("COMMIT");
+                       auto res = http::jsonResponse(rc.req, http::Status::ok, checkpointToJson(c));
+                       res.set(http::bhttp::field::cache_control, "no-store");
+                       return res;
+                   } catch (const std::exception& e) {
+                       SLUICE_ERROR("ops: audit checkpoint failed: ", e.what());
+                       return http::errorResponse(rc.req, http::Status::service_unavailable,
+                                                  "unavailable",
+                                                  "the audit log cannot be read right now");
+                   }
+               });
 }
 
 void OpsService::start() {
     if (m_started) return;
     m_started = true;
     auto core = m_core;
+    // The chain is checked before anything is served: a server must not add rows to a log
+    // that was tampered with, and the operators must learn of it now, not at the next audit.
+    {
+        store::Db db(core->ctx.dbPath, store::Sync::Normal, true);
+        db.exec("BEGIN");
+        AuditVerdict v = verifyAudit(db);
+        db.exec("COMMIT");
+        if (!v.ok && !core->cfg.acceptBrokenAudit)
+            throw std::runtime_error(
+                "the audit log is broken at row " + std::to_string(v.brokenId) + ": " + v.reason +
+                ". Keep the database for the investigation (sluice-server audit verify); to serve "
+                "anyway, set ops.accept_broken_audit to true in the config");
+        if (!v.ok)
+            SLUICE_WARN("ops: serving with a broken audit log (row ", v.brokenId, ": ", v.reason,
+                        ") because ops.accept_broken_audit is set");
+    }
     std::weak_ptr<Core> weak = core;
     core->ctx.queue.setEventSink([weak](queue::QueueEvent ev) {
         if (auto c = weak.lock())
