@@ -64,7 +64,11 @@ bool base64urlDecode(std::string_view text, std::string& out) {
         }
     }
     // Leftover bits must be zero, so that each byte string has exactly one encoding.
-    return (acc & ((1u << bits) - 1)) == 0;
+    if ((acc & ((1u << bits) - 1)) != 0) {
+        out.resize(base); // as for a bad character: nothing appended
+        return false;
+    }
+    return true;
 }
 
 std::string hexEncode(const void* data, std::size_t size) {
