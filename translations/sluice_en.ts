@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AlertText</name>
+    <message>
+        <source>paused while people wait</source>
+        <translation>paused while people wait</translation>
+    </message>
+    <message>
+        <source>closed while people wait</source>
+        <translation>closed while people wait</translation>
+    </message>
+    <message>
+        <source>admission far below the ceiling</source>
+        <translation>admission far below the ceiling</translation>
+    </message>
+    <message>
+        <source>long wait for the last in line</source>
+        <translation>long wait for the last in line</translation>
+    </message>
+    <message>
+        <source>error rate</source>
+        <translation>error rate</translation>
+    </message>
+    <message>
+        <source>bypass attempts</source>
+        <translation>bypass attempts</translation>
+    </message>
+    <message>
+        <source>slow booking</source>
+        <translation>slow booking</translation>
+    </message>
+    <message>
+        <source>doses nearly gone</source>
+        <translation>doses nearly gone</translation>
+    </message>
+    <message>
+        <source>identity provider breaker open</source>
+        <translation>identity provider breaker open</translation>
+    </message>
+    <message>
+        <source>link to the server lost</source>
+        <translation>link to the server lost</translation>
+    </message>
+    <message>
+        <source>stale data</source>
+        <translation>stale data</translation>
+    </message>
+    <message>
+        <source>all clinics</source>
+        <translation>all clinics</translation>
+    </message>
+    <message>
+        <source>booking</source>
+        <translation>booking</translation>
+    </message>
+    <message>
+        <source>this console</source>
+        <translation>this console</translation>
+    </message>
+    <message>
+        <source>whole system</source>
+        <translation>whole system</translation>
+    </message>
+    <message>
+        <source>%1 paused for an incident: %2 people waiting, none admitted</source>
+        <translation>%1 paused for an incident: %2 people waiting, none admitted</translation>
+    </message>
+    <message>
+        <source>%1 paused: %2 people waiting, none admitted</source>
+        <translation>%1 paused: %2 people waiting, none admitted</translation>
+    </message>
+    <message>
+        <source>%1 closed, sold out: %2 people still waiting</source>
+        <translation>%1 closed, sold out: %2 people still waiting</translation>
+    </message>
+    <message>
+        <source>%1 closed: %2 people still waiting</source>
+        <translation>%1 closed: %2 people still waiting</translation>
+    </message>
+    <message>
+        <source>%1 admits %2/s, %3 % of its %4/s ceiling: %5 people waiting</source>
+        <translation>%1 admits %2/s, %3 % of its %4/s ceiling: %5 people waiting</translation>
+    </message>
+    <message>
+        <source> (booking zone full)</source>
+        <translation> (booking zone full)</translation>
+    </message>
+    <message>
+        <source>%1: the last in line waits %2 (%3 people)</source>
+        <translation>%1: the last in line waits %2 (%3 people)</translation>
+    </message>
+    <message>
+        <source>error rate %1 % (HTTP 5xx and overload rejections)</source>
+        <translation>error rate %1 % (HTTP 5xx and overload rejections)</translation>
+    </message>
+    <message>
+        <source>%1 bypass attempts per second (booking without admission)</source>
+        <translation>%1 bypass attempts per second (booking without admission)</translation>
+    </message>
+    <message>
+        <source>booking slow: p99 %1 ms on %2</source>
+        <translation>booking slow: p99 %1 ms on %2</translation>
+    </message>
+    <message>
+        <source>only %1 doses left to book</source>
+        <translation>only %1 doses left to book</translation>
+    </message>
+    <message>
+        <source>identity provider breaker %1: identity checks fail</source>
+        <translation>identity provider breaker %1: identity checks fail</translation>
+    </message>
+    <message>
+        <source>link to the server lost: the figures shown are old</source>
+        <translation>link to the server lost: the figures shown are old</translation>
+    </message>
+    <message>
+        <source>no fresh data: the figures shown are stale</source>
+        <translation>no fresh data: the figures shown are stale</translation>
+    </message>
+</context>
+<context>
     <name>Cohort</name>
     <message>
         <source>scheduled</source>
@@ -138,6 +257,22 @@
         <source>--at needs --replay</source>
         <translation>--at needs --replay</translation>
     </message>
+    <message>
+        <source>Show a scripted scene instead of a server (screenshots, training): normal, paused, soldout, frozen or replay.</source>
+        <translation>Show a scripted scene instead of a server (screenshots, training): normal, paused, soldout, frozen or replay.</translation>
+    </message>
+    <message>
+        <source>Start in the wall mode (full screen).</source>
+        <translation>Start in the wall mode (full screen).</translation>
+    </message>
+    <message>
+        <source>--scenario: expected normal, paused, soldout, frozen or replay</source>
+        <translation>--scenario: expected normal, paused, soldout, frozen or replay</translation>
+    </message>
+    <message>
+        <source>--scenario cannot be combined with --connect, --replay or --record</source>
+        <translation>--scenario cannot be combined with --connect, --replay or --record</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -199,6 +334,400 @@
     <message>
         <source>Reconnecting</source>
         <translation>Reconnecting</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <source>all cohorts</source>
+        <translation>all cohorts</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>errors %1 %</source>
+        <translation>errors %1 %</translation>
+    </message>
+    <message>
+        <source>outage</source>
+        <translation>outage</translation>
+    </message>
+    <message>
+        <source>closed (normal)</source>
+        <translation>closed (normal)</translation>
+    </message>
+    <message>
+        <source>open (failing)</source>
+        <translation>open (failing)</translation>
+    </message>
+    <message>
+        <source>half-open (testing)</source>
+        <translation>half-open (testing)</translation>
+    </message>
+    <message>
+        <source>pause %1 (incident)</source>
+        <translation>pause %1 (incident)</translation>
+    </message>
+    <message>
+        <source>pause %1</source>
+        <translation>pause %1</translation>
+    </message>
+    <message>
+        <source>resume %1</source>
+        <translation>resume %1</translation>
+    </message>
+    <message>
+        <source>%1 admission rate %2 → %3/s</source>
+        <translation>%1 admission rate %2 → %3/s</translation>
+    </message>
+    <message>
+        <source>%1 admission rate → %2/s</source>
+        <translation>%1 admission rate → %2/s</translation>
+    </message>
+    <message>
+        <source>%1 max active sessions %2 → %3</source>
+        <translation>%1 max active sessions %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 max active sessions → %2</source>
+        <translation>%1 max active sessions → %2</translation>
+    </message>
+    <message>
+        <source>%1 admission mode %2 → %3</source>
+        <translation>%1 admission mode %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 admission mode → %2</source>
+        <translation>%1 admission mode → %2</translation>
+    </message>
+    <message>
+        <source>notice to %1: “%2”</source>
+        <translation>notice to %1: “%2”</translation>
+    </message>
+    <message>
+        <source>retract notice #%1</source>
+        <translation>retract notice #%1</translation>
+    </message>
+    <message>
+        <source>retract notice “%1”</source>
+        <translation>retract notice “%1”</translation>
+    </message>
+    <message>
+        <source>identity provider drill: %1</source>
+        <translation>identity provider drill: %1</translation>
+    </message>
+    <message>
+        <source>approve %1&apos;s command</source>
+        <translation>approve %1&apos;s command</translation>
+    </message>
+    <message>
+        <source>acknowledge alert “%1”</source>
+        <translation>acknowledge alert “%1”</translation>
+    </message>
+    <message>
+        <source>operator action</source>
+        <translation>operator action</translation>
+    </message>
+    <message>
+        <source>approval requested</source>
+        <translation>approval requested</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>approval expired</source>
+        <translation>approval expired</translation>
+    </message>
+    <message>
+        <source>alert acknowledged</source>
+        <translation>alert acknowledged</translation>
+    </message>
+    <message>
+        <source>notice posted</source>
+        <translation>notice posted</translation>
+    </message>
+    <message>
+        <source>notice retracted</source>
+        <translation>notice retracted</translation>
+    </message>
+    <message>
+        <source>cohort state</source>
+        <translation>cohort state</translation>
+    </message>
+    <message>
+        <source>cohort opened</source>
+        <translation>cohort opened</translation>
+    </message>
+    <message>
+        <source>sold out</source>
+        <translation>sold out</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>resumed</translation>
+    </message>
+    <message>
+        <source>rate changed</source>
+        <translation>rate changed</translation>
+    </message>
+    <message>
+        <source>max active changed</source>
+        <translation>max active changed</translation>
+    </message>
+    <message>
+        <source>mode changed</source>
+        <translation>mode changed</translation>
+    </message>
+    <message>
+        <source>server alert</source>
+        <translation>server alert</translation>
+    </message>
+    <message>
+        <source>server started</source>
+        <translation>server started</translation>
+    </message>
+    <message>
+        <source>server stopping</source>
+        <translation>server stopping</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>alert</translation>
+    </message>
+    <message>
+        <source>alert cleared</source>
+        <translation>alert cleared</translation>
+    </message>
+    <message>
+        <source>my action</source>
+        <translation>my action</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>console</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <source>%1 asks a second operator to approve: %2</source>
+        <translation>%1 asks a second operator to approve: %2</translation>
+    </message>
+    <message>
+        <source>%1 asks a second operator to approve: %2 (%3)</source>
+        <translation>%1 asks a second operator to approve: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 approved %2&apos;s command: %3</source>
+        <translation>%1 approved %2&apos;s command: %3</translation>
+    </message>
+    <message>
+        <source>%1&apos;s command expired unapproved: %2</source>
+        <translation>%1&apos;s command expired unapproved: %2</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged the alert “%2”</source>
+        <translation>%1 acknowledged the alert “%2”</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged the alert “%2”: %3</source>
+        <translation>%1 acknowledged the alert “%2”: %3</translation>
+    </message>
+    <message>
+        <source>%1 posted a notice to %2 (%3): “%4”</source>
+        <translation>%1 posted a notice to %2 (%3): “%4”</translation>
+    </message>
+    <message>
+        <source>notice #%1 retracted</source>
+        <translation>notice #%1 retracted</translation>
+    </message>
+    <message>
+        <source>notice “%1” retracted</source>
+        <translation>notice “%1” retracted</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 opened: %2 people in the pre-queue shuffled (seed %3)</source>
+        <translation>%1 opened: %2 people in the pre-queue shuffled (seed %3)</translation>
+    </message>
+    <message>
+        <source>%1: no doses left to book, admission stopped</source>
+        <translation>%1: no doses left to book, admission stopped</translation>
+    </message>
+    <message>
+        <source>%1: admission paused</source>
+        <translation>%1: admission paused</translation>
+    </message>
+    <message>
+        <source>%1: admission resumed</source>
+        <translation>%1: admission resumed</translation>
+    </message>
+    <message>
+        <source>%1: admission rate %2 → %3/s</source>
+        <translation>%1: admission rate %2 → %3/s</translation>
+    </message>
+    <message>
+        <source>%1: max active sessions %2 → %3</source>
+        <translation>%1: max active sessions %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: admission mode %2 → %3</source>
+        <translation>%1: admission mode %2 → %3</translation>
+    </message>
+    <message>
+        <source>identity provider breaker %1 → %2</source>
+        <translation>identity provider breaker %1 → %2</translation>
+    </message>
+    <message>
+        <source>booking errors: %1 % of %2 requests failed (p99 %3 ms)</source>
+        <translation>booking errors: %1 % of %2 requests failed (p99 %3 ms)</translation>
+    </message>
+    <message>
+        <source>server started (version %1, node %2)</source>
+        <translation>server started (version %1, node %2)</translation>
+    </message>
+    <message>
+        <source>server stopping (node %1)</source>
+        <translation>server stopping (node %1)</translation>
+    </message>
+    <message>
+        <source>connected to %1</source>
+        <translation>connected to %1</translation>
+    </message>
+    <message>
+        <source>connection restored</source>
+        <translation>connection restored</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>connection lost</translation>
+    </message>
+    <message>
+        <source>malformed frame skipped: %1</source>
+        <translation>malformed frame skipped: %1</translation>
+    </message>
+    <message>
+        <source>undecodable message skipped: %1</source>
+        <translation>undecodable message skipped: %1</translation>
+    </message>
+    <message>
+        <source>frames missed (seq gap): asking for a snapshot</source>
+        <translation>frames missed (seq gap): asking for a snapshot</translation>
+    </message>
+    <message>
+        <source>%1: sent: %2</source>
+        <translation>%1: sent: %2</translation>
+    </message>
+    <message>
+        <source>not sent (not connected or not allowed): %1</source>
+        <translation>not sent (not connected or not allowed): %1</translation>
+    </message>
+    <message>
+        <source>refused by the server: %1: %2</source>
+        <translation>refused by the server: %1: %2</translation>
+    </message>
+    <message>
+        <source>alert: %1</source>
+        <translation>alert: %1</translation>
+    </message>
+    <message>
+        <source>alert over: %1</source>
+        <translation>alert over: %1</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged the alert “%2” on this console only (%3)</source>
+        <translation>%1 acknowledged the alert “%2” on this console only (%3)</translation>
+    </message>
+    <message>
+        <source>──── new data source: %1 ────</source>
+        <translation>──── new data source: %1 ────</translation>
+    </message>
+</context>
+<context>
+    <name>LinkStatus</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>Next attempt in %1 s (attempt %2).</source>
+        <translation>Next attempt in %1 s (attempt %2).</translation>
+    </message>
+    <message>
+        <source>Connecting again (attempt %1)…</source>
+        <translation>Connecting again (attempt %1)…</translation>
+    </message>
+    <message>
+        <source>No data for %1 (last frame at %2).</source>
+        <translation>No data for %1 (last frame at %2).</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>No server answers at %1: check that sluice-server runs and that the address is right.</source>
+        <translation>No server answers at %1: check that sluice-server runs and that the address is right.</translation>
+    </message>
+    <message>
+        <source>Wrong address: %1 answers, but has no operations stream there (HTTP 404). Enter the server&apos;s base URL, e.g. http://host:8080.</source>
+        <translation>Wrong address: %1 answers, but has no operations stream there (HTTP 404). Enter the server&apos;s base URL, e.g. http://host:8080.</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection (HTTP %2).</source>
+        <translation>%1 refused the connection (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (%2): check the server&apos;s certificate and the URL&apos;s https.</source>
+        <translation>The secure connection to %1 failed (%2): check the server&apos;s certificate and the URL&apos;s https.</translation>
+    </message>
+    <message>
+        <source>The server refused the operator token. Enter a new token; the console does not try again with this one.</source>
+        <translation>The server refused the operator token. Enter a new token; the console does not try again with this one.</translation>
+    </message>
+    <message>
+        <source>Your operator token was revoked. Ask an administrator for a new one and enter it.</source>
+        <translation>Your operator token was revoked. Ask an administrator for a new one and enter it.</translation>
+    </message>
+    <message>
+        <source>The server is restarting.</source>
+        <translation>The server is restarting.</translation>
+    </message>
+    <message>
+        <source>The server has stopped answering.</source>
+        <translation>The server has stopped answering.</translation>
+    </message>
+    <message>
+        <source>The server dropped this console: it read too slowly.</source>
+        <translation>The server dropped this console: it read too slowly.</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost.</source>
+        <translation>Connection to %1 lost.</translation>
     </message>
 </context>
 <context>
@@ -322,21 +851,113 @@
     </message>
 </context>
 <context>
+    <name>Scenario</name>
+    <message>
+        <source>demo scene (scripted data)</source>
+        <translation>demo scene (scripted data)</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::AlertListModel</name>
+    <message>
+        <source>not acknowledged</source>
+        <translation>not acknowledged</translation>
+    </message>
+    <message>
+        <source>acknowledging…</source>
+        <translation>acknowledging…</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 at %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (this console only)</source>
+        <translation>%1 at %2 (this console only)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::AlertsPanel</name>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alert, else the oldest unacknowledged one (Ctrl+K). Every console and the audit log see who.</source>
+        <translation>Acknowledge the selected alert, else the oldest unacknowledged one (Ctrl+K). Every console and the audit log see who.</translation>
+    </message>
+    <message>
+        <source>♪ Sound on</source>
+        <translation>♪ Sound on</translation>
+    </message>
+    <message>
+        <source>Sound off</source>
+        <translation>Sound off</translation>
+    </message>
+    <message>
+        <source>Sound for critical alerts</source>
+        <translation>Sound for critical alerts</translation>
+    </message>
+    <message>
+        <source>✓ No active alerts</source>
+        <translation>✓ No active alerts</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n active alert(s)</source>
+        <translation>
+            <numerusform>⚠ %n active alert</numerusform>
+            <numerusform>⚠ %n active alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical</source>
+        <translation>
+            <numerusform>%n critical</numerusform>
+            <numerusform>%n critical</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not acknowledged</source>
+        <translation>
+            <numerusform>%n not acknowledged</numerusform>
+            <numerusform>%n not acknowledged</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sluice::console::ApprovalsPanel</name>
-    <message>
-        <source>Approve %1&apos;s %2 (%3)</source>
-        <translation>Approve %1&apos;s %2 (%3)</translation>
-    </message>
-    <message>
-        <source>Approve %1&apos;s command?
-
-%2 %3
-%4</source>
-        <translation>Approve %1&apos;s command?
-
-%2 %3
-%4</translation>
-    </message>
     <message>
         <source>Waiting for a second operator</source>
         <translation>Waiting for a second operator</translation>
@@ -358,10 +979,6 @@
         <translation>Action</translation>
     </message>
     <message>
-        <source>Arguments</source>
-        <translation>Arguments</translation>
-    </message>
-    <message>
         <source>Requested by</source>
         <translation>Requested by</translation>
     </message>
@@ -372,6 +989,20 @@
     <message>
         <source>A second operator must approve this.</source>
         <translation>A second operator must approve this.</translation>
+    </message>
+    <message>
+        <source>Approve %1&apos;s command?
+
+%2
+%3</source>
+        <translation>Approve %1&apos;s command?
+
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -508,58 +1139,6 @@ Doses left today: %3, in the booking window: %4</translation>
 <context>
     <name>sluice::console::CohortPanel</name>
     <message>
-        <source>Pause %1</source>
-        <translation>Pause %1</translation>
-    </message>
-    <message>
-        <source>Pause admission for %1? Everyone waiting in this cohort sees the pause at once.</source>
-        <translation>Pause admission for %1? Everyone waiting in this cohort sees the pause at once.</translation>
-    </message>
-    <message>
-        <source>Resume %1</source>
-        <translation>Resume %1</translation>
-    </message>
-    <message>
-        <source>Resume admission for %1? Waiting people start being admitted again.</source>
-        <translation>Resume admission for %1? Waiting people start being admitted again.</translation>
-    </message>
-    <message>
-        <source>Set the rate of %1 to %2/s</source>
-        <translation>Set the rate of %1 to %2/s</translation>
-    </message>
-    <message>
-        <source>Set the admission ceiling of %1 to %2 per second? The waiting times people see change.</source>
-        <translation>Set the admission ceiling of %1 to %2 per second? The waiting times people see change.</translation>
-    </message>
-    <message>
-        <source>Set max active of %1 to %2</source>
-        <translation>Set max active of %1 to %2</translation>
-    </message>
-    <message>
-        <source>Allow at most %2 booking sessions at once for %1?</source>
-        <translation>Allow at most %2 booking sessions at once for %1?</translation>
-    </message>
-    <message>
-        <source>Switch %1 to %2 admission</source>
-        <translation>Switch %1 to %2 admission</translation>
-    </message>
-    <message>
-        <source>Switch %1 to %2 admission?</source>
-        <translation>Switch %1 to %2 admission?</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>no</translation>
-    </message>
-    <message>
-        <source>Change the identity provider simulation? Identity checks for citizens get slower or fail.</source>
-        <translation>Change the identity provider simulation? Identity checks for citizens get slower or fail.</translation>
-    </message>
-    <message>
         <source>Viewers cannot act.</source>
         <translation>Viewers cannot act.</translation>
     </message>
@@ -620,28 +1199,56 @@ Doses left today: %3, in the booking window: %4</translation>
         <translation>Apply mode…</translation>
     </message>
     <message>
-        <source>Identity provider drill</source>
-        <translation>Identity provider drill</translation>
+        <source>Pause admission for %1?
+
+%2 people waiting in this cohort see the pause at once and nobody is admitted until it resumes.</source>
+        <translation>Pause admission for %1?
+
+%2 people waiting in this cohort see the pause at once and nobody is admitted until it resumes.</translation>
     </message>
     <message>
-        <source>Latency</source>
-        <translation>Latency</translation>
+        <source>Marked as an incident: resuming will need a second operator when the two-person rule is on.</source>
+        <translation>Marked as an incident: resuming will need a second operator when the two-person rule is on.</translation>
     </message>
     <message>
-        <source>Error rate</source>
-        <translation>Error rate</translation>
+        <source>Not marked as an incident.</source>
+        <translation>Not marked as an incident.</translation>
     </message>
     <message>
-        <source>outage</source>
-        <translation>outage</translation>
+        <source>Resume admission for %1?
+
+%2 people waiting start being admitted again, at up to %3 per second.</source>
+        <translation>Resume admission for %1?
+
+%2 people waiting start being admitted again, at up to %3 per second.</translation>
     </message>
     <message>
-        <source>Apply drill…</source>
-        <translation>Apply drill…</translation>
+        <source>This cohort was paused for an incident: with the two-person rule a second operator must approve the resume.</source>
+        <translation>This cohort was paused for an incident: with the two-person rule a second operator must approve the resume.</translation>
     </message>
     <message>
-        <source>Identity provider drill: p50 %1 ms, p99 %4 ms, error rate %2, outage %3</source>
-        <translation>Identity provider drill: p50 %1 ms, p99 %4 ms, error rate %2, outage %3</translation>
+        <source>Change the admission ceiling of %1 from %2 to %3 per second?
+
+%4 people are waiting; the waiting times they see change.</source>
+        <translation>Change the admission ceiling of %1 from %2 to %3 per second?
+
+%4 people are waiting; the waiting times they see change.</translation>
+    </message>
+    <message>
+        <source>Change the booking sessions allowed at once for %1 from %2 to %3?
+
+%4 sessions are active now.</source>
+        <translation>Change the booking sessions allowed at once for %1 from %2 to %3?
+
+%4 sessions are active now.</translation>
+    </message>
+    <message>
+        <source>Switch the admission of %1 from %2 to %3?
+
+%4 people are waiting.</source>
+        <translation>Switch the admission of %1 from %2 to %3?
+
+%4 people are waiting.</translation>
     </message>
 </context>
 <context>
@@ -741,6 +1348,10 @@ Doses left today: %3, in the booking window: %4</translation>
         <source>not connected</source>
         <translation>not connected</translation>
     </message>
+    <message>
+        <source>notice #%1</source>
+        <translation>notice #%1</translation>
+    </message>
 </context>
 <context>
     <name>sluice::console::ConnectDialog</name>
@@ -776,40 +1387,67 @@ Doses left today: %3, in the booking window: %4</translation>
 <context>
     <name>sluice::console::ConsoleSession</name>
     <message>
-        <source>Undecodable message skipped: %1</source>
-        <translation>Undecodable message skipped: %1</translation>
+        <source>this console</source>
+        <translation>this console</translation>
     </message>
     <message>
-        <source>Connection restored</source>
-        <translation>Connection restored</translation>
+        <source>the server does not share acknowledgements</source>
+        <translation>the server does not share acknowledgements</translation>
     </message>
     <message>
-        <source>Connection lost</source>
-        <translation>Connection lost</translation>
+        <source>no data source</source>
+        <translation>no data source</translation>
     </message>
     <message>
-        <source>Malformed frame skipped: %1</source>
-        <translation>Malformed frame skipped: %1</translation>
+        <source>replay</source>
+        <translation>replay</translation>
     </message>
     <message>
-        <source>Command %1 refused: %2</source>
-        <translation>Command %1 refused: %2</translation>
+        <source>viewers cannot send it</source>
+        <translation>viewers cannot send it</translation>
     </message>
     <message>
-        <source>Frames missed (seq gap); asking for a snapshot</source>
-        <translation>Frames missed (seq gap); asking for a snapshot</translation>
+        <source>not connected</source>
+        <translation>not connected</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::DrillPanel</name>
+    <message>
+        <source>Change the identity provider simulation to p50 %1 ms, p99 %2 ms, error rate %3, outage %4? Identity checks for citizens get slower or fail.</source>
+        <translation>Change the identity provider simulation to p50 %1 ms, p99 %2 ms, error rate %3, outage %4? Identity checks for citizens get slower or fail.</translation>
     </message>
     <message>
-        <source>Not sent (not connected or not allowed): %1</source>
-        <translation>Not sent (not connected or not allowed): %1</translation>
+        <source>yes</source>
+        <translation>yes</translation>
     </message>
     <message>
-        <source>Sent %1: %2</source>
-        <translation>Sent %1: %2</translation>
+        <source>no</source>
+        <translation>no</translation>
     </message>
     <message>
-        <source>Connected to %1</source>
-        <translation>Connected to %1</translation>
+        <source>Identity provider drill (rehearsal)</source>
+        <translation>Identity provider drill (rehearsal)</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Error rate</translation>
+    </message>
+    <message>
+        <source>simulate an outage</source>
+        <translation>simulate an outage</translation>
+    </message>
+    <message>
+        <source>Apply drill…</source>
+        <translation>Apply drill…</translation>
+    </message>
+    <message>
+        <source>For rehearsals only: the booking module&apos;s identity provider answers slower, fails or is down for every citizen.</source>
+        <translation>For rehearsals only: the booking module&apos;s identity provider answers slower, fails or is down for every citizen.</translation>
     </message>
 </context>
 <context>
@@ -849,20 +1487,16 @@ Doses left today: %3, in the booking window: %4</translation>
 <context>
     <name>sluice::console::LiveSource</name>
     <message>
-        <source>Connection lost (%1). Reconnecting in %2 s (attempt %3).</source>
-        <translation>Connection lost (%1). Reconnecting in %2 s (attempt %3).</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>closed</translation>
-    </message>
-    <message>
         <source>not a JSON object</source>
         <translation>not a JSON object</translation>
     </message>
     <message>
         <source>no data for %1 s</source>
         <translation>no data for %1 s</translation>
+    </message>
+    <message>
+        <source>no answer to the connection request</source>
+        <translation>no answer to the connection request</translation>
     </message>
 </context>
 <context>
@@ -926,10 +1560,6 @@ Qt %2</translation>
         <translation>Clinic stock</translation>
     </message>
     <message>
-        <source>Event and audit log</source>
-        <translation>Event and audit log</translation>
-    </message>
-    <message>
         <source>Not sent: actions are disabled (%1).</source>
         <translation>Not sent: actions are disabled (%1).</translation>
     </message>
@@ -978,16 +1608,112 @@ Qt %2</translation>
         <translation>No data for %1 s: the figures shown are stale.</translation>
     </message>
     <message>
-        <source>Last update %1 s ago; actions are disabled.</source>
-        <translation>Last update %1 s ago; actions are disabled.</translation>
-    </message>
-    <message>
         <source>Signed in as a viewer: you can watch, not act.</source>
         <translation>Signed in as a viewer: you can watch, not act.</translation>
     </message>
     <message>
         <source>Sluice operations console</source>
         <translation>Sluice operations console</translation>
+    </message>
+    <message>
+        <source>▶ playing</source>
+        <translation>▶ playing</translation>
+    </message>
+    <message>
+        <source>❚❚ paused</source>
+        <translation>❚❚ paused</translation>
+    </message>
+    <message>
+        <source>recorded: %1</source>
+        <translation>recorded: %1</translation>
+    </message>
+    <message>
+        <source>last update %1 s before the playhead</source>
+        <translation>last update %1 s before the playhead</translation>
+    </message>
+    <message>
+        <source>Actions are disabled.</source>
+        <translation>Actions are disabled.</translation>
+    </message>
+    <message>
+        <source>&amp;Wall mode (full screen)</source>
+        <translation>&amp;Wall mode (full screen)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>&amp;Reset layout</translation>
+    </message>
+    <message>
+        <source>&amp;Sound for critical alerts</source>
+        <translation>&amp;Sound for critical alerts</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Enter a new token…</source>
+        <translation>Enter a new token…</translation>
+    </message>
+    <message>
+        <source>Identity provider drill</source>
+        <translation>Identity provider drill</translation>
+    </message>
+    <message>
+        <source>Incident timeline</source>
+        <translation>Incident timeline</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected (or oldest) alert</source>
+        <translation>Acknowledge the selected (or oldest) alert</translation>
+    </message>
+    <message>
+        <source>Pause the selected cohort…</source>
+        <translation>Pause the selected cohort…</translation>
+    </message>
+    <message>
+        <source>Resume the selected cohort…</source>
+        <translation>Resume the selected cohort…</translation>
+    </message>
+    <message>
+        <source>Go to the rate ceiling of the selected cohort</source>
+        <translation>Go to the rate ceiling of the selected cohort</translation>
+    </message>
+    <message>
+        <source>Go to the alerts</source>
+        <translation>Go to the alerts</translation>
+    </message>
+    <message>
+        <source>Go to the panel “%1”</source>
+        <translation>Go to the panel “%1”</translation>
+    </message>
+    <message>
+        <source>Replay: play or pause</source>
+        <translation>Replay: play or pause</translation>
+    </message>
+    <message>
+        <source>Replay: previous event</source>
+        <translation>Replay: previous event</translation>
+    </message>
+    <message>
+        <source>Replay: next event</source>
+        <translation>Replay: next event</translation>
+    </message>
+    <message>
+        <source>Leave the wall mode</source>
+        <translation>Leave the wall mode</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Does</translation>
     </message>
 </context>
 <context>
@@ -1029,26 +1755,29 @@ Qt %2</translation>
         <translation>all cohorts</translation>
     </message>
     <message>
-        <source>Notice to %1: %2</source>
-        <translation>Notice to %1: %2</translation>
-    </message>
-    <message>
-        <source>Post this notice to everyone waiting in %1? It appears at once.
+        <source>Post this notice to the %1 people waiting in %2? It appears at once.
 
-%2
-%3</source>
-        <translation>Post this notice to everyone waiting in %1? It appears at once.
+%3
+%4</source>
+        <translation>Post this notice to the %1 people waiting in %2? It appears at once.
 
-%2
-%3</translation>
+%3
+%4</translation>
     </message>
     <message>
-        <source>Retract notice %1</source>
-        <translation>Retract notice %1</translation>
+        <source>Retract the notice “%1”?
+
+It disappears from what the %2 people waiting see.</source>
+        <translation>Retract the notice “%1”?
+
+It disappears from what the %2 people waiting see.</translation>
     </message>
+</context>
+<context>
+    <name>sluice::console::ResultLine</name>
     <message>
-        <source>Retract notice %1? It disappears from what waiting people see.</source>
-        <translation>Retract notice %1? It disappears from what waiting people see.</translation>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1839,51 @@ Qt %2</translation>
             <numerusform>today %1 · %n clinic</numerusform>
             <numerusform>today %1 · %n clinics</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n paused</numerusform>
+            <numerusform>%n paused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed</source>
+        <translation>
+            <numerusform>%n closed</numerusform>
+            <numerusform>%n closed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>%1 · %2 waiting</source>
+        <translation>%1 · %2 waiting</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::WallView</name>
+    <message>
+        <source>%1 (incident)</source>
+        <translation>%1 (incident)</translation>
+    </message>
+    <message>
+        <source>%1 (sold out)</source>
+        <translation>%1 (sold out)</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <source>%1/s of %2/s</source>
+        <translation>%1/s of %2/s</translation>
+    </message>
+    <message>
+        <source>✓ No active alerts</source>
+        <translation>✓ No active alerts</translation>
     </message>
 </context>
 <context>
@@ -1242,14 +2016,6 @@ Qt %2</translation>
         <translation>Go to time (20:15:30, +5:00)</translation>
     </message>
     <message>
-        <source>Previous event</source>
-        <translation>Previous event</translation>
-    </message>
-    <message>
-        <source>Next event</source>
-        <translation>Next event</translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -1272,6 +2038,14 @@ Qt %2</translation>
     <message>
         <source>Not a time: %1</source>
         <translation>Not a time: %1</translation>
+    </message>
+    <message>
+        <source>Previous event (Alt+Left)</source>
+        <translation>Previous event (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Next event (Alt+Right)</source>
+        <translation>Next event (Alt+Right)</translation>
     </message>
 </context>
 </TS>

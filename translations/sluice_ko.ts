@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AlertText</name>
+    <message>
+        <source>paused while people wait</source>
+        <translation>대기자가 있는데 일시 중지</translation>
+    </message>
+    <message>
+        <source>closed while people wait</source>
+        <translation>대기자가 있는데 닫힘</translation>
+    </message>
+    <message>
+        <source>admission far below the ceiling</source>
+        <translation>입장이 상한보다 훨씬 느림</translation>
+    </message>
+    <message>
+        <source>long wait for the last in line</source>
+        <translation>마지막 대기자 대기 시간 과다</translation>
+    </message>
+    <message>
+        <source>error rate</source>
+        <translation>오류율</translation>
+    </message>
+    <message>
+        <source>bypass attempts</source>
+        <translation>우회 시도</translation>
+    </message>
+    <message>
+        <source>slow booking</source>
+        <translation>예약 지연</translation>
+    </message>
+    <message>
+        <source>doses nearly gone</source>
+        <translation>백신 거의 소진</translation>
+    </message>
+    <message>
+        <source>identity provider breaker open</source>
+        <translation>본인인증 차단기 열림</translation>
+    </message>
+    <message>
+        <source>link to the server lost</source>
+        <translation>서버 연결 끊김</translation>
+    </message>
+    <message>
+        <source>stale data</source>
+        <translation>오래된 데이터</translation>
+    </message>
+    <message>
+        <source>all clinics</source>
+        <translation>전체 의료기관</translation>
+    </message>
+    <message>
+        <source>booking</source>
+        <translation>예약</translation>
+    </message>
+    <message>
+        <source>this console</source>
+        <translation>이 콘솔</translation>
+    </message>
+    <message>
+        <source>whole system</source>
+        <translation>시스템 전체</translation>
+    </message>
+    <message>
+        <source>%1 paused for an incident: %2 people waiting, none admitted</source>
+        <translation>%1 장애로 일시 중지: %2명 대기 중, 입장 0명</translation>
+    </message>
+    <message>
+        <source>%1 paused: %2 people waiting, none admitted</source>
+        <translation>%1 일시 중지: %2명 대기 중, 입장 0명</translation>
+    </message>
+    <message>
+        <source>%1 closed, sold out: %2 people still waiting</source>
+        <translation>%1 매진으로 닫힘: 아직 %2명 대기 중</translation>
+    </message>
+    <message>
+        <source>%1 closed: %2 people still waiting</source>
+        <translation>%1 닫힘: 아직 %2명 대기 중</translation>
+    </message>
+    <message>
+        <source>%1 admits %2/s, %3 % of its %4/s ceiling: %5 people waiting</source>
+        <translation>%1 입장 초당 %2명, 상한 초당 %4명의 %3%: %5명 대기 중</translation>
+    </message>
+    <message>
+        <source> (booking zone full)</source>
+        <translation> (예약 구역 가득 참)</translation>
+    </message>
+    <message>
+        <source>%1: the last in line waits %2 (%3 people)</source>
+        <translation>%1: 마지막 대기자 예상 대기 %2 (%3명)</translation>
+    </message>
+    <message>
+        <source>error rate %1 % (HTTP 5xx and overload rejections)</source>
+        <translation>오류율 %1% (HTTP 5xx 및 과부하 거부)</translation>
+    </message>
+    <message>
+        <source>%1 bypass attempts per second (booking without admission)</source>
+        <translation>초당 우회 시도 %1건 (입장 없이 예약 시도)</translation>
+    </message>
+    <message>
+        <source>booking slow: p99 %1 ms on %2</source>
+        <translation>예약 지연: %2에서 p99 %1 ms</translation>
+    </message>
+    <message>
+        <source>only %1 doses left to book</source>
+        <translation>예약 가능한 백신 %1회분만 남음</translation>
+    </message>
+    <message>
+        <source>identity provider breaker %1: identity checks fail</source>
+        <translation>본인인증 차단기 %1: 본인인증 실패 중</translation>
+    </message>
+    <message>
+        <source>link to the server lost: the figures shown are old</source>
+        <translation>서버 연결 끊김: 표시된 수치는 오래된 것입니다</translation>
+    </message>
+    <message>
+        <source>no fresh data: the figures shown are stale</source>
+        <translation>새 데이터 없음: 표시된 수치가 오래되었습니다</translation>
+    </message>
+</context>
+<context>
     <name>Cohort</name>
     <message>
         <source>scheduled</source>
@@ -138,6 +257,22 @@
         <source>--at needs --replay</source>
         <translation>--at에는 --replay가 필요합니다</translation>
     </message>
+    <message>
+        <source>Show a scripted scene instead of a server (screenshots, training): normal, paused, soldout, frozen or replay.</source>
+        <translation>서버 대신 스크립트 장면을 표시합니다(스크린샷, 교육): normal, paused, soldout, frozen, replay.</translation>
+    </message>
+    <message>
+        <source>Start in the wall mode (full screen).</source>
+        <translation>상황판 모드(전체 화면)로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>--scenario: expected normal, paused, soldout, frozen or replay</source>
+        <translation>--scenario: normal, paused, soldout, frozen, replay 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>--scenario cannot be combined with --connect, --replay or --record</source>
+        <translation>--scenario는 --connect, --replay, --record와 함께 쓸 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -199,6 +334,400 @@
     <message>
         <source>Reconnecting</source>
         <translation>재연결 중</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <source>all cohorts</source>
+        <translation>모든 집단</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>errors %1 %</source>
+        <translation>오류 %1%</translation>
+    </message>
+    <message>
+        <source>outage</source>
+        <translation>장애</translation>
+    </message>
+    <message>
+        <source>closed (normal)</source>
+        <translation>닫힘(정상)</translation>
+    </message>
+    <message>
+        <source>open (failing)</source>
+        <translation>열림(차단)</translation>
+    </message>
+    <message>
+        <source>half-open (testing)</source>
+        <translation>반열림(시험 중)</translation>
+    </message>
+    <message>
+        <source>pause %1 (incident)</source>
+        <translation>%1 입장 일시 중지 (장애)</translation>
+    </message>
+    <message>
+        <source>pause %1</source>
+        <translation>%1 입장 일시 중지</translation>
+    </message>
+    <message>
+        <source>resume %1</source>
+        <translation>%1 입장 재개</translation>
+    </message>
+    <message>
+        <source>%1 admission rate %2 → %3/s</source>
+        <translation>%1 입장 속도 %2 → %3/초</translation>
+    </message>
+    <message>
+        <source>%1 admission rate → %2/s</source>
+        <translation>%1 입장 속도 → %2/초</translation>
+    </message>
+    <message>
+        <source>%1 max active sessions %2 → %3</source>
+        <translation>%1 최대 동시 예약 세션 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 max active sessions → %2</source>
+        <translation>%1 최대 동시 예약 세션 → %2</translation>
+    </message>
+    <message>
+        <source>%1 admission mode %2 → %3</source>
+        <translation>%1 입장 방식 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 admission mode → %2</source>
+        <translation>%1 입장 방식 → %2</translation>
+    </message>
+    <message>
+        <source>notice to %1: “%2”</source>
+        <translation>%1에 공지: “%2”</translation>
+    </message>
+    <message>
+        <source>retract notice #%1</source>
+        <translation>공지 #%1 철회</translation>
+    </message>
+    <message>
+        <source>retract notice “%1”</source>
+        <translation>공지 “%1” 철회</translation>
+    </message>
+    <message>
+        <source>identity provider drill: %1</source>
+        <translation>본인인증 장애 훈련: %1</translation>
+    </message>
+    <message>
+        <source>approve %1&apos;s command</source>
+        <translation>%1의 조치 승인</translation>
+    </message>
+    <message>
+        <source>acknowledge alert “%1”</source>
+        <translation>경보 확인 “%1”</translation>
+    </message>
+    <message>
+        <source>operator action</source>
+        <translation>운영자 조치</translation>
+    </message>
+    <message>
+        <source>approval requested</source>
+        <translation>승인 요청</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>승인됨</translation>
+    </message>
+    <message>
+        <source>approval expired</source>
+        <translation>승인 만료</translation>
+    </message>
+    <message>
+        <source>alert acknowledged</source>
+        <translation>경보 확인</translation>
+    </message>
+    <message>
+        <source>notice posted</source>
+        <translation>공지 게시</translation>
+    </message>
+    <message>
+        <source>notice retracted</source>
+        <translation>공지 철회</translation>
+    </message>
+    <message>
+        <source>cohort state</source>
+        <translation>집단 상태</translation>
+    </message>
+    <message>
+        <source>cohort opened</source>
+        <translation>입장 시작</translation>
+    </message>
+    <message>
+        <source>sold out</source>
+        <translation>매진</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 중지</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>rate changed</source>
+        <translation>입장 속도 변경</translation>
+    </message>
+    <message>
+        <source>max active changed</source>
+        <translation>최대 세션 변경</translation>
+    </message>
+    <message>
+        <source>mode changed</source>
+        <translation>입장 방식 변경</translation>
+    </message>
+    <message>
+        <source>server alert</source>
+        <translation>서버 경보</translation>
+    </message>
+    <message>
+        <source>server started</source>
+        <translation>서버 시작</translation>
+    </message>
+    <message>
+        <source>server stopping</source>
+        <translation>서버 종료</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>경보</translation>
+    </message>
+    <message>
+        <source>alert cleared</source>
+        <translation>경보 해제</translation>
+    </message>
+    <message>
+        <source>my action</source>
+        <translation>내 조치</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>콘솔</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>%1 asks a second operator to approve: %2</source>
+        <translation>%1: 두 번째 운영자 승인 요청 — %2</translation>
+    </message>
+    <message>
+        <source>%1 asks a second operator to approve: %2 (%3)</source>
+        <translation>%1: 두 번째 운영자 승인 요청 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 approved %2&apos;s command: %3</source>
+        <translation>%1이(가) %2의 조치를 승인: %3</translation>
+    </message>
+    <message>
+        <source>%1&apos;s command expired unapproved: %2</source>
+        <translation>%1의 조치가 승인 없이 만료됨: %2</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged the alert “%2”</source>
+        <translation>%1: 경보 확인 — “%2”</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged the alert “%2”: %3</source>
+        <translation>%1: 경보 확인 — “%2”: %3</translation>
+    </message>
+    <message>
+        <source>%1 posted a notice to %2 (%3): “%4”</source>
+        <translation>%1: %2에 공지 게시 (%3): “%4”</translation>
+    </message>
+    <message>
+        <source>notice #%1 retracted</source>
+        <translation>공지 #%1 철회됨</translation>
+    </message>
+    <message>
+        <source>notice “%1” retracted</source>
+        <translation>공지 “%1” 철회됨</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: 상태 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 opened: %2 people in the pre-queue shuffled (seed %3)</source>
+        <translation>%1 입장 시작: 사전 대기 %2명 순서 추첨 (시드 %3)</translation>
+    </message>
+    <message>
+        <source>%1: no doses left to book, admission stopped</source>
+        <translation>%1: 예약 가능한 백신 소진, 입장 중단</translation>
+    </message>
+    <message>
+        <source>%1: admission paused</source>
+        <translation>%1: 입장 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>%1: admission resumed</source>
+        <translation>%1: 입장 재개됨</translation>
+    </message>
+    <message>
+        <source>%1: admission rate %2 → %3/s</source>
+        <translation>%1: 입장 속도 %2 → %3/초</translation>
+    </message>
+    <message>
+        <source>%1: max active sessions %2 → %3</source>
+        <translation>%1: 최대 동시 예약 세션 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: admission mode %2 → %3</source>
+        <translation>%1: 입장 방식 %2 → %3</translation>
+    </message>
+    <message>
+        <source>identity provider breaker %1 → %2</source>
+        <translation>본인인증 차단기 %1 → %2</translation>
+    </message>
+    <message>
+        <source>booking errors: %1 % of %2 requests failed (p99 %3 ms)</source>
+        <translation>예약 오류: 요청 %2건 중 %1% 실패 (p99 %3 ms)</translation>
+    </message>
+    <message>
+        <source>server started (version %1, node %2)</source>
+        <translation>서버 시작 (버전 %1, 노드 %2)</translation>
+    </message>
+    <message>
+        <source>server stopping (node %1)</source>
+        <translation>서버 종료 중 (노드 %1)</translation>
+    </message>
+    <message>
+        <source>connected to %1</source>
+        <translation>%1에 연결됨</translation>
+    </message>
+    <message>
+        <source>connection restored</source>
+        <translation>연결 복구됨</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>연결 끊김</translation>
+    </message>
+    <message>
+        <source>malformed frame skipped: %1</source>
+        <translation>잘못된 프레임 건너뜀: %1</translation>
+    </message>
+    <message>
+        <source>undecodable message skipped: %1</source>
+        <translation>해석할 수 없는 메시지 건너뜀: %1</translation>
+    </message>
+    <message>
+        <source>frames missed (seq gap): asking for a snapshot</source>
+        <translation>프레임 누락(seq 건너뜀): 스냅샷 요청</translation>
+    </message>
+    <message>
+        <source>%1: sent: %2</source>
+        <translation>%1: 보냄: %2</translation>
+    </message>
+    <message>
+        <source>not sent (not connected or not allowed): %1</source>
+        <translation>보내지 않음(연결 안 됨 또는 권한 없음): %1</translation>
+    </message>
+    <message>
+        <source>refused by the server: %1: %2</source>
+        <translation>서버가 거부함: %1: %2</translation>
+    </message>
+    <message>
+        <source>alert: %1</source>
+        <translation>경보: %1</translation>
+    </message>
+    <message>
+        <source>alert over: %1</source>
+        <translation>경보 해제: %1</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged the alert “%2” on this console only (%3)</source>
+        <translation>%1: 이 콘솔에서만 경보 확인 — “%2” (%3)</translation>
+    </message>
+    <message>
+        <source>──── new data source: %1 ────</source>
+        <translation>──── 새 데이터 원본: %1 ────</translation>
+    </message>
+</context>
+<context>
+    <name>LinkStatus</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>Next attempt in %1 s (attempt %2).</source>
+        <translation>%1초 후 다시 시도합니다(%2번째 시도).</translation>
+    </message>
+    <message>
+        <source>Connecting again (attempt %1)…</source>
+        <translation>다시 연결하는 중(%1번째 시도)…</translation>
+    </message>
+    <message>
+        <source>No data for %1 (last frame at %2).</source>
+        <translation>%1 동안 데이터 없음(마지막 프레임 %2).</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1에 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>No server answers at %1: check that sluice-server runs and that the address is right.</source>
+        <translation>%1에서 응답하는 서버가 없습니다: sluice-server가 실행 중인지, 주소가 맞는지 확인하십시오.</translation>
+    </message>
+    <message>
+        <source>Wrong address: %1 answers, but has no operations stream there (HTTP 404). Enter the server&apos;s base URL, e.g. http://host:8080.</source>
+        <translation>잘못된 주소: %1이(가) 응답하지만 그 경로에 운영 스트림이 없습니다(HTTP 404). 서버의 기본 URL(예: http://host:8080)을 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection (HTTP %2).</source>
+        <translation>%1이(가) 연결을 거부했습니다(HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (%2): check the server&apos;s certificate and the URL&apos;s https.</source>
+        <translation>%1에 대한 보안 연결 실패(%2): 서버 인증서와 URL의 https를 확인하십시오.</translation>
+    </message>
+    <message>
+        <source>The server refused the operator token. Enter a new token; the console does not try again with this one.</source>
+        <translation>서버가 운영자 토큰을 거부했습니다. 새 토큰을 입력하십시오. 이 토큰으로는 다시 시도하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Your operator token was revoked. Ask an administrator for a new one and enter it.</source>
+        <translation>운영자 토큰이 폐기되었습니다. 관리자에게 새 토큰을 받아 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>The server is restarting.</source>
+        <translation>서버가 다시 시작하는 중입니다.</translation>
+    </message>
+    <message>
+        <source>The server has stopped answering.</source>
+        <translation>서버가 응답을 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>The server dropped this console: it read too slowly.</source>
+        <translation>서버가 이 콘솔의 연결을 끊었습니다: 읽기가 너무 느렸습니다.</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost.</source>
+        <translation>%1과(와)의 연결이 끊겼습니다.</translation>
     </message>
 </context>
 <context>
@@ -322,21 +851,110 @@
     </message>
 </context>
 <context>
+    <name>Scenario</name>
+    <message>
+        <source>demo scene (scripted data)</source>
+        <translation>시연 장면(스크립트 데이터)</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::AlertListModel</name>
+    <message>
+        <source>not acknowledged</source>
+        <translation>확인 안 됨</translation>
+    </message>
+    <message>
+        <source>acknowledging…</source>
+        <translation>확인 보내는 중…</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (this console only)</source>
+        <translation>%1, %2 (이 콘솔에서만)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>중요도</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>경보</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>확인</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::AlertsPanel</name>
+    <message>
+        <source>Note (optional)</source>
+        <translation>메모(선택)</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alert, else the oldest unacknowledged one (Ctrl+K). Every console and the audit log see who.</source>
+        <translation>선택한 경보를, 없으면 가장 오래된 미확인 경보를 확인합니다(Ctrl+K). 모든 콘솔과 감사 로그에 누가 확인했는지 남습니다.</translation>
+    </message>
+    <message>
+        <source>♪ Sound on</source>
+        <translation>♪ 소리 켬</translation>
+    </message>
+    <message>
+        <source>Sound off</source>
+        <translation>소리 끔</translation>
+    </message>
+    <message>
+        <source>Sound for critical alerts</source>
+        <translation>긴급 경보 소리</translation>
+    </message>
+    <message>
+        <source>✓ No active alerts</source>
+        <translation>✓ 활성 경보 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n active alert(s)</source>
+        <translation>
+            <numerusform>⚠ 활성 경보 %n건</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical</source>
+        <translation>
+            <numerusform>긴급 %n건</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not acknowledged</source>
+        <translation>
+            <numerusform>미확인 %n건</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sluice::console::ApprovalsPanel</name>
-    <message>
-        <source>Approve %1&apos;s %2 (%3)</source>
-        <translation>%1의 %2 승인 (%3)</translation>
-    </message>
-    <message>
-        <source>Approve %1&apos;s command?
-
-%2 %3
-%4</source>
-        <translation>%1의 명령을 승인하시겠습니까?
-
-%2 %3
-%4</translation>
-    </message>
     <message>
         <source>Waiting for a second operator</source>
         <translation>두 번째 운영자 승인 대기</translation>
@@ -358,10 +976,6 @@
         <translation>조치</translation>
     </message>
     <message>
-        <source>Arguments</source>
-        <translation>인수</translation>
-    </message>
-    <message>
         <source>Requested by</source>
         <translation>요청자</translation>
     </message>
@@ -372,6 +986,20 @@
     <message>
         <source>A second operator must approve this.</source>
         <translation>다른 운영자가 승인해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Approve %1&apos;s command?
+
+%2
+%3</source>
+        <translation>%1의 조치를 승인하시겠습니까?
+
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
     </message>
 </context>
 <context>
@@ -508,58 +1136,6 @@ Doses left today: %3, in the booking window: %4</source>
 <context>
     <name>sluice::console::CohortPanel</name>
     <message>
-        <source>Pause %1</source>
-        <translation>%1 일시 중지</translation>
-    </message>
-    <message>
-        <source>Pause admission for %1? Everyone waiting in this cohort sees the pause at once.</source>
-        <translation>%1의 입장을 일시 중지하시겠습니까? 이 집단의 모든 대기자에게 즉시 표시됩니다.</translation>
-    </message>
-    <message>
-        <source>Resume %1</source>
-        <translation>%1 재개</translation>
-    </message>
-    <message>
-        <source>Resume admission for %1? Waiting people start being admitted again.</source>
-        <translation>%1의 입장을 재개하시겠습니까? 대기자의 입장이 다시 시작됩니다.</translation>
-    </message>
-    <message>
-        <source>Set the rate of %1 to %2/s</source>
-        <translation>%1의 입장 속도를 초당 %2명으로 설정</translation>
-    </message>
-    <message>
-        <source>Set the admission ceiling of %1 to %2 per second? The waiting times people see change.</source>
-        <translation>%1의 입장 상한을 초당 %2명으로 설정하시겠습니까? 대기자에게 보이는 예상 대기 시간이 바뀝니다.</translation>
-    </message>
-    <message>
-        <source>Set max active of %1 to %2</source>
-        <translation>%1의 최대 동시 세션을 %2(으)로 설정</translation>
-    </message>
-    <message>
-        <source>Allow at most %2 booking sessions at once for %1?</source>
-        <translation>%1에 동시에 최대 %2개의 예약 세션을 허용하시겠습니까?</translation>
-    </message>
-    <message>
-        <source>Switch %1 to %2 admission</source>
-        <translation>%1을(를) %2 입장으로 전환</translation>
-    </message>
-    <message>
-        <source>Switch %1 to %2 admission?</source>
-        <translation>%1을(를) %2 입장으로 전환하시겠습니까?</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>예</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>아니요</translation>
-    </message>
-    <message>
-        <source>Change the identity provider simulation? Identity checks for citizens get slower or fail.</source>
-        <translation>본인인증 모의 설정을 바꾸시겠습니까? 시민의 본인인증이 느려지거나 실패합니다.</translation>
-    </message>
-    <message>
         <source>Viewers cannot act.</source>
         <translation>조회 전용 사용자는 조치할 수 없습니다.</translation>
     </message>
@@ -620,28 +1196,56 @@ Doses left today: %3, in the booking window: %4</source>
         <translation>방식 적용…</translation>
     </message>
     <message>
-        <source>Identity provider drill</source>
-        <translation>본인인증 장애 훈련</translation>
+        <source>Pause admission for %1?
+
+%2 people waiting in this cohort see the pause at once and nobody is admitted until it resumes.</source>
+        <translation>%1 입장을 일시 중지하시겠습니까?
+
+이 집단에서 대기 중인 %2명에게 즉시 중지가 표시되고, 재개할 때까지 아무도 입장하지 못합니다.</translation>
     </message>
     <message>
-        <source>Latency</source>
-        <translation>지연</translation>
+        <source>Marked as an incident: resuming will need a second operator when the two-person rule is on.</source>
+        <translation>장애로 표시됨: 2인 승인 규칙이 켜져 있으면 재개에 두 번째 운영자가 필요합니다.</translation>
     </message>
     <message>
-        <source>Error rate</source>
-        <translation>오류율</translation>
+        <source>Not marked as an incident.</source>
+        <translation>장애로 표시하지 않음.</translation>
     </message>
     <message>
-        <source>outage</source>
-        <translation>장애</translation>
+        <source>Resume admission for %1?
+
+%2 people waiting start being admitted again, at up to %3 per second.</source>
+        <translation>%1 입장을 재개하시겠습니까?
+
+대기 중인 %2명이 초당 최대 %3명씩 다시 입장하기 시작합니다.</translation>
     </message>
     <message>
-        <source>Apply drill…</source>
-        <translation>훈련 적용…</translation>
+        <source>This cohort was paused for an incident: with the two-person rule a second operator must approve the resume.</source>
+        <translation>이 집단은 장애로 일시 중지되었습니다: 2인 승인 규칙이 켜져 있으면 두 번째 운영자가 재개를 승인해야 합니다.</translation>
     </message>
     <message>
-        <source>Identity provider drill: p50 %1 ms, p99 %4 ms, error rate %2, outage %3</source>
-        <translation>본인인증 훈련: p50 %1 ms, p99 %4 ms, 오류율 %2, 장애 %3</translation>
+        <source>Change the admission ceiling of %1 from %2 to %3 per second?
+
+%4 people are waiting; the waiting times they see change.</source>
+        <translation>%1의 초당 입장 상한을 %2에서 %3(으)로 바꾸시겠습니까?
+
+%4명이 대기 중이며, 이들에게 보이는 대기 시간이 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Change the booking sessions allowed at once for %1 from %2 to %3?
+
+%4 sessions are active now.</source>
+        <translation>%1의 최대 동시 예약 세션을 %2에서 %3(으)로 바꾸시겠습니까?
+
+지금 활성 세션은 %4개입니다.</translation>
+    </message>
+    <message>
+        <source>Switch the admission of %1 from %2 to %3?
+
+%4 people are waiting.</source>
+        <translation>%1의 입장 방식을 %2에서 %3(으)로 바꾸시겠습니까?
+
+%4명이 대기 중입니다.</translation>
     </message>
 </context>
 <context>
@@ -741,6 +1345,10 @@ Doses left today: %3, in the booking window: %4</source>
         <source>not connected</source>
         <translation>연결되지 않음</translation>
     </message>
+    <message>
+        <source>notice #%1</source>
+        <translation>공지 #%1</translation>
+    </message>
 </context>
 <context>
     <name>sluice::console::ConnectDialog</name>
@@ -776,40 +1384,67 @@ Doses left today: %3, in the booking window: %4</source>
 <context>
     <name>sluice::console::ConsoleSession</name>
     <message>
-        <source>Undecodable message skipped: %1</source>
-        <translation>해석할 수 없는 메시지를 건너뜀: %1</translation>
+        <source>this console</source>
+        <translation>이 콘솔</translation>
     </message>
     <message>
-        <source>Connection restored</source>
-        <translation>연결 복구됨</translation>
+        <source>the server does not share acknowledgements</source>
+        <translation>서버가 경보 확인 공유를 지원하지 않음</translation>
     </message>
     <message>
-        <source>Connection lost</source>
-        <translation>연결 끊김</translation>
+        <source>no data source</source>
+        <translation>데이터 원본 없음</translation>
     </message>
     <message>
-        <source>Malformed frame skipped: %1</source>
-        <translation>잘못된 프레임을 건너뜀: %1</translation>
+        <source>replay</source>
+        <translation>재생</translation>
     </message>
     <message>
-        <source>Command %1 refused: %2</source>
-        <translation>명령 %1 거부됨: %2</translation>
+        <source>viewers cannot send it</source>
+        <translation>조회자는 보낼 수 없음</translation>
     </message>
     <message>
-        <source>Frames missed (seq gap); asking for a snapshot</source>
-        <translation>프레임 누락(seq 공백): 스냅샷을 요청합니다</translation>
+        <source>not connected</source>
+        <translation>연결되지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::DrillPanel</name>
+    <message>
+        <source>Change the identity provider simulation to p50 %1 ms, p99 %2 ms, error rate %3, outage %4? Identity checks for citizens get slower or fail.</source>
+        <translation>본인인증 모의 설정을 p50 %1 ms, p99 %2 ms, 오류율 %3, 장애 %4(으)로 바꾸시겠습니까? 시민의 본인인증이 느려지거나 실패합니다.</translation>
     </message>
     <message>
-        <source>Not sent (not connected or not allowed): %1</source>
-        <translation>보내지 않음 (연결 없음 또는 권한 없음): %1</translation>
+        <source>yes</source>
+        <translation>예</translation>
     </message>
     <message>
-        <source>Sent %1: %2</source>
-        <translation>%1 보냄: %2</translation>
+        <source>no</source>
+        <translation>아니요</translation>
     </message>
     <message>
-        <source>Connected to %1</source>
-        <translation>%1에 연결됨</translation>
+        <source>Identity provider drill (rehearsal)</source>
+        <translation>본인인증 장애 훈련(리허설)</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>지연</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>오류율</translation>
+    </message>
+    <message>
+        <source>simulate an outage</source>
+        <translation>장애 모의</translation>
+    </message>
+    <message>
+        <source>Apply drill…</source>
+        <translation>훈련 적용…</translation>
+    </message>
+    <message>
+        <source>For rehearsals only: the booking module&apos;s identity provider answers slower, fails or is down for every citizen.</source>
+        <translation>리허설 전용: 예약 모듈의 본인인증이 모든 시민에게 느려지거나 실패하거나 중단됩니다.</translation>
     </message>
 </context>
 <context>
@@ -849,20 +1484,16 @@ Doses left today: %3, in the booking window: %4</source>
 <context>
     <name>sluice::console::LiveSource</name>
     <message>
-        <source>Connection lost (%1). Reconnecting in %2 s (attempt %3).</source>
-        <translation>연결 끊김 (%1). %2초 후 재연결합니다 (%3번째 시도).</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>닫힘</translation>
-    </message>
-    <message>
         <source>not a JSON object</source>
         <translation>JSON 객체가 아님</translation>
     </message>
     <message>
         <source>no data for %1 s</source>
         <translation>%1초 동안 데이터 없음</translation>
+    </message>
+    <message>
+        <source>no answer to the connection request</source>
+        <translation>연결 요청에 응답 없음</translation>
     </message>
 </context>
 <context>
@@ -926,10 +1557,6 @@ Qt %2</translation>
         <translation>의료기관 백신 재고</translation>
     </message>
     <message>
-        <source>Event and audit log</source>
-        <translation>이벤트 및 감사 로그</translation>
-    </message>
-    <message>
         <source>Not sent: actions are disabled (%1).</source>
         <translation>보내지 않음: 조치가 비활성화되어 있습니다 (%1).</translation>
     </message>
@@ -951,7 +1578,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>REPLAY</source>
-        <translation>재생</translation>
+        <translation>재생 / REPLAY</translation>
     </message>
     <message>
         <source>not connected</source>
@@ -978,16 +1605,112 @@ Qt %2</translation>
         <translation>%1초 동안 데이터가 없습니다: 표시된 수치는 오래된 값입니다.</translation>
     </message>
     <message>
-        <source>Last update %1 s ago; actions are disabled.</source>
-        <translation>마지막 갱신 %1초 전, 조치가 비활성화되었습니다.</translation>
-    </message>
-    <message>
         <source>Signed in as a viewer: you can watch, not act.</source>
         <translation>조회 전용으로 로그인했습니다: 볼 수는 있지만 조치할 수 없습니다.</translation>
     </message>
     <message>
         <source>Sluice operations console</source>
         <translation>Sluice 운영 콘솔</translation>
+    </message>
+    <message>
+        <source>▶ playing</source>
+        <translation>▶ 재생 중</translation>
+    </message>
+    <message>
+        <source>❚❚ paused</source>
+        <translation>❚❚ 일시 정지</translation>
+    </message>
+    <message>
+        <source>recorded: %1</source>
+        <translation>녹화 당시: %1</translation>
+    </message>
+    <message>
+        <source>last update %1 s before the playhead</source>
+        <translation>재생 위치 %1초 전 갱신</translation>
+    </message>
+    <message>
+        <source>Actions are disabled.</source>
+        <translation>조치가 비활성화되었습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Wall mode (full screen)</source>
+        <translation>상황판 모드(전체 화면)(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>배치 초기화(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Sound for critical alerts</source>
+        <translation>긴급 경보 소리(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Enter a new token…</source>
+        <translation>새 토큰 입력…</translation>
+    </message>
+    <message>
+        <source>Identity provider drill</source>
+        <translation>본인인증 장애 훈련</translation>
+    </message>
+    <message>
+        <source>Incident timeline</source>
+        <translation>사건 타임라인</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected (or oldest) alert</source>
+        <translation>선택한(또는 가장 오래된) 경보 확인</translation>
+    </message>
+    <message>
+        <source>Pause the selected cohort…</source>
+        <translation>선택한 집단 일시 중지…</translation>
+    </message>
+    <message>
+        <source>Resume the selected cohort…</source>
+        <translation>선택한 집단 재개…</translation>
+    </message>
+    <message>
+        <source>Go to the rate ceiling of the selected cohort</source>
+        <translation>선택한 집단의 입장 상한으로 이동</translation>
+    </message>
+    <message>
+        <source>Go to the alerts</source>
+        <translation>경보로 이동</translation>
+    </message>
+    <message>
+        <source>Go to the panel “%1”</source>
+        <translation>“%1” 패널로 이동</translation>
+    </message>
+    <message>
+        <source>Replay: play or pause</source>
+        <translation>재생: 재생/일시 정지</translation>
+    </message>
+    <message>
+        <source>Replay: previous event</source>
+        <translation>재생: 이전 사건</translation>
+    </message>
+    <message>
+        <source>Replay: next event</source>
+        <translation>재생: 다음 사건</translation>
+    </message>
+    <message>
+        <source>Leave the wall mode</source>
+        <translation>상황판 모드 끝내기</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>기능</translation>
     </message>
 </context>
 <context>
@@ -1029,26 +1752,29 @@ Qt %2</translation>
         <translation>모든 집단</translation>
     </message>
     <message>
-        <source>Notice to %1: %2</source>
-        <translation>%1에 공지: %2</translation>
-    </message>
-    <message>
-        <source>Post this notice to everyone waiting in %1? It appears at once.
+        <source>Post this notice to the %1 people waiting in %2? It appears at once.
 
-%2
-%3</source>
-        <translation>%1의 모든 대기자에게 이 공지를 게시하시겠습니까? 즉시 표시됩니다.
+%3
+%4</source>
+        <translation>%2에서 대기 중인 %1명에게 이 공지를 게시하시겠습니까? 즉시 표시됩니다.
 
-%2
-%3</translation>
+%3
+%4</translation>
     </message>
     <message>
-        <source>Retract notice %1</source>
-        <translation>공지 %1 철회</translation>
+        <source>Retract the notice “%1”?
+
+It disappears from what the %2 people waiting see.</source>
+        <translation>공지 “%1”을(를) 철회하시겠습니까?
+
+대기 중인 %2명의 화면에서 사라집니다.</translation>
     </message>
+</context>
+<context>
+    <name>sluice::console::ResultLine</name>
     <message>
-        <source>Retract notice %1? It disappears from what waiting people see.</source>
-        <translation>공지 %1을(를) 철회하시겠습니까? 대기자 화면에서 사라집니다.</translation>
+        <source>Not sent: %1</source>
+        <translation>보내지 않음: %1</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1834,49 @@ Qt %2</translation>
         <translation>
             <numerusform>오늘 %1 · 의료기관 %n곳</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation>
+            <numerusform>일시 중지 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed</source>
+        <translation>
+            <numerusform>닫힘 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 중지</translation>
+    </message>
+    <message>
+        <source>%1 · %2 waiting</source>
+        <translation>%1 · %2명 대기</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::console::WallView</name>
+    <message>
+        <source>%1 (incident)</source>
+        <translation>%1 (장애)</translation>
+    </message>
+    <message>
+        <source>%1 (sold out)</source>
+        <translation>%1 (매진)</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1명 대기</translation>
+    </message>
+    <message>
+        <source>%1/s of %2/s</source>
+        <translation>초당 %1 / 상한 %2</translation>
+    </message>
+    <message>
+        <source>✓ No active alerts</source>
+        <translation>✓ 활성 경보 없음</translation>
     </message>
 </context>
 <context>
@@ -1229,7 +1998,7 @@ Qt %2</translation>
     <name>sluice::console::replay::TimelineWidget</name>
     <message>
         <source>REPLAY</source>
-        <translation>재생</translation>
+        <translation>재생 / REPLAY</translation>
     </message>
     <message>
         <source>Speed</source>
@@ -1238,14 +2007,6 @@ Qt %2</translation>
     <message>
         <source>Go to time (20:15:30, +5:00)</source>
         <translation>시각으로 이동 (20:15:30, +5:00)</translation>
-    </message>
-    <message>
-        <source>Previous event</source>
-        <translation>이전 이벤트</translation>
-    </message>
-    <message>
-        <source>Next event</source>
-        <translation>다음 이벤트</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1270,6 +2031,14 @@ Qt %2</translation>
     <message>
         <source>Not a time: %1</source>
         <translation>시각이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>Previous event (Alt+Left)</source>
+        <translation>이전 사건 (Alt+왼쪽)</translation>
+    </message>
+    <message>
+        <source>Next event (Alt+Right)</source>
+        <translation>다음 사건 (Alt+오른쪽)</translation>
     </message>
 </context>
 </TS>

@@ -6,9 +6,11 @@
 #include "console/replay/replaysource.h"
 #include "console/replay/timeinput.h"
 #include "console/views/commandline.h"
+#include "console/views/consolestyle.h"
 #include "console/views/languagemanager.h"
 #include "console/views/mainwindow.h"
 #include "console/views/profilestore.h"
+#include "console/views/scenario.h"
 
 #include <QApplication>
 #include <QFile>
@@ -16,7 +18,7 @@
 #include <QJsonDocument>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QStyleFactory>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -70,7 +72,8 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("Sluice"));
     QApplication::setApplicationName(QStringLiteral("sluice-console"));
     QApplication::setApplicationVersion(QStringLiteral(SLUICE_CONSOLE_VERSION));
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    // Fusion with a visible keyboard focus ring.
+    installConsoleStyle();
 
     LanguageManager language;
     QSettings settings;
@@ -103,7 +106,25 @@ int main(int argc, char** argv) {
     window.restoreLayout();
     window.show();
 
-    if (cli.connectUrl.isValid() && !cli.connectUrl.isEmpty()) {
+    QTemporaryDir scenarioDir; // a scripted replay's recording lives here until the end
+    if (!cli.scenario.isEmpty()) {
+        // Scripted scenes: nothing is recorded, nothing is sent anywhere.
+        window.recording()->setRecordingEnabled(false);
+        if (cli.scenario == QLatin1String("replay")) {
+            const QString path = scenarioDir.filePath(QStringLiteral("incident.sluicerec"));
+            QString error;
+            if (!writeScenarioRecording(ScenarioSource::Scene::Paused, path, &error) ||
+                !window.openRecording(path)) {
+                std::fprintf(stderr, "sluice-console: --scenario replay: %s\n", qPrintable(error));
+                return 1;
+            }
+            // A minute after the pause: the alert is up, the timeline shows what led to it.
+            replay::ReplaySource* r = window.recording()->replay();
+            r->seek(r->endMs() - 30'000);
+        } else {
+            window.setSource(new ScenarioSource(*ScenarioSource::sceneNamed(cli.scenario)));
+        }
+    } else if (cli.connectUrl.isValid() && !cli.connectUrl.isEmpty()) {
         QString token;
         if (!cli.tokenFile.isEmpty()) {
             QString error;
@@ -142,6 +163,7 @@ int main(int argc, char** argv) {
         QTimer::singleShot(0, &window, &MainWindow::showConnectDialog);
     }
 
+    if (cli.wall) window.setWallMode(true);
     if (!cli.screenshotFile.isEmpty()) {
         QTimer::singleShot(int(cli.afterS * 1000), &window, [&window, &cli] {
             const bool ok = window.saveScreenshot(cli.screenshotFile);

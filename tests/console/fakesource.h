@@ -34,6 +34,15 @@ public:
     void push(const QJsonObject& frame) {
         emit frameReceived(frame, QDateTime::currentMSecsSinceEpoch());
     }
+    // A frame received at a chosen time (alert hold times, timestamps).
+    void pushAt(const QJsonObject& frame, qint64 receivedAtMs) {
+        emit frameReceived(frame, receivedAtMs);
+    }
+    LinkStatus linkStatus() const override { return m_link; }
+    void setLink(const LinkStatus& link) {
+        m_link = link;
+        emit linkStatusChanged();
+    }
 
     QList<Sent> sent;
     int snapshotRequests = 0;
@@ -48,6 +57,7 @@ protected:
 private:
     State m_state = State::Disconnected;
     bool m_live = true;
+    LinkStatus m_link;
 };
 
 } // namespace sluice::console::testing

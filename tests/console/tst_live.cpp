@@ -9,6 +9,7 @@
 #include "console/transport/livesource.h"
 #include "console/views/approvalspanel.h"
 #include "console/views/cohortpanel.h"
+#include "console/views/drillpanel.h"
 #include "console/views/languagemanager.h"
 #include "console/views/mainwindow.h"
 #include "console/views/noticespanel.h"
@@ -182,7 +183,7 @@ void TestLive::everyCommandAcked() {
 
     // The identity-provider drill: done when the booking module is there, else refused with
     // the server's reason (never left pending).
-    p->drillButton()->click();
+    c.window->drill()->applyButton()->click();
     id = c.lastSentId();
     QVERIFY(settled(c, id));
     QVERIFY2(c.status(id) == TrackedCommand::Status::Done, qPrintable(c.detail(id)));
@@ -259,7 +260,7 @@ void TestLive::viewerActionsDisabled() {
     c.window->cohorts()->selectCohort("53-54");
     QVERIFY(!c.window->cohorts()->pauseButton()->isEnabled());
     QVERIFY(!c.window->cohorts()->rateButton()->isEnabled());
-    QVERIFY(!c.window->cohorts()->drillButton()->isEnabled());
+    QVERIFY(!c.window->drill()->applyButton()->isEnabled());
     c.window->notices()->koreanEdit()->setPlainText("안내");
     c.window->notices()->englishEdit()->setPlainText("Notice");
     QVERIFY(!c.window->notices()->postButton()->isEnabled());
@@ -280,9 +281,18 @@ void TestLive::badTokenShownInBanner() {
         c.window->banner()->isVisible() && !c.window->banner()->text().isEmpty(), 10'000);
     QVERIFY(!c.session.state().hasSnapshot());
     QVERIFY(!c.session.canAct());
-    QTRY_VERIFY_WITH_TIMEOUT(c.window->banner()->text().contains("invalid operator token") ||
-                                 c.window->banner()->text().contains("Reconnecting"),
+    // One clear sentence, a way to enter a new token, and no endless retry.
+    QTRY_VERIFY_WITH_TIMEOUT(c.window->banner()->text().contains("refused the operator token"),
                              10'000);
+    QVERIFY(c.window->newTokenButton()->isVisible());
+    QCOMPARE(c.live->state(), DataSource::State::Disconnected);
+    const int connects = c.live->connectCount();
+    QTest::qWait(2000);
+    QCOMPARE(c.live->connectCount(), connects);
+    // It never looked connected, so the log has no "connection restored".
+    c.session.eventLog()->flush();
+    for (int r = 0; r < c.session.eventLog()->rowCount(); ++r)
+        QVERIFY(c.session.eventLog()->entry(r).kind != QLatin1String(local_kind::Restored));
 }
 
 void TestLive::frozenServerDetectedByLinkTimer() {
@@ -295,6 +305,9 @@ void TestLive::frozenServerDetectedByLinkTimer() {
     QTRY_VERIFY_WITH_TIMEOUT(c.live->state() != DataSource::State::Connected, 6000);
     QVERIFY(!c.session.canAct());
     QVERIFY(c.window->banner()->isVisible());
+    // A frozen server: its own sentence and the time since the last frame.
+    QTRY_VERIFY_WITH_TIMEOUT(c.window->banner()->text().contains("stopped answering"), 3000);
+    QVERIFY(c.window->banner()->text().contains("No data for"));
     QCOMPARE(::kill(pid_t(m_server->pid()), SIGCONT), 0);
     QTRY_VERIFY_WITH_TIMEOUT(
         c.live->state() == DataSource::State::Connected && !c.session.isStale(), 15'000);
@@ -313,7 +326,9 @@ void TestLive::killRestartReconnectsAndResumes() {
     QTRY_VERIFY_WITH_TIMEOUT(c.session.isStale(), 3000);
     QVERIFY(!c.session.canAct());
     QTRY_VERIFY(c.window->banner()->isVisible());
-    QVERIFY(c.window->banner()->text().contains("Reconnecting"));
+    // The cause in one sentence, with the next attempt ("lost" at first, "no server" after).
+    QTRY_VERIFY2(c.window->banner()->text().contains("attempt"),
+                 qPrintable(c.window->banner()->text()));
     QVERIFY(!c.window->connectionLabel()->text().contains(stateName(DataSource::State::Connected)));
     // The last figures stay on screen, greyed.
     QVERIFY(c.session.clinicModel()->isStale());

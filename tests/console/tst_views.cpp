@@ -9,6 +9,7 @@
 #include "console/views/chartspanel.h"
 #include "console/views/clinicpanel.h"
 #include "console/views/cohortpanel.h"
+#include "console/views/drillpanel.h"
 #include "console/views/commandline.h"
 #include "console/views/eventlogpanel.h"
 #include "console/views/languagemanager.h"
@@ -236,7 +237,7 @@ void TestViews::actionsFollowRoleAndLink() {
         const bool can = role == "operator";
         QCOMPARE(f.window->cohorts()->pauseButton()->isEnabled(), can);
         QCOMPARE(f.window->cohorts()->rateButton()->isEnabled(), can);
-        QCOMPARE(f.window->cohorts()->drillButton()->isEnabled(), can);
+        QCOMPARE(f.window->drill()->applyButton()->isEnabled(), can);
         f.window->notices()->koreanEdit()->setPlainText("안내");
         f.window->notices()->englishEdit()->setPlainText("Notice");
         QCOMPARE(f.window->notices()->postButton()->isEnabled(), can);
@@ -292,7 +293,7 @@ void TestViews::everyActionPanelSendsItsCommand() {
     c->maxActiveButton()->click();
     c->modeCombo()->setCurrentIndex(1);
     c->modeButton()->click();
-    c->drillButton()->click();
+    f.window->drill()->applyButton()->click();
     f.window->notices()->koreanEdit()->setPlainText("본인인증 지연");
     f.window->notices()->englishEdit()->setPlainText("Identity checks are slow");
     f.window->notices()->postButton()->click();

@@ -5,7 +5,6 @@
 
 #include <QBrush>
 #include <QColor>
-#include <QJsonDocument>
 
 namespace sluice::console {
 
@@ -45,7 +44,7 @@ QVariant CommandTracker::data(const QModelIndex& index, int role) const {
         case Time:
             return formatLocalTime(c.sentAtMs);
         case Action:
-            return c.description.isEmpty() ? c.op : c.description;
+            return actionText(c);
         case Status:
             return statusText(c.status);
         case Detail:
@@ -81,6 +80,28 @@ QVariant CommandTracker::headerData(int section, Qt::Orientation o, int role) co
     return {};
 }
 
+QString CommandTracker::actionText(const TrackedCommand& c) const {
+    if (c.op.isEmpty() || (c.shown.isEmpty() && !c.description.isEmpty())) return c.description;
+    const QString text = describeCommand(c.op, c.shown, c.oldValue, c.newValue, m_label);
+    return text.isEmpty() ? c.description : text;
+}
+
+QString CommandTracker::resultLine(const QString& id) const {
+    const TrackedCommand* c = find(id);
+    if (!c) return {};
+    QString line = QStringLiteral("%1: %2").arg(statusText(c->status), actionText(*c));
+    if (!c->detail.isEmpty() && c->status != TrackedCommand::Status::Done)
+        line += QStringLiteral(" — ") + c->detail;
+    return line;
+}
+
+void CommandTracker::clear() {
+    if (m_rows.isEmpty()) return;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
 void CommandTracker::retranslate() {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (!m_rows.isEmpty())
@@ -107,11 +128,12 @@ QList<TrackedCommand> CommandTracker::pending() const {
 }
 
 void CommandTracker::track(const QString& id, const QString& op, const QJsonObject& args,
-                           const QString& description, qint64 nowMs) {
+                           const QString& description, qint64 nowMs, const QJsonObject& shown) {
     TrackedCommand c;
     c.id = id;
     c.op = op;
     c.args = args;
+    c.shown = shown.isEmpty() ? args : shown;
     c.description = description;
     c.sentAtMs = nowMs;
     if (id.isEmpty()) {
@@ -135,14 +157,17 @@ bool CommandTracker::answer(const CommandAnswer& a, qint64 nowMs) {
             c.detail = a.result.value("reason").toString();
         } else {
             c.status = TrackedCommand::Status::Done;
-            const QJsonValue nv = a.result.value("new_value");
-            c.detail =
-                nv.isUndefined()
-                    ? QString()
-                    : QString::fromUtf8(QJsonDocument(a.result).toJson(QJsonDocument::Compact));
+            c.oldValue = a.result.value("old_value");
+            c.newValue = a.result.value("new_value");
+            // Cohort commands: the sentence shows old → new. Notices: the id the server gave.
+            c.detail.clear();
+            if (a.result.contains("notice_id"))
+                c.detail = tr("notice #%1").arg(qint64(a.result.value("notice_id").toDouble()));
+            if (c.oldValue.isObject() || c.newValue.isObject()) c.oldValue = c.newValue = {};
         }
     } else {
         c.status = TrackedCommand::Status::Refused;
+        c.code = a.code;
         c.detail = a.message.isEmpty() ? a.code : a.message;
     }
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));

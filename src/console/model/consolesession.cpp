@@ -1,6 +1,7 @@
 // The console's session (see consolesession.h).
 #include "console/model/consolesession.h"
 
+#include "console/alerts/alerttext.h"
 #include "console/model/frameparser.h"
 
 #include <QDateTime>
@@ -9,24 +10,59 @@ namespace sluice::console {
 
 ConsoleSession::ConsoleSession(QObject* parent) : QObject(parent) {
     m_thresholds = Thresholds::defaults();
+    m_alertConfig = alertConfigFrom(m_thresholds);
     if (m_thresholds.has("clinic_remaining"))
         m_clinics.setLowStockRule(m_thresholds.rule("clinic_remaining"));
+    const LabelLookup label = labelLookup();
+    m_log.setLabelLookup(label);
+    m_commands.setLabelLookup(label);
+    m_alertModel.setLabelLookup(label);
     m_checkTimer.setInterval(1000);
-    connect(&m_checkTimer, &QTimer::timeout, this, &ConsoleSession::reevaluate);
+    connect(&m_checkTimer, &QTimer::timeout, this, [this] {
+        reevaluate();
+        evaluateAlerts();
+    });
     m_checkTimer.start();
 }
 
 ConsoleSession::~ConsoleSession() = default;
 
+LabelLookup ConsoleSession::labelLookup() const {
+    return [this](const QString& id) { return cohortLabel(id); };
+}
+
+QString ConsoleSession::cohortLabel(const QString& id) const {
+    if (const CohortFigures* c = m_state.cohort(id)) {
+        const QString label = koreanUi() ? c->labelKo : c->labelEn;
+        if (!label.isEmpty()) return label;
+    }
+    return id;
+}
+
+qint64 ConsoleSession::nowMs() const {
+    return m_source ? m_source->currentTimeMs() : QDateTime::currentMSecsSinceEpoch();
+}
+
 void ConsoleSession::setThresholds(const Thresholds& t) {
     m_thresholds = t;
+    m_alertConfig = alertConfigFrom(t);
     if (t.has("clinic_remaining")) m_clinics.setLowStockRule(t.rule("clinic_remaining"));
     emit updated();
 }
 
 void ConsoleSession::setSource(DataSource* source) {
     if (m_source) m_source->disconnect(this);
+    const bool changed = source != m_source.data();
     m_source = source;
+    if (changed) {
+        // One source at a time: nothing derived from the previous one stays on screen.
+        m_clinics.setAll({});
+        m_cohorts.setCohorts({});
+        m_log.clear();
+        m_commands.clear();
+        m_hadData = false;
+        m_lastFrameAtMs = 0;
+    }
     resetHistory();
     if (source) {
         connect(source, &DataSource::frameReceived, this, &ConsoleSession::handleFrame);
@@ -35,12 +71,14 @@ void ConsoleSession::setSource(DataSource* source) {
         connect(source, &DataSource::undecodableMessage, this, [this](const QString& why) {
             ++m_malformed;
             m_lastMalformed = why;
-            logLocal(QStringLiteral("warning"), tr("Undecodable message skipped: %1").arg(why));
+            logLocal(local_kind::Undecodable, QStringLiteral("warning"), {{"reason", why}});
             emit malformedFrame(why);
         });
         connect(source, &DataSource::historyReset, this, &ConsoleSession::resetHistory);
         m_lastState = source->state();
+        if (changed) m_log.appendSourceSeparator(source->description(), nowMs());
     }
+    if (changed) emit sourceReset();
     reevaluate();
     emit connectionStateChanged(connectionState());
 }
@@ -52,6 +90,10 @@ void ConsoleSession::resetHistory() {
     m_rates = {};
     m_awaitingSnapshot = false;
     m_sinceFrame.invalidate();
+    m_alerts.clear();
+    m_alertModel.setAlerts({}, nowMs());
+    emit historyCleared();
+    emit alertsChanged();
     emit cohortsChanged();
     emit noticesChanged();
     emit approvalsChanged();
@@ -63,12 +105,14 @@ DataSource::State ConsoleSession::connectionState() const {
 }
 
 qint64 ConsoleSession::msSinceLastFrame() const {
-    return m_sinceFrame.isValid() ? m_sinceFrame.elapsed() : -1;
+    if (!m_sinceFrame.isValid()) return -1;
+    if (m_source && !m_source->isLive()) return qMax<qint64>(0, nowMs() - m_lastFrameAtMs);
+    return m_sinceFrame.elapsed();
 }
 
-void ConsoleSession::logLocal(const QString& severity, const QString& message) {
-    m_log.append(LogEntry{QDateTime::currentMSecsSinceEpoch(), -1, severity,
-                          QStringLiteral("console"), QString(), message});
+void ConsoleSession::logLocal(const char* kind, const QString& severity, const QJsonObject& args,
+                              qint64 atMs) {
+    m_log.appendLocal(QString::fromLatin1(kind), severity, args, atMs >= 0 ? atMs : nowMs());
 }
 
 void ConsoleSession::onStateChanged(DataSource::State s) {
@@ -77,19 +121,45 @@ void ConsoleSession::onStateChanged(DataSource::State s) {
     if (s == DataSource::State::Connected && before != DataSource::State::Connected) {
         // A new connection: the figures on screen are old until the hello says what follows.
         if (before != DataSource::State::Stalled) m_awaitingSnapshot = m_state.hasSnapshot();
-        if (before != DataSource::State::Disconnected && before != DataSource::State::Connecting)
-            logLocal(QStringLiteral("info"), tr("Connection restored"));
-        else
-            logLocal(QStringLiteral("info"), tr("Connected to %1").arg(m_source->description()));
+        if (m_source->isLive()) {
+            if (before != DataSource::State::Disconnected && before != DataSource::State::Connecting)
+                logLocal(local_kind::Restored, QStringLiteral("info"));
+            else
+                logLocal(local_kind::Connected, QStringLiteral("info"),
+                         {{"source", m_source->description()}});
+        }
         // Commands still waiting for an answer go out again under their original id; the
         // server runs each at most once and repeats its original answer.
         for (const auto& c : m_commands.pending())
             m_source->resendCommand(c.id, c.op, c.args);
     } else if (before == DataSource::State::Connected && s != DataSource::State::Connected) {
-        logLocal(QStringLiteral("warning"), tr("Connection lost"));
+        logLocal(local_kind::Lost, QStringLiteral("warning"));
     }
     reevaluate();
+    evaluateAlerts();
     emit connectionStateChanged(s);
+}
+
+void ConsoleSession::onAnswer(const CommandAnswer& a) {
+    const Alert* alert = m_alerts.findByCommand(a.id);
+    if (!alert) return;
+    const QString key = alert->key;
+    const QString note = alert->ackNote;
+    const QString by = operatorName().isEmpty() ? tr("this console") : operatorName();
+    std::optional<AlertChange> c;
+    if (a.accepted) {
+        c = m_alerts.acknowledge(key, Alert::Ack::Server, by, note, nowMs());
+    } else {
+        // A server without acknowledge_alert (or one that refuses it): the acknowledgement stays
+        // on this console, and the log says so.
+        const QString reason = a.code == QLatin1String("unknown_op")
+                                   ? tr("the server does not share acknowledgements")
+                                   : (a.message.isEmpty() ? a.code : a.message);
+        c = m_alerts.acknowledge(key, Alert::Ack::Local, by, note, nowMs());
+        logLocal(local_kind::AlertAckLocal, QStringLiteral("info"),
+                 {{"alert", key}, {"by", by}, {"reason", reason}});
+    }
+    if (c) publishAlertChanges({*c});
 }
 
 void ConsoleSession::handleFrame(const QJsonObject& json, qint64 receivedAtMs) {
@@ -97,19 +167,37 @@ void ConsoleSession::handleFrame(const QJsonObject& json, qint64 receivedAtMs) {
     if (!parsed.frame) {
         ++m_malformed;
         m_lastMalformed = parsed.error;
-        logLocal(QStringLiteral("warning"), tr("Malformed frame skipped: %1").arg(parsed.error));
+        logLocal(local_kind::Malformed, QStringLiteral("warning"), {{"reason", parsed.error}});
         emit malformedFrame(parsed.error);
         return;
     }
     m_sinceFrame.start();
-    const Frame& f = *parsed.frame;
+    m_lastFrameAtMs = receivedAtMs > 0 ? receivedAtMs : QDateTime::currentMSecsSinceEpoch();
+    Frame& f = *parsed.frame;
     if (f.kind == Frame::Kind::Ack || f.kind == Frame::Kind::Nack) {
+        const TrackedCommand* tracked = m_commands.find(f.answer.id);
         m_commands.answer(f.answer, receivedAtMs);
-        if (!f.answer.accepted)
-            logLocal(QStringLiteral("warning"),
-                     tr("Command %1 refused: %2").arg(f.answer.op, f.answer.message));
+        if (!f.answer.accepted && tracked)
+            logLocal(local_kind::Refused, QStringLiteral("warning"),
+                     {{"op", tracked->op}, {"args", tracked->args}, {"message", f.answer.message}});
+        onAnswer(f.answer);
         reevaluate();
         return;
+    }
+    if (f.kind == Frame::Kind::Event) {
+        // What the log needs to name things that the event itself only refers to by id.
+        QJsonObject& d = f.event.data;
+        const QString& kind = f.event.kind;
+        if ((kind == QLatin1String("approval_granted") ||
+             kind == QLatin1String("approval_expired")) &&
+            !d.contains(QLatin1String("args"))) {
+            for (const auto& a : m_state.approvals())
+                if (a.commandId == d.value("command_id").toString()) d.insert("args", a.args);
+        } else if (kind == QLatin1String("notice_retracted")) {
+            const qint64 id = qint64(d.value("notice_id").toDouble());
+            for (const auto& n : m_state.notices())
+                if (n.id == id) d.insert("text_shown", koreanUi() ? n.textKo : n.textEn);
+        }
     }
     const ApplyResult r = m_state.apply(f);
     if (f.kind == Frame::Kind::Hello) {
@@ -126,11 +214,12 @@ void ConsoleSession::handleFrame(const QJsonObject& json, qint64 receivedAtMs) {
     }
     if (r.gap) {
         ++m_gaps;
-        logLocal(QStringLiteral("warning"), tr("Frames missed (seq gap); asking for a snapshot"));
+        logLocal(local_kind::Gap, QStringLiteral("warning"));
         if (m_source) m_source->requestSnapshot();
     }
     if (f.kind == Frame::Kind::Snapshot) {
         m_awaitingSnapshot = false;
+        m_hadData = true;
         m_clinics.setAll(f.clinics);
         m_hasPrevErrors = false;
     } else if (!r.clinicChanges.isEmpty()) {
@@ -141,7 +230,7 @@ void ConsoleSession::handleFrame(const QJsonObject& json, qint64 receivedAtMs) {
         emit cohortsChanged();
     }
     if (f.kind == Frame::Kind::Event) {
-        m_log.appendEvent(f.event);
+        m_log.appendEvent(f.event, receivedAtMs);
         const QString& kind = f.event.kind;
         if (kind == QLatin1String("approval_granted")) {
             m_commands.approvalOutcome(f.event.data.value("command_id").toString(), true,
@@ -149,6 +238,12 @@ void ConsoleSession::handleFrame(const QJsonObject& json, qint64 receivedAtMs) {
         } else if (kind == QLatin1String("approval_expired")) {
             m_commands.approvalOutcome(f.event.data.value("command_id").toString(), false,
                                        f.event.message, receivedAtMs);
+        } else if (kind == QLatin1String("alert_acknowledged")) {
+            const QJsonObject& d = f.event.data;
+            if (auto c = m_alerts.acknowledge(d.value("alert").toString(), Alert::Ack::Server,
+                                              d.value("by").toString(),
+                                              d.value("note").toString(), m_lastFrameAtMs))
+                publishAlertChanges({*c});
         }
     } else {
         recordMetrics(f);
@@ -156,7 +251,80 @@ void ConsoleSession::handleFrame(const QJsonObject& json, qint64 receivedAtMs) {
     if (r.noticesChanged) emit noticesChanged();
     if (r.approvalsChanged) emit approvalsChanged();
     reevaluate();
+    if (f.kind != Frame::Kind::Event) evaluateAlerts(m_lastFrameAtMs);
     emit updated();
+}
+
+void ConsoleSession::evaluateAlerts(qint64 atMs) {
+    AlertInputs in;
+    in.state = &m_state;
+    in.ratesValid = m_rates.valid;
+    in.errorPercent = m_rates.errorPercent;
+    in.bypassPerS = m_rates.bypass;
+    const bool live = !m_source || m_source->isLive();
+    in.link.live = live;
+    in.link.connected = m_source && connectionState() == DataSource::State::Connected;
+    in.link.stale = m_stale && m_state.hasSnapshot();
+    in.link.hadData = m_hadData;
+    qint64 now = atMs;
+    if (now < 0)
+        now = live ? QDateTime::currentMSecsSinceEpoch()
+                   : (m_lastFrameAtMs > 0 ? m_lastFrameAtMs : nowMs());
+    const QList<AlertChange> changes = m_alerts.update(evaluateAlertRules(in, m_alertConfig), now);
+    if (!changes.isEmpty()) {
+        publishAlertChanges(changes);
+    } else if (!m_alerts.alerts().isEmpty()) {
+        // The durations shown move with time.
+        m_alertModel.setAlerts(m_alerts.alerts(), now);
+    }
+}
+
+void ConsoleSession::publishAlertChanges(const QList<AlertChange>& changes) {
+    m_alertModel.setAlerts(m_alerts.alerts(), nowMs());
+    for (const AlertChange& c : changes) {
+        const Alert& a = c.alert;
+        const QJsonObject args{{"rule", a.rule}, {"subject", a.subject}, {"key", a.key},
+                               {"facts", a.facts}};
+        const QString severity = a.severity == AlertSeverity::Critical ? QStringLiteral("critical")
+                                                                       : QStringLiteral("warning");
+        // Stamped with the alert's own time (recorded time in a replay).
+        if (c.type == AlertChange::Type::Raised || c.type == AlertChange::Type::Escalated) {
+            logLocal(local_kind::AlertRaised, severity, args,
+                     c.type == AlertChange::Type::Raised ? a.startedMs : a.updatedMs);
+            emit alertRaised(a);
+        } else if (c.type == AlertChange::Type::Cleared) {
+            logLocal(local_kind::AlertCleared, QStringLiteral("info"), args, a.updatedMs);
+        }
+        emit alertChanged(c);
+    }
+    emit alertsChanged();
+}
+
+bool ConsoleSession::acknowledgeAlert(const QString& key, const QString& note) {
+    const Alert* a = m_alerts.find(key);
+    if (!a || a->ack == Alert::Ack::Pending) return false;
+    const QString by = operatorName().isEmpty() ? tr("this console") : operatorName();
+    if (m_canAct) {
+        QJsonObject args{{"alert", key}};
+        if (!note.trimmed().isEmpty()) args.insert("note", note.trimmed());
+        const QString id = sendCommand(QStringLiteral("acknowledge_alert"), args, QString());
+        if (!id.isEmpty() && m_alerts.markPending(key, id, by, nowMs(), note.trimmed())) {
+            m_alertModel.setAlerts(m_alerts.alerts(), nowMs());
+            emit alertsChanged();
+            return true;
+        }
+    }
+    QString reason;
+    if (!m_source) reason = tr("no data source");
+    else if (!m_source->acceptsCommands()) reason = tr("replay");
+    else if (role() == QLatin1String("viewer")) reason = tr("viewers cannot send it");
+    else reason = tr("not connected");
+    if (auto c = m_alerts.acknowledge(key, Alert::Ack::Local, by, note.trimmed(), nowMs())) {
+        logLocal(local_kind::AlertAckLocal, QStringLiteral("info"),
+                 {{"alert", key}, {"by", by}, {"reason", reason}});
+        publishAlertChanges({*c});
+    }
+    return true;
 }
 
 void ConsoleSession::recordMetrics(const Frame& f) {
@@ -244,10 +412,17 @@ QString ConsoleSession::sendCommand(const QString& op, const QJsonObject& args,
                                     const QString& description) {
     QString id;
     if (m_source && m_canAct) id = m_source->sendCommand(op, args);
-    m_commands.track(id, op, args, description, QDateTime::currentMSecsSinceEpoch());
-    logLocal(id.isEmpty() ? QStringLiteral("warning") : QStringLiteral("info"),
-             id.isEmpty() ? tr("Not sent (not connected or not allowed): %1").arg(description)
-                          : tr("Sent %1: %2").arg(id, description));
+    // What the sentence shows but the server does not need: the notice's text for a retract.
+    QJsonObject shown = args;
+    if (op == QLatin1String("retract_notice")) {
+        const qint64 nid = qint64(args.value("notice_id").toDouble());
+        for (const auto& n : m_state.notices())
+            if (n.id == nid) shown.insert("text_shown", koreanUi() ? n.textKo : n.textEn);
+    }
+    m_commands.track(id, op, args, description, nowMs(), shown);
+    logLocal(id.isEmpty() ? local_kind::NotSent : local_kind::Sent,
+             id.isEmpty() ? QStringLiteral("warning") : QStringLiteral("info"),
+             {{"op", op}, {"args", shown}, {"by", operatorName()}});
     return id;
 }
 

@@ -174,11 +174,16 @@ Headline DashboardState::headline() const {
     for (const auto& c : m_cohorts) {
         h.waiting += c.waiting;
         h.actualRate += c.actualRate;
-        // The ceiling that matters is the one of cohorts admitting people now.
-        if (c.state == QLatin1String("open") && c.waiting > 0) h.rateCeiling += c.rateCeiling;
+        // The ceiling that matters is the configured one of the cohorts that are open (not of
+        // those with people waiting at this instant: that flips between 0 and the ceiling).
+        const bool open = c.state == QLatin1String("open");
+        if (open) h.rateCeiling += c.rateCeiling;
+        if (c.state == QLatin1String("paused") && c.waiting > 0) ++h.pausedWithWaiting;
+        if (c.state == QLatin1String("closed") && c.waiting > 0) ++h.closedWithWaiting;
         h.active += c.active;
         h.maxActive += c.maxActive;
-        if (c.etaLastS && (!h.etaLastS || *c.etaLastS > *h.etaLastS)) h.etaLastS = c.etaLastS;
+        if (open && c.waiting > 0 && c.etaLastS && (!h.etaLastS || *c.etaLastS > *h.etaLastS))
+            h.etaLastS = c.etaLastS;
     }
     h.dosesLeft = m_dosesLeft;
     h.dosesLeftToday = m_dosesLeftToday;

@@ -22,8 +22,9 @@ struct ApplyResult {
 // Headline figures over all cohorts and clinics.
 struct Headline {
     qint64 waiting = 0;
-    double actualRate = 0, rateCeiling = 0;
-    std::optional<double> etaLastS; // the largest ETA of any cohort
+    double actualRate = 0, rateCeiling = 0; // ceiling: the configured ceilings of open cohorts
+    std::optional<double> etaLastS; // the largest ETA of the open cohorts with people waiting
+    int pausedWithWaiting = 0, closedWithWaiting = 0;
     qint64 active = 0, maxActive = 0;
     qint64 dosesLeft = 0;      // remaining_window over all clinics: what can still be booked
     qint64 dosesLeftToday = 0; // remaining_today over all clinics

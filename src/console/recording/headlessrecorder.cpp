@@ -52,7 +52,9 @@ int runHeadlessRecorder(const HeadlessRecordOptions& o) {
         if (g_stopRequested) QCoreApplication::exit(0);
     });
     stopPoll.start(100);
-    QTimer::singleShot(qint64(o.durationS * 1000), &source, [] { QCoreApplication::exit(0); });
+    // Precise: a coarse timer may fire up to 5 % early, and --duration is a promise.
+    QTimer::singleShot(qint64(o.durationS * 1000), Qt::PreciseTimer, &source,
+                       [] { QCoreApplication::exit(0); });
     std::printf("recording %s from %s for %g s\n", qPrintable(QFileInfo(o.file).absoluteFilePath()),
                 qPrintable(o.baseUrl.toString()), o.durationS);
     std::fflush(stdout);

@@ -118,7 +118,9 @@ void RecordingWriter::setMeta(const QString& key, const QString& value) {
 bool RecordingWriter::writeMeta() {
     for (auto it = m_pendingMeta.begin(); it != m_pendingMeta.end(); ++it) {
         m_db->insertMeta->bindValue(0, it.key());
-        m_db->insertMeta->bindValue(1, it.value());
+        // A hello without node_id or server_version (an older server) gives a null QString,
+        // which Qt binds as NULL: store an empty value instead of failing the whole batch.
+        m_db->insertMeta->bindValue(1, it.value().isNull() ? QStringLiteral("") : it.value());
         if (!m_db->insertMeta->exec())
             return fail(QStringLiteral("meta"), m_db->insertMeta->lastError().text());
     }

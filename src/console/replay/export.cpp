@@ -56,7 +56,12 @@ bool exportTableCsv(const QAbstractItemModel& model, const QString& path, QStrin
     out += header.join(QLatin1Char(',')).toUtf8() + "\r\n";
     for (int r = 0; r < model.rowCount(); ++r) {
         QStringList row;
-        for (int c = 0; c < model.columnCount(); ++c) row.append(csvField(model.index(r, c).data().toString()));
+        for (int c = 0; c < model.columnCount(); ++c) {
+            // The event log gives full dates and the recorded times for exports.
+            const QModelIndex i = model.index(r, c);
+            const QVariant full = i.data(Qt::UserRole + 100);
+            row.append(csvField(full.isValid() ? full.toString() : i.data().toString()));
+        }
         out += row.join(QLatin1Char(',')).toUtf8() + "\r\n";
     }
     return writeFile(path, out, error);

@@ -113,11 +113,13 @@ void ReplaySource::deliverUpTo(qint64 frameId) {
     while (m_cursor < frameId && m_reader.isOpen()) {
         const qint64 to = qMin(frameId, m_cursor + kChunk);
         for (const RecordedFrame& f : m_reader.readFrames(m_cursor, to)) {
+            m_delivering = f.recvMs; // the console's own log rows get the recorded time
             if (f.kind == QLatin1String(kKindLink))
                 applyLink(f.body);
             else if (f.kind != QLatin1String(kKindCommand) && f.kind != QLatin1String(kKindNote))
                 emit frameReceived(f.body, f.recvMs);
         }
+        m_delivering = 0;
         m_cursor = to;
     }
 }
@@ -131,6 +133,7 @@ void ReplaySource::rebuildAt(qint64 tMs, qint64 primeMs) {
     State linkBefore = m_state;
     if (const Keyframe* k = m_reader.keyframeAtOrBefore(primeTarget)) {
         KeyframeContent c;
+        m_delivering = k->recvMs;
         if (m_reader.readKeyframe(*k, &c)) {
             applyLink(c.link);
             if (!c.hello.isEmpty()) emit frameReceived(c.hello, k->recvMs);
@@ -140,6 +143,7 @@ void ReplaySource::rebuildAt(qint64 tMs, qint64 primeMs) {
     }
     if (m_cursor == 0 && linkBefore != State::Connected) setState(State::Connected);
     deliverUpTo(target);
+    m_delivering = 0;
 }
 
 void ReplaySource::setPosition(qint64 ms) {
@@ -205,20 +209,41 @@ void ReplaySource::setSpeed(double speed) {
     m_clock.setSpeed(speed);
 }
 
+const QList<ReplaySource::Step>& ReplaySource::steps() {
+    if (m_stepsBuilt) return m_steps;
+    m_stepsBuilt = true;
+    for (const Marker& m : m_reader.markers()) {
+        if (!m_steps.isEmpty() && m.recvMs - m_steps.last().lastMs <= kStepGapMs) {
+            Step& s = m_steps.last();
+            s.lastMs = m.recvMs;
+            // The most telling category wins: an alert over an action over a link change.
+            if (m.category == Marker::Category::Alert ||
+                (m.category == Marker::Category::Action && s.category == Marker::Category::Link))
+                s.category = m.category;
+            if (!m.text.isEmpty() && !s.texts.contains(m.text)) s.texts.append(m.text);
+            continue;
+        }
+        m_steps.append(Step{m.recvMs, m.recvMs, m.category,
+                            m.text.isEmpty() ? QStringList() : QStringList{m.text}});
+    }
+    return m_steps;
+}
+
 bool ReplaySource::stepToNextMarker() {
-    for (const Marker& m : m_reader.markers())
-        if (m.recvMs > m_position) {
-            seek(m.recvMs);
+    // One press, one action: to the end of the next moment, so all of it is applied.
+    for (const Step& s : steps())
+        if (s.firstMs > m_position) {
+            seek(s.lastMs);
             return true;
         }
     return false;
 }
 
 bool ReplaySource::stepToPreviousMarker() {
-    const QList<Marker>& ms = m_reader.markers();
-    for (auto it = ms.crbegin(); it != ms.crend(); ++it)
-        if (it->recvMs < m_position) {
-            seek(it->recvMs);
+    const QList<Step>& all = steps();
+    for (auto it = all.crbegin(); it != all.crend(); ++it)
+        if (it->lastMs < m_position) {
+            seek(it->lastMs);
             return true;
         }
     return false;

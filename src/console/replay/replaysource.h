@@ -30,6 +30,8 @@ public:
     QString description() const override;
     bool isLive() const override { return false; }
     bool acceptsCommands() const override { return false; }
+    // The recorded time: of the row being delivered, else the playhead.
+    qint64 currentTimeMs() const override { return m_delivering > 0 ? m_delivering : m_position; }
 
     bool isOpen() const { return m_reader.isOpen(); }
     QString errorString() const { return m_error; }
@@ -43,6 +45,15 @@ public:
     bool isPlaying() const { return m_clock.isPlaying(); }
     double speed() const { return m_clock.speed(); }
     const QList<Marker>& markers() const { return m_reader.markers(); }
+    // Markers grouped into moments: what one operator action leaves (the command sent, its
+    // answer, the server's events about it) lies within a couple of seconds and is one step.
+    struct Step {
+        qint64 firstMs = 0, lastMs = 0;
+        Marker::Category category = Marker::Category::Action;
+        QStringList texts;
+    };
+    const QList<Step>& steps();
+    static constexpr qint64 kStepGapMs = 2000;
 
     // History before the playhead rebuilt after a seek, so the charts show the window around
     // it. Deferred (default): the seek itself rebuilds only the state (fast), and once seeking
@@ -96,6 +107,9 @@ private:
     QTimer m_primeTimer;
     int m_rebuilds = 0;
     qint64 m_forwardLimit = 600; // rows: beyond this a seek forward rebuilds from a keyframe
+    qint64 m_delivering = 0;     // recv time of the row being delivered
+    QList<Step> m_steps;
+    bool m_stepsBuilt = false;
 };
 
 } // namespace sluice::console::replay

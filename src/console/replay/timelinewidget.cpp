@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QShortcut>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
@@ -56,18 +57,20 @@ void MarkerStrip::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), palette().window());
     if (!m_source) return;
-    for (const Marker& m : m_source->markers()) {
-        const int x = xOf(m.recvMs);
-        p.fillRect(QRect(x - 1, 1, 3, height() - 2), markerColour(m.category));
+    // One mark per moment (an action's command, answer and events together).
+    for (const ReplaySource::Step& s : m_source->steps()) {
+        const int x = xOf(s.firstMs);
+        p.fillRect(QRect(x - 1, 1, qMax(3, xOf(s.lastMs) - x + 2), height() - 2),
+                   markerColour(s.category));
     }
 }
 
 int MarkerStrip::markerAt(int x) const {
     if (!m_source) return -1;
     int best = -1, bestDist = 5;
-    const auto& ms = m_source->markers();
+    const auto& ms = m_source->steps();
     for (int i = 0; i < ms.size(); ++i) {
-        const int d = qAbs(xOf(ms[i].recvMs) - x);
+        const int d = qAbs(xOf(ms[i].firstMs) - x);
         if (d < bestDist) {
             bestDist = d;
             best = i;
@@ -81,8 +84,11 @@ bool MarkerStrip::event(QEvent* e) {
         auto* he = static_cast<QHelpEvent*>(e);
         const int i = markerAt(he->pos().x());
         if (i >= 0) {
-            const Marker& m = m_source->markers().at(i);
-            QToolTip::showText(he->globalPos(), formatLocalTime(m.recvMs, true) + QStringLiteral("  ") + m.text, this);
+            const ReplaySource::Step& m = m_source->steps().at(i);
+            QToolTip::showText(he->globalPos(),
+                               formatLocalTime(m.firstMs, true) + QStringLiteral("  ") +
+                                   m.texts.join(QStringLiteral("\n")),
+                               this);
         } else {
             QToolTip::hideText();
         }
@@ -93,7 +99,7 @@ bool MarkerStrip::event(QEvent* e) {
 
 void MarkerStrip::mousePressEvent(QMouseEvent* e) {
     const int i = markerAt(int(e->position().x()));
-    if (i >= 0 && m_source) emit markerClicked(m_source->markers().at(i).recvMs);
+    if (i >= 0 && m_source) emit markerClicked(m_source->steps().at(i).lastMs);
 }
 
 TimelineWidget::TimelineWidget(ReplaySource* source, QWidget* parent) : QWidget(parent), m_source(source) {
@@ -110,14 +116,17 @@ TimelineWidget::TimelineWidget(ReplaySource* source, QWidget* parent) : QWidget(
     bp.setColor(QPalette::Window, QColor(170, 20, 20));
     bp.setColor(QPalette::WindowText, Qt::white);
     m_badge->setPalette(bp);
+    // Large, red, and not only "재생" (which also reads as "play"): "재생 / REPLAY".
     QFont bf = m_badge->font();
     bf.setBold(true);
+    bf.setPointSizeF(bf.pointSizeF() * 1.7);
     m_badge->setFont(bf);
+    m_badge->setMargin(6);
     m_time = new QLabel(this);
     m_time->setObjectName(QStringLiteral("replayTime"));
     QFont tf = m_time->font();
     tf.setBold(true);
-    tf.setPointSizeF(tf.pointSizeF() * 1.2);
+    tf.setPointSizeF(tf.pointSizeF() * 1.4);
     m_time->setFont(tf);
     m_prev = new QToolButton(this);
     m_prev->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
@@ -165,6 +174,15 @@ TimelineWidget::TimelineWidget(ReplaySource* source, QWidget* parent) : QWidget(
     connect(m_markers, &MarkerStrip::markerClicked, this, [this](qint64 ms) {
         if (m_source) m_source->seek(ms);
     });
+    // Space plays or pauses, Alt+Left/Right step one action back or forward.
+    auto* space = new QShortcut(QKeySequence(Qt::Key_Space), this);
+    auto* back = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Left), this);
+    auto* forward = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Right), this);
+    for (QShortcut* sc : {space, back, forward})
+        sc->setContext(Qt::WindowShortcut);
+    connect(space, &QShortcut::activated, m_play, &QToolButton::click);
+    connect(back, &QShortcut::activated, m_prev, &QToolButton::click);
+    connect(forward, &QShortcut::activated, m_next, &QToolButton::click);
     if (source) {
         connect(m_play, &QToolButton::clicked, source, &ReplaySource::togglePlay);
         connect(m_prev, &QToolButton::clicked, source, &ReplaySource::stepToPreviousMarker);
@@ -189,8 +207,8 @@ void TimelineWidget::retranslate() {
     m_badge->setText(tr("REPLAY"));
     m_speedLabel->setText(tr("Speed"));
     m_goTo->setPlaceholderText(tr("Go to time (20:15:30, +5:00)"));
-    m_prev->setToolTip(tr("Previous event"));
-    m_next->setToolTip(tr("Next event"));
+    m_prev->setToolTip(tr("Previous event (Alt+Left)"));
+    m_next->setToolTip(tr("Next event (Alt+Right)"));
     const bool playing = m_source && m_source->isPlaying();
     m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_play->setToolTip(playing ? tr("Pause") : tr("Play"));

@@ -2,6 +2,9 @@
 // the replay source (issue 6) implement it; the session and the views above it never know which
 // one feeds them (QGroundControl's "replay is just another link").
 #pragma once
+#include "console/transport/linkstatus.h"
+
+#include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -34,6 +37,11 @@ public:
     virtual bool acceptsCommands() const { return isLive(); }
     // Asks for a fresh snapshot (after a seq gap). A replay may ignore it.
     virtual void requestSnapshot() {}
+    // Why the link is down, as a cause (the live source); None for a replay.
+    virtual LinkStatus linkStatus() const { return {}; }
+    // The source's clock: the wall clock live, the recorded time in a replay (the console's own
+    // log rows and the ages it shows use it).
+    virtual qint64 currentTimeMs() const { return QDateTime::currentMSecsSinceEpoch(); }
 
     // Sends a command with a new client-chosen id and returns the id, or an empty string when
     // it could not be sent (disconnected, replay). The answer arrives as an ack/nack frame with
@@ -58,6 +66,8 @@ signals:
     void stateChanged(sluice::console::DataSource::State state);
     // Why the link is down or degraded, for the status banner; empty when healthy.
     void statusMessage(const QString& message);
+    // linkStatus() changed.
+    void linkStatusChanged();
     // Everything derived so far is invalid (replay seek, new server): the session clears its
     // history before the next snapshot.
     void historyReset();

@@ -1,7 +1,8 @@
 // The live data source: a WebSocket to the server's ops stream (/v1/ops/stream), the operator's
 // token in the upgrade request, automatic reconnect with backoff and jitter, resume with
 // ?since=<last seq>, and link-loss detection (a QElapsedTimer checked by a 1 s timer).
-// Never shows a box: problems surface as state and statusMessage for the banner.
+// Never shows a box: problems surface as state and a LinkStatus with the cause for the banner.
+// A refused or revoked token (close 1008) is not retried: the operator needs a new token.
 #pragma once
 #include "console/transport/backoff.h"
 #include "console/transport/datasource.h"
@@ -30,6 +31,9 @@ public:
     QString description() const override { return m_baseUrl.toString(); }
     bool isLive() const override { return true; }
     void requestSnapshot() override;
+    LinkStatus linkStatus() const override { return m_status; }
+    // A new token (after a refusal): the next open() uses it.
+    void setToken(const QString& token) { m_token = token.trimmed(); }
 
     // Link loss: no frame for this long means the link is considered lost (the socket is
     // aborted and a reconnect scheduled). Tests shorten it.
@@ -45,7 +49,10 @@ protected:
 private:
     void connectNow();
     void setState(State s);
-    void scheduleReconnect(const QString& why);
+    void scheduleReconnect(LinkStatus::Problem problem, const QString& detail, int httpStatus = 0);
+    void setProblem(LinkStatus::Problem problem, const QString& detail, int httpStatus = 0);
+    void stopForToken(LinkStatus::Problem problem, const QString& detail);
+    void onSocketError(QAbstractSocket::SocketError error);
     void onTextMessage(const QString& text);
     void onDisconnected();
     void checkLink();
@@ -58,10 +65,15 @@ private:
     QTimer m_reconnectTimer;
     QTimer m_linkTimer;
     QElapsedTimer m_sinceLastFrame;
+    bool m_upgraded = false; // the current socket got through the WebSocket upgrade
     int m_linkLossMs = 5000;
     qint64 m_lastSeq = -1;
     bool m_wanted = false;
     int m_connectCount = 0;
+    LinkStatus m_status;
+    QElapsedTimer m_attempt;       // since the current connection attempt began
+    bool m_serverStopping = false; // the server announced server_stopping
+    QString m_sslDetail;
 };
 
 } // namespace sluice::console

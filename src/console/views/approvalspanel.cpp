@@ -2,6 +2,7 @@
 #include "console/views/approvalspanel.h"
 
 #include "console/model/consolesession.h"
+#include "console/views/resultline.h"
 
 #include <QEvent>
 #include <QGroupBox>
@@ -28,6 +29,8 @@ ApprovalsPanel::ApprovalsPanel(ConsoleSession* session, QWidget* parent)
     m_approve = new QPushButton(m_pendingGroup);
     m_approve->setObjectName(QStringLiteral("approveButton"));
     pl->addWidget(m_list);
+    m_result = new ResultLine(session, m_pendingGroup);
+    pl->addWidget(m_result);
     pl->addWidget(m_approve, 0, Qt::AlignRight);
     layout->addWidget(m_pendingGroup, 1);
     m_actionsGroup = new QGroupBox(this);
@@ -50,10 +53,9 @@ ApprovalsPanel::ApprovalsPanel(ConsoleSession* session, QWidget* parent)
         const QString id = item->data(0, Qt::UserRole).toString();
         const QString who = item->text(3);
         emit commandRequested(QStringLiteral("approve"),
-                              {{"command_id", id}, {"requested_by", who}},
-                              tr("Approve %1's %2 (%3)").arg(who, item->text(1), id),
-                              tr("Approve %1's command?\n\n%2 %3\n%4")
-                                  .arg(who, item->text(1), item->text(2), item->toolTip(1)));
+                              {{"command_id", id}, {"requested_by", who}}, QString(),
+                              tr("Approve %1's command?\n\n%2\n%3")
+                                  .arg(who, item->text(1), item->text(2)));
     });
     retranslate();
 }
@@ -63,7 +65,7 @@ void ApprovalsPanel::retranslate() {
     m_actionsGroup->setTitle(tr("My actions"));
     m_approve->setText(tr("Approve…"));
     m_list->setHeaderLabels(
-        {tr("Command"), tr("Action"), tr("Arguments"), tr("Requested by"), tr("Expires")});
+        {tr("Command"), tr("Action"), tr("Reason"), tr("Requested by"), tr("Expires")});
     reload();
 }
 
@@ -80,11 +82,11 @@ void ApprovalsPanel::reload() {
         auto* item = new QTreeWidgetItem(m_list);
         item->setData(0, Qt::UserRole, a.commandId);
         item->setText(0, a.commandId);
-        item->setText(1, a.op);
-        item->setText(2, QString::fromUtf8(QJsonDocument(a.args).toJson(QJsonDocument::Compact)));
+        item->setText(1, describeCommand(a.op, a.args, {}, {}, m_session->labelLookup()));
+        item->setText(2, a.reason);
         item->setText(3, a.requestedBy);
         item->setText(4, formatLocalTime(a.expiresAtMs));
-        item->setToolTip(1, a.reason);
+        item->setToolTip(1, QString::fromUtf8(QJsonDocument(a.args).toJson(QJsonDocument::Compact)));
         if (a.commandId == selected) m_list->setCurrentItem(item);
     }
     updateEnabled();

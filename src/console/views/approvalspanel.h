@@ -12,6 +12,7 @@ class QTreeWidget;
 namespace sluice::console {
 
 class ConsoleSession;
+class ResultLine;
 
 class ApprovalsPanel : public QWidget {
     Q_OBJECT
@@ -20,6 +21,7 @@ public:
     QTreeWidget* approvals() const { return m_list; }
     QPushButton* approveButton() const { return m_approve; }
     QTableView* actions() const { return m_actions; }
+    ResultLine* resultLine() const { return m_result; }
 
 signals:
     void commandRequested(const QString& op, const QJsonObject& args, const QString& description,
@@ -39,6 +41,7 @@ private:
     QTreeWidget* m_list;
     QPushButton* m_approve;
     QTableView* m_actions;
+    ResultLine* m_result;
 };
 
 } // namespace sluice::console

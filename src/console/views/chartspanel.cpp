@@ -4,6 +4,8 @@
 #include "console/model/consolesession.h"
 
 #include <QComboBox>
+#include <QCursor>
+#include <QToolTip>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -23,6 +25,7 @@ ChartsPanel::ChartsPanel(ConsoleSession* session, QWidget* parent)
     : QWidget(parent), m_session(session) {
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(2);
     auto* bar = new QHBoxLayout;
     m_windowLabel = new QLabel(this);
     m_window = new QComboBox(this);
@@ -48,13 +51,16 @@ ChartsPanel::ChartsPanel(ConsoleSession* session, QWidget* parent)
         c.x->setTickCount(6);
         c.y = new QValueAxis(c.chart);
         c.y->setLabelFormat(QStringLiteral("%.0f"));
+        c.y->setTickCount(5);
+        c.x->setGridLineColor(QColor(225, 225, 225));
+        c.y->setGridLineColor(QColor(225, 225, 225));
         c.chart->addAxis(c.x, Qt::AlignBottom);
         c.chart->addAxis(c.y, Qt::AlignLeft);
         m_views[i] = new QChartView(c.chart, this);
         m_views[i]->setObjectName(QStringLiteral("chart%1").arg(i));
         // Antialiasing costs more than it gives at 4 Hz with thousands of points.
         m_views[i]->setRenderHint(QPainter::Antialiasing, false);
-        m_views[i]->setMinimumSize(280, 190);
+        m_views[i]->setMinimumSize(240, 110);
         grid->addWidget(m_views[i], 1 + i / 2, i % 2);
     }
     m_charts[Latency].y->setLabelFormat(QStringLiteral("%.1f"));
@@ -64,6 +70,7 @@ ChartsPanel::ChartsPanel(ConsoleSession* session, QWidget* parent)
     connect(m_window, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
             [this] { refresh(); });
     connect(session, &ConsoleSession::updated, this, &ChartsPanel::scheduleRefresh);
+    connect(session, &ConsoleSession::historyCleared, this, &ChartsPanel::clearSeries);
     connect(session, &ConsoleSession::staleChanged, this, [this](bool stale) {
         m_stale = stale;
         retranslate();
@@ -133,6 +140,31 @@ QString ChartsPanel::seriesName(const QString& key) const {
     return key;
 }
 
+QColor ChartsPanel::seriesColour(const QString& key) const {
+    // Okabe–Ito: distinct for the common forms of colour blindness; yellow darkened for white.
+    static const QColor palette[] = {QColor(0, 114, 178),  QColor(230, 159, 0),
+                                     QColor(0, 158, 115),  QColor(213, 94, 0),
+                                     QColor(204, 121, 167), QColor(86, 180, 233),
+                                     QColor(160, 140, 0),  QColor(0, 0, 0)};
+    static const struct {
+        const char* key;
+        int colour;
+    } fixed[] = {{"rate:actual", 0},     {"errors:5xx", 3},      {"errors:overload", 0},
+                 {"errors:bypass", 4},   {"errors:identity", 6}, {"errors:conflicts", 2},
+                 {"errors:sold_out", 1}, {"latency:p50", 2},     {"latency:p99", 3}};
+    for (const auto& f : fixed)
+        if (key == QLatin1String(f.key)) return palette[f.colour];
+    if (key == QLatin1String("rate:ceiling")) return QColor(90, 90, 90);
+    if (key == QLatin1String("errors:4xx")) return QColor(150, 150, 150);
+    // Cohorts: in the order they appear.
+    int i = 0;
+    for (const auto& c : m_session->state().cohorts()) {
+        if (QLatin1String("queue:") + c.id == key) return palette[i % 8];
+        ++i;
+    }
+    return palette[qHash(key) % 8];
+}
+
 QLineSeries* ChartsPanel::ensureSeries(Chart& c, const QString& key) {
     auto it = c.seriesByKey.find(key);
     if (it != c.seriesByKey.end()) return it->series;
@@ -142,13 +174,43 @@ QLineSeries* ChartsPanel::ensureSeries(Chart& c, const QString& key) {
     c.chart->addSeries(s);
     s->attachAxis(c.x);
     s->attachAxis(c.y);
+    QPen pen(seriesColour(key));
+    pen.setWidthF(key == QLatin1String("errors:4xx") ? 1.0 : 2.0);
     if (key == QLatin1String("rate:ceiling")) {
-        QPen pen = s->pen();
+        // The configured ceiling: a thin dashed line, never the most eye-catching thing.
+        pen.setWidthF(1.0);
         pen.setStyle(Qt::DashLine);
-        s->setPen(pen);
     }
+    s->setPen(pen);
+    // Hover shows the time and the value.
+    connect(s, &QLineSeries::hovered, this, [this, s](const QPointF& p, bool state) {
+        if (!state) {
+            QToolTip::hideText();
+            return;
+        }
+        QToolTip::showText(QCursor::pos(),
+                           QStringLiteral("%1  %2: %3")
+                               .arg(QDateTime::fromMSecsSinceEpoch(qint64(p.x()))
+                                        .toString(QStringLiteral("HH:mm:ss")),
+                                    s->name(), QLocale().toString(p.y(), 'f', p.y() < 10 ? 2 : 0)),
+                           this);
+    });
     c.seriesByKey.insert(key, SeriesSlot{s});
     return s;
+}
+
+void ChartsPanel::clearSeries() {
+    for (Chart& c : m_charts) {
+        for (auto it = c.seriesByKey.begin(); it != c.seriesByKey.end(); ++it) {
+            c.chart->removeSeries(it->series);
+            delete it->series;
+        }
+        c.seriesByKey.clear();
+    }
+}
+
+QStringList ChartsPanel::seriesKeys(ChartId id) const {
+    return m_charts[id].seriesByKey.keys();
 }
 
 void ChartsPanel::scheduleRefresh() {
@@ -205,12 +267,31 @@ bool ChartsPanel::refreshChart(ChartId id, qint64 t1) {
         hi = qMax(hi, slot.hi);
     }
     if (!changed) return false;
-    c.x->setRange(QDateTime::fromMSecsSinceEpoch(t0), QDateTime::fromMSecsSinceEpoch(t1));
-    c.x->setFormat(window > 3600'000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss"));
-    // A little headroom, rounded so the axis does not jitter every refresh.
-    const double span = hi - lo;
-    const double step = std::pow(10.0, std::floor(std::log10(qMax(1e-9, span))));
-    c.y->setRange(lo, std::ceil(hi * 1.1 / step) * step);
+    // Time ticks on round minutes (round hours for 24 h): the axis spans whole tick intervals
+    // around the window.
+    const qint64 tickMs = window <= 5 * 60'000 ? 60'000 : window <= 3600'000 ? 10 * 60'000
+                                                                            : 4 * 3600'000;
+    const qint64 offset = QDateTime::fromMSecsSinceEpoch(t1).offsetFromUtc() * 1000LL;
+    const qint64 a0 = (t0 + offset) / tickMs * tickMs - offset;
+    const qint64 a1 = ((t1 + offset + tickMs - 1) / tickMs) * tickMs - offset;
+    c.x->setRange(QDateTime::fromMSecsSinceEpoch(a0), QDateTime::fromMSecsSinceEpoch(a1));
+    c.x->setTickCount(int(qBound(qint64(2), (a1 - a0) / tickMs + 1, qint64(13))));
+    c.x->setFormat(tickMs >= 3600'000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm"));
+    // Round tick values (1, 2, 5 × 10^n) from zero, with headroom; integers for counts.
+    const double top = qMax(hi * 1.05, lo + 1e-9);
+    const double raw = top / 4;
+    const double mag = std::pow(10.0, std::floor(std::log10(qMax(1e-9, raw))));
+    double step = mag;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * mag >= raw) {
+            step = m * mag;
+            break;
+        }
+    if (id == QueueDepth || id == AdmissionRate) step = qMax(1.0, std::ceil(step));
+    c.y->setRange(qMin(0.0, lo), step * 4);
+    c.y->setTickCount(5);
+    c.y->setLabelFormat(step >= 1 && std::floor(step) == step ? QStringLiteral("%.0f")
+                                                              : QStringLiteral("%.1f"));
     return true;
 }
 

@@ -42,6 +42,10 @@ public:
     QChartView* chartView(ChartId id) const { return m_views[id]; }
     // Points currently shown by a series (tests).
     int pointCount(ChartId id, const QString& seriesKey) const;
+    // Keys of the series a chart has now (tests: nothing of a previous source remains).
+    QStringList seriesKeys(ChartId id) const;
+    // Drops every series (a new source, a replay seek): the next refresh starts from the store.
+    void clearSeries();
 
 protected:
     void changeEvent(QEvent* e) override;
@@ -64,6 +68,7 @@ private:
     };
     QLineSeries* ensureSeries(Chart& c, const QString& key);
     QString seriesName(const QString& key) const;
+    QColor seriesColour(const QString& key) const;
     void retranslate();
     bool refreshChart(ChartId id, qint64 t1);
 

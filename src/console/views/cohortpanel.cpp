@@ -2,6 +2,7 @@
 #include "console/views/cohortpanel.h"
 
 #include "console/model/consolesession.h"
+#include "console/views/resultline.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -29,14 +30,16 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
-    layout->addWidget(m_table, 4);
+    layout->addWidget(m_table, 5);
 
-    auto* side = new QHBoxLayout;
+    auto* side = new QVBoxLayout;
     m_controls = new QGroupBox(this);
     auto* g = new QGridLayout(m_controls);
+    g->setVerticalSpacing(3);
     m_pause = new QPushButton(m_controls);
     m_pause->setObjectName(QStringLiteral("pauseButton"));
     m_incident = new QCheckBox(m_controls);
+    m_incident->setObjectName(QStringLiteral("incidentCheck"));
     m_resume = new QPushButton(m_controls);
     m_resume->setObjectName(QStringLiteral("resumeButton"));
     g->addWidget(m_pause, 0, 0);
@@ -44,8 +47,10 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent)
     g->addWidget(m_resume, 0, 2);
     m_rateLabel = new QLabel(m_controls);
     m_rate = new QDoubleSpinBox(m_controls);
+    m_rate->setObjectName(QStringLiteral("rateSpin"));
     m_rate->setRange(0, 1e6);
     m_rate->setDecimals(1);
+    m_rateLabel->setBuddy(m_rate);
     m_setRate = new QPushButton(m_controls);
     m_setRate->setObjectName(QStringLiteral("setRateButton"));
     g->addWidget(m_rateLabel, 1, 0);
@@ -54,6 +59,7 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent)
     m_maxActiveLabel = new QLabel(m_controls);
     m_maxActive = new QSpinBox(m_controls);
     m_maxActive->setRange(0, 100'000'000);
+    m_maxActiveLabel->setBuddy(m_maxActive);
     m_setMaxActive = new QPushButton(m_controls);
     m_setMaxActive->setObjectName(QStringLiteral("setMaxActiveButton"));
     g->addWidget(m_maxActiveLabel, 2, 0);
@@ -63,43 +69,17 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent)
     m_mode = new QComboBox(m_controls);
     m_mode->addItem(QString(), QStringLiteral("manual"));
     m_mode->addItem(QString(), QStringLiteral("automatic"));
+    m_modeLabel->setBuddy(m_mode);
     m_setMode = new QPushButton(m_controls);
     m_setMode->setObjectName(QStringLiteral("setModeButton"));
     g->addWidget(m_modeLabel, 3, 0);
     g->addWidget(m_mode, 3, 1);
     g->addWidget(m_setMode, 3, 2);
-    side->addWidget(m_controls, 0, Qt::AlignTop);
-
-    m_drill = new QGroupBox(this);
-    auto* d = new QGridLayout(m_drill);
-    m_latencyLabel = new QLabel(m_drill);
-    m_drillLatency = new QSpinBox(m_drill);
-    m_drillLatency->setRange(0, 60'000);
-    m_drillLatency->setSuffix(QStringLiteral(" ms"));
-    m_drillLatency->setPrefix(QStringLiteral("p50 "));
-    m_drillLatencyP99 = new QSpinBox(m_drill);
-    m_drillLatencyP99->setRange(0, 600'000);
-    m_drillLatencyP99->setSuffix(QStringLiteral(" ms"));
-    m_drillLatencyP99->setPrefix(QStringLiteral("p99 "));
-    // p99 never below p50 (the server refuses it).
-    connect(m_drillLatency, QOverload<int>::of(&QSpinBox::valueChanged), m_drillLatencyP99,
-            [this](int v) { m_drillLatencyP99->setMinimum(v); });
-    m_errorRateLabel = new QLabel(m_drill);
-    m_drillErrorRate = new QDoubleSpinBox(m_drill);
-    m_drillErrorRate->setRange(0, 1);
-    m_drillErrorRate->setSingleStep(0.05);
-    m_drillOutage = new QCheckBox(m_drill);
-    m_applyDrill = new QPushButton(m_drill);
-    m_applyDrill->setObjectName(QStringLiteral("drillButton"));
-    d->addWidget(m_latencyLabel, 0, 0);
-    d->addWidget(m_drillLatency, 0, 1);
-    d->addWidget(m_drillLatencyP99, 1, 1);
-    d->addWidget(m_errorRateLabel, 2, 0);
-    d->addWidget(m_drillErrorRate, 2, 1);
-    d->addWidget(m_drillOutage, 3, 0);
-    d->addWidget(m_applyDrill, 3, 1);
-    side->addWidget(m_drill, 0, Qt::AlignTop);
-    layout->addLayout(side, 3);
+    side->addWidget(m_controls);
+    m_result = new ResultLine(session, this);
+    side->addWidget(m_result);
+    side->addStretch(1);
+    layout->addLayout(side, 2);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         loadSelection();
@@ -112,63 +92,75 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent)
     connect(session, &ConsoleSession::canActChanged, this, &CohortPanel::updateEnabled);
     connect(session, &ConsoleSession::cohortsChanged, this, &CohortPanel::updateEnabled);
 
-    connect(m_pause, &QPushButton::clicked, this, [this] {
+    connect(session, &ConsoleSession::sourceReset, this, &CohortPanel::resetForm);
+
+    auto waitingOf = [this](const QString& id) {
+        const CohortFigures* c = m_session->state().cohort(id);
+        return c ? c->waiting : 0;
+    };
+    connect(m_pause, &QPushButton::clicked, this, [this, waitingOf] {
         const QString id = selectedCohort();
         const bool incident = m_incident->isChecked();
-        emit commandRequested(
-            QStringLiteral("pause_cohort"), {{"cohort", id}, {"incident", incident}},
-            tr("Pause %1").arg(cohortLabel(id)),
-            tr("Pause admission for %1? Everyone waiting in this cohort sees the pause at once.")
-                .arg(cohortLabel(id)));
+        const QString people = QLocale().toString(waitingOf(id));
+        QString text = tr("Pause admission for %1?\n\n%2 people waiting in this cohort see the "
+                          "pause at once and nobody is admitted until it resumes.")
+                           .arg(cohortLabel(id), people);
+        text += QStringLiteral("\n\n") +
+                (incident ? tr("Marked as an incident: resuming will need a second operator when "
+                               "the two-person rule is on.")
+                          : tr("Not marked as an incident."));
+        emit commandRequested(QStringLiteral("pause_cohort"),
+                              {{"cohort", id}, {"incident", incident}}, QString(), text);
     });
-    connect(m_resume, &QPushButton::clicked, this, [this] {
+    connect(m_resume, &QPushButton::clicked, this, [this, waitingOf] {
         const QString id = selectedCohort();
-        emit commandRequested(
-            QStringLiteral("resume_cohort"), {{"cohort", id}}, tr("Resume %1").arg(cohortLabel(id)),
-            tr("Resume admission for %1? Waiting people start being admitted again.")
-                .arg(cohortLabel(id)));
+        const CohortFigures* c = m_session->state().cohort(id);
+        QString text = tr("Resume admission for %1?\n\n%2 people waiting start being admitted "
+                          "again, at up to %3 per second.")
+                           .arg(cohortLabel(id), QLocale().toString(waitingOf(id)),
+                                QLocale().toString(c ? c->rateCeiling : 0, 'f', 0));
+        if (c && c->pausedForIncident)
+            text += QStringLiteral("\n\n") +
+                    tr("This cohort was paused for an incident: with the two-person rule a second "
+                       "operator must approve the resume.");
+        emit commandRequested(QStringLiteral("resume_cohort"), {{"cohort", id}}, QString(), text);
     });
-    connect(m_setRate, &QPushButton::clicked, this, [this] {
+    connect(m_setRate, &QPushButton::clicked, this, [this, waitingOf] {
         const QString id = selectedCohort();
+        const CohortFigures* c = m_session->state().cohort(id);
         const double rate = m_rate->value();
-        emit commandRequested(QStringLiteral("set_rate"), {{"cohort", id}, {"rate_per_s", rate}},
-                              tr("Set the rate of %1 to %2/s").arg(cohortLabel(id)).arg(rate),
-                              tr("Set the admission ceiling of %1 to %2 per second? The waiting "
-                                 "times people see change.")
-                                  .arg(cohortLabel(id))
-                                  .arg(rate));
+        const QLocale l;
+        emit commandRequested(
+            QStringLiteral("set_rate"), {{"cohort", id}, {"rate_per_s", rate}}, QString(),
+            tr("Change the admission ceiling of %1 from %2 to %3 per second?\n\n%4 people are "
+               "waiting; the waiting times they see change.")
+                .arg(cohortLabel(id), l.toString(c ? c->rateCeiling : 0, 'f', 0),
+                     l.toString(rate, 'f', rate == qint64(rate) ? 0 : 1),
+                     l.toString(waitingOf(id))));
     });
     connect(m_setMaxActive, &QPushButton::clicked, this, [this] {
         const QString id = selectedCohort();
+        const CohortFigures* c = m_session->state().cohort(id);
         const int n = m_maxActive->value();
+        const QLocale l;
         emit commandRequested(
-            QStringLiteral("set_max_active"), {{"cohort", id}, {"max_active", n}},
-            tr("Set max active of %1 to %2").arg(cohortLabel(id)).arg(n),
-            tr("Allow at most %2 booking sessions at once for %1?").arg(cohortLabel(id)).arg(n));
+            QStringLiteral("set_max_active"), {{"cohort", id}, {"max_active", n}}, QString(),
+            tr("Change the booking sessions allowed at once for %1 from %2 to %3?\n\n%4 "
+               "sessions are active now.")
+                .arg(cohortLabel(id), l.toString(c ? c->maxActive : 0), l.toString(n),
+                     l.toString(c ? c->active : 0)));
     });
-    connect(m_setMode, &QPushButton::clicked, this, [this] {
+    connect(m_setMode, &QPushButton::clicked, this, [this, waitingOf] {
         const QString id = selectedCohort();
+        const CohortFigures* c = m_session->state().cohort(id);
         const QString mode = m_mode->currentData().toString();
-        emit commandRequested(
-            QStringLiteral("set_admission_mode"), {{"cohort", id}, {"mode", mode}},
-            tr("Switch %1 to %2 admission").arg(cohortLabel(id), m_mode->currentText()),
-            tr("Switch %1 to %2 admission?").arg(cohortLabel(id), m_mode->currentText()));
-    });
-    connect(m_applyDrill, &QPushButton::clicked, this, [this] {
-        // The booking module takes the simulated latency as {p50, p99}.
-        const QJsonObject args{{"latency_ms", QJsonObject{{"p50", m_drillLatency->value()},
-                                                          {"p99", m_drillLatencyP99->value()}}},
-                               {"error_rate", m_drillErrorRate->value()},
-                               {"outage", m_drillOutage->isChecked()}};
-        emit commandRequested(
-            QStringLiteral("set_identity_provider"), args,
-            tr("Identity provider drill: p50 %1 ms, p99 %4 ms, error rate %2, outage %3")
-                .arg(m_drillLatency->value())
-                .arg(m_drillErrorRate->value())
-                .arg(m_drillOutage->isChecked() ? tr("yes") : tr("no"))
-                .arg(m_drillLatencyP99->value()),
-            tr("Change the identity provider simulation? Identity checks for citizens get slower "
-               "or fail."));
+        emit commandRequested(QStringLiteral("set_admission_mode"),
+                              {{"cohort", id}, {"mode", mode}}, QString(),
+                              tr("Switch the admission of %1 from %2 to %3?\n\n%4 people are "
+                                 "waiting.")
+                                  .arg(cohortLabel(id), modeText(c ? c->mode : QString()),
+                                       m_mode->currentText(),
+                                       QLocale().toString(waitingOf(id))));
     });
     retranslate();
     updateEnabled();
@@ -188,6 +180,16 @@ void CohortPanel::selectCohort(const QString& id) {
 QString CohortPanel::cohortLabel(const QString& id) const {
     const int row = m_session->cohortModel()->rowOf(id);
     return row < 0 ? id : m_session->cohortModel()->index(row, 0).data().toString();
+}
+
+void CohortPanel::resetForm() {
+    // A new source: no selection, no incident flag, no values of the previous server.
+    m_table->clearSelection();
+    m_incident->setChecked(false);
+    m_rate->setValue(0);
+    m_maxActive->setValue(0);
+    m_mode->setCurrentIndex(0);
+    updateEnabled();
 }
 
 void CohortPanel::loadSelection() {
@@ -210,14 +212,12 @@ void CohortPanel::updateEnabled() {
     for (QWidget* w : std::initializer_list<QWidget*>{m_rate, m_setRate, m_maxActive,
                                                       m_setMaxActive, m_mode, m_setMode})
         w->setEnabled(sel);
-    m_drill->setEnabled(can);
     const QString why = !m_session->canAct()
                             ? (m_session->role() == QLatin1String("viewer")
                                    ? tr("Viewers cannot act.")
                                    : tr("Actions are disabled while disconnected."))
                             : QString();
     m_controls->setToolTip(why);
-    m_drill->setToolTip(why);
 }
 
 void CohortPanel::retranslate() {
@@ -235,11 +235,6 @@ void CohortPanel::retranslate() {
     m_mode->setItemText(0, tr("manual"));
     m_mode->setItemText(1, tr("automatic (AIMD)"));
     m_setMode->setText(tr("Apply mode…"));
-    m_drill->setTitle(tr("Identity provider drill"));
-    m_latencyLabel->setText(tr("Latency"));
-    m_errorRateLabel->setText(tr("Error rate"));
-    m_drillOutage->setText(tr("outage"));
-    m_applyDrill->setText(tr("Apply drill…"));
     updateEnabled();
 }
 

@@ -1,6 +1,7 @@
 // The cohorts panel: the cohort table and the controls that act on the selected cohort (pause,
-// resume, rate ceiling, max active, manual/automatic), plus the identity-provider drill.
-// Actions are requested from the main window, which confirms and sends them.
+// resume, rate ceiling, max active, manual/automatic). Confirmations say old → new and how many
+// people it affects; the outcome shows in the panel's own result line. A new source clears the
+// selection and the form. Actions are requested from the main window, which confirms and sends.
 #pragma once
 #include <QJsonObject>
 #include <QWidget>
@@ -17,6 +18,7 @@ class QTableView;
 namespace sluice::console {
 
 class ConsoleSession;
+class ResultLine;
 
 class CohortPanel : public QWidget {
     Q_OBJECT
@@ -32,7 +34,8 @@ public:
     QPushButton* rateButton() const { return m_setRate; }
     QPushButton* maxActiveButton() const { return m_setMaxActive; }
     QPushButton* modeButton() const { return m_setMode; }
-    QPushButton* drillButton() const { return m_applyDrill; }
+    QCheckBox* incidentCheck() const { return m_incident; }
+    ResultLine* resultLine() const { return m_result; }
     QDoubleSpinBox* rateSpin() const { return m_rate; }
     QSpinBox* maxActiveSpin() const { return m_maxActive; }
     QComboBox* modeCombo() const { return m_mode; }
@@ -49,21 +52,18 @@ private:
     void updateEnabled();
     void loadSelection();
     QString cohortLabel(const QString& id) const;
+    void resetForm();
 
     ConsoleSession* m_session;
     QTableView* m_table;
     QGroupBox* m_controls;
-    QGroupBox* m_drill;
-    QPushButton *m_pause, *m_resume, *m_setRate, *m_setMaxActive, *m_setMode, *m_applyDrill;
+    QPushButton *m_pause, *m_resume, *m_setRate, *m_setMaxActive, *m_setMode;
     QCheckBox* m_incident;
     QDoubleSpinBox* m_rate;
     QSpinBox* m_maxActive;
     QComboBox* m_mode;
-    QLabel *m_rateLabel, *m_maxActiveLabel, *m_modeLabel, *m_latencyLabel, *m_errorRateLabel;
-    QSpinBox* m_drillLatency;
-    QSpinBox* m_drillLatencyP99;
-    QDoubleSpinBox* m_drillErrorRate;
-    QCheckBox* m_drillOutage;
+    QLabel *m_rateLabel, *m_maxActiveLabel, *m_modeLabel;
+    ResultLine* m_result;
 };
 
 } // namespace sluice::console

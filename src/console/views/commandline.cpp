@@ -55,8 +55,16 @@ CommandLine parseCommandLine(const QStringList& args) {
         QCoreApplication::translate(
             "CommandLine", "With --replay: start at TIME (20:15:30, 2021-07-19 20:15, +5:00)."),
         "TIME");
+    const QCommandLineOption scenario(
+        "scenario",
+        QCoreApplication::translate("CommandLine",
+                                    "Show a scripted scene instead of a server (screenshots, "
+                                    "training): normal, paused, soldout, frozen or replay."),
+        "NAME");
+    const QCommandLineOption wall(
+        "wall", QCoreApplication::translate("CommandLine", "Start in the wall mode (full screen)."));
     p.addOptions({help, version, connect, tokenFile, screenshot, after, lang, record, duration,
-                  replay, at});
+                  replay, at, scenario, wall});
     out.helpText =
         p.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("sluice-console"));
     if (!p.parse(args)) {
@@ -121,6 +129,21 @@ CommandLine parseCommandLine(const QStringList& args) {
     if (p.isSet(at) && out.replayFile.isEmpty()) {
         out.error = QCoreApplication::translate("CommandLine", "--at needs --replay");
         return out;
+    }
+    out.wall = p.isSet(wall);
+    if (p.isSet(scenario)) {
+        out.scenario = p.value(scenario);
+        static const QStringList names = {"normal", "paused", "soldout", "frozen", "replay"};
+        if (!names.contains(out.scenario)) {
+            out.error = QCoreApplication::translate(
+                "CommandLine", "--scenario: expected normal, paused, soldout, frozen or replay");
+            return out;
+        }
+        if (p.isSet(connect) || p.isSet(replay) || p.isSet(record)) {
+            out.error = QCoreApplication::translate(
+                "CommandLine", "--scenario cannot be combined with --connect, --replay or --record");
+            return out;
+        }
     }
     if (p.isSet(lang)) {
         out.lang = p.value(lang);

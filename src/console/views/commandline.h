@@ -1,5 +1,5 @@
 // The console's command line: --connect URL, --token-file FILE, --screenshot FILE --after S,
-// --lang ko|en, --help, --version. Parsed into a struct so tests can check it.
+// --lang ko|en, --scenario NAME, --wall, --help, --version. Parsed into a struct so tests can check it.
 #pragma once
 #include <QStringList>
 #include <QUrl>
@@ -18,6 +18,10 @@ struct CommandLine {
     QString replayFile;
     QString atText;
     QString lang;  // empty: saved choice or the system default
+    // Screenshots and demos: --scenario normal|paused|soldout|frozen|replay (scripted data),
+    // --wall (start in the wall mode).
+    QString scenario;
+    bool wall = false;
     QString error; // non-empty: print and exit 2
     bool helpShown = false, versionShown = false;
     QString helpText;

@@ -73,6 +73,12 @@ void ConnectDialog::onDelete() {
     reloadProfiles({});
 }
 
+void ConnectDialog::setUrl(const QUrl& url) {
+    m_ui->urlEdit->setText(url.toString());
+    m_ui->tokenEdit->clear();
+    m_ui->tokenEdit->setFocus();
+}
+
 QUrl ConnectDialog::url() const {
     return QUrl(m_ui->urlEdit->text().trimmed());
 }

@@ -21,6 +21,8 @@ public:
     QUrl url() const;
     QString token() const;
     QString profileName() const;
+    // Prefills the server URL (asking for a new token after a refusal) and focuses the token.
+    void setUrl(const QUrl& url);
 
 protected:
     void changeEvent(QEvent* e) override;

@@ -39,11 +39,37 @@ EventLogPanel::EventLogPanel(ConsoleSession* session, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    applyColumnModes();
     layout->addWidget(m_table);
+    auto activate = [this](const QModelIndex& index) {
+        const qint64 t = index.siblingAtColumn(0).data(EventLogModel::ReceivedRole).toLongLong();
+        if (t > 0) emit momentActivated(t);
+    };
+    connect(m_table, &QTableView::clicked, this, activate);
+    connect(m_table, &QTableView::activated, this, activate);
+    // A new source: its log starts with no filter from the previous one.
+    connect(session, &ConsoleSession::sourceReset, this, [this] {
+        m_text->clear();
+        m_severity->setCurrentIndex(0);
+        m_table->clearSelection();
+    });
     connect(m_severity, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
             [this] { m_proxy->setSeverity(m_severity->currentData().toString()); });
     connect(m_text, &QLineEdit::textChanged, m_proxy, &EventLogFilterProxy::setText);
     retranslate();
+}
+
+void EventLogPanel::applyColumnModes() {
+    QHeaderView* h = m_table->horizontalHeader();
+    h->setMinimumSectionSize(40);
+    h->setResizeContentsPrecision(100); // a 20,000-row log is not measured on every insert
+    h->setSectionResizeMode(EventLogModel::Time, QHeaderView::ResizeToContents);
+    h->setSectionResizeMode(EventLogModel::Severity, QHeaderView::ResizeToContents);
+    h->setSectionResizeMode(EventLogModel::Kind, QHeaderView::Interactive);
+    h->setSectionResizeMode(EventLogModel::Operator, QHeaderView::ResizeToContents);
+    h->setSectionResizeMode(EventLogModel::Message, QHeaderView::Stretch);
+    h->resizeSection(EventLogModel::Kind, 110);
 }
 
 void EventLogPanel::retranslate() {

@@ -1,5 +1,6 @@
-// The event and audit log: every event from the stream and the console's own, newest first,
-// filterable by severity and text.
+// The incident timeline: every event from the stream and the console's own, newest first, time
+// of day first, filterable by severity and text. Clicking a row asks to go to its moment (the
+// window seeks there in a replay).
 #pragma once
 #include <QWidget>
 
@@ -17,6 +18,14 @@ class EventLogPanel : public QWidget {
 public:
     explicit EventLogPanel(ConsoleSession* session, QWidget* parent = nullptr);
     QTableView* table() const { return m_table; }
+    QLineEdit* filterEdit() const { return m_text; }
+    QComboBox* severityCombo() const { return m_severity; }
+    // Column widths that keep the message readable in a narrow dock.
+    void applyColumnModes();
+
+signals:
+    // The operator clicked a row: the instant it was received (recorded time in a replay).
+    void momentActivated(qint64 receivedMs);
 
 protected:
     void changeEvent(QEvent* e) override;

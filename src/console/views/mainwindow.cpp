@@ -1,37 +1,56 @@
-// The console's main window (see mainwindow.h).
+// The console's main window (see mainwindow.h). Menus, shortcuts, the wall mode and the layout
+// reset are in windowmodes.cpp.
 #include "console/views/mainwindow.h"
 
 #include "console/model/consolesession.h"
+#include "console/replay/recordingcontroller.h"
+#include "console/replay/replaysource.h"
 #include "console/transport/livesource.h"
+#include "console/views/alertnotifier.h"
+#include "console/views/alertspanel.h"
 #include "console/views/approvalspanel.h"
 #include "console/views/chartspanel.h"
 #include "console/views/clinicpanel.h"
 #include "console/views/cohortpanel.h"
 #include "console/views/connectdialog.h"
+#include "console/views/drillpanel.h"
 #include "console/views/eventlogpanel.h"
 #include "console/views/languagemanager.h"
 #include "console/views/noticespanel.h"
 #include "console/views/profilestore.h"
+#include "console/views/resultline.h"
 #include "console/views/tilespanel.h"
-#include "console/replay/recordingcontroller.h"
+#include "console/views/wallview.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QShowEvent>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QScrollArea>
 #include <QTableView>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace sluice::console {
+
+namespace {
+void paint(QWidget* w, const QColor& bg, const QColor& fg) {
+    QPalette p = w->palette();
+    p.setColor(QPalette::Window, bg);
+    p.setColor(QPalette::WindowText, fg);
+    w->setPalette(p);
+}
+} // namespace
 
 MainWindow::MainWindow(ConsoleSession* session, LanguageManager* language, ProfileStore* profiles,
                        QWidget* parent)
@@ -43,21 +62,48 @@ MainWindow::MainWindow(ConsoleSession* session, LanguageManager* language, Profi
                                      QMessageBox::Cancel) == QMessageBox::Yes;
     };
 
-    auto* central = new QWidget(this);
-    auto* cl = new QVBoxLayout(central);
+    // The frame turns red with a tint in a replay, so it cannot be mistaken for live.
+    m_frame = new QFrame(this);
+    m_frame->setObjectName(QStringLiteral("replayFrame"));
+    auto* cl = new QVBoxLayout(m_frame);
     cl->setContentsMargins(4, 4, 4, 4);
-    m_banner = new QLabel(central);
+    cl->setSpacing(4);
+    m_bannerFrame = new QFrame(m_frame);
+    m_bannerFrame->setObjectName(QStringLiteral("bannerFrame"));
+    m_bannerFrame->setAutoFillBackground(true);
+    auto* bl = new QHBoxLayout(m_bannerFrame);
+    bl->setContentsMargins(8, 4, 8, 4);
+    m_banner = new QLabel(m_bannerFrame);
     m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setWordWrap(true);
-    m_banner->setAutoFillBackground(true);
-    m_banner->setMargin(6);
-    QPalette bp = m_banner->palette();
-    bp.setColor(QPalette::Window, QColor(255, 214, 140));
-    bp.setColor(QPalette::WindowText, QColor(60, 30, 0));
-    m_banner->setPalette(bp);
-    m_banner->hide();
-    cl->addWidget(m_banner);
-    m_splitter = new QSplitter(Qt::Vertical, central);
+    QFont bf = m_banner->font();
+    bf.setBold(true);
+    bf.setPointSizeF(bf.pointSizeF() * 1.1);
+    m_banner->setFont(bf);
+    m_tokenButton = new QPushButton(m_bannerFrame);
+    m_tokenButton->setObjectName(QStringLiteral("newTokenButton"));
+    m_tokenButton->hide();
+    connect(m_tokenButton, &QPushButton::clicked, this, &MainWindow::askForNewToken);
+    bl->addWidget(m_banner, 1);
+    bl->addWidget(m_tokenButton);
+    // The banner spans the whole window (a top tool bar), not only the centre.
+    m_bannerBar = new QToolBar(this);
+    m_bannerBar->setObjectName(QStringLiteral("bannerBar"));
+    m_bannerBar->setMovable(false);
+    m_bannerBar->setFloatable(false);
+    m_bannerBar->toggleViewAction()->setVisible(false);
+    m_bannerBar->setContextMenuPolicy(Qt::PreventContextMenu);
+    m_bannerBar->layout()->setContentsMargins(0, 0, 0, 0);
+    m_bannerBar->addWidget(m_bannerFrame);
+    m_bannerFrame->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    addToolBar(Qt::TopToolBarArea, m_bannerBar);
+    addToolBarBreak(Qt::TopToolBarArea);
+    m_bannerBar->hide();
+    m_notifier = new AlertNotifier(session, this, this);
+    m_alertsPanel = new AlertsPanel(session, m_notifier, m_frame);
+    cl->addWidget(m_alertsPanel);
+    m_pages = new QStackedWidget(m_frame);
+    m_splitter = new QSplitter(Qt::Vertical, m_pages);
     m_splitter->setObjectName(QStringLiteral("centralSplitter"));
     m_tiles = new TilesPanel(session, m_splitter);
     m_charts = new ChartsPanel(session, m_splitter);
@@ -65,23 +111,32 @@ MainWindow::MainWindow(ConsoleSession* session, LanguageManager* language, Profi
     m_splitter->addWidget(m_charts);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    cl->addWidget(m_splitter, 1);
-    setCentralWidget(central);
+    m_splitter->setChildrenCollapsible(false);
+    m_wall = new WallView(session, m_pages);
+    m_pages->addWidget(m_splitter);
+    m_pages->addWidget(m_wall);
+    cl->addWidget(m_pages, 1);
+    setCentralWidget(m_frame);
 
     m_cohorts = new CohortPanel(session, this);
     m_clinics = new ClinicPanel(session, this);
     m_notices = new NoticesPanel(session, this);
     m_approvals = new ApprovalsPanel(session, this);
+    m_drill = new DrillPanel(session, this);
     m_log = new EventLogPanel(session, this);
     createDocks();
     createMenus();
 
     m_modeLabel = new QLabel(this);
+    m_modeLabel->setObjectName(QStringLiteral("modeLabel"));
+    m_modeLabel->setAutoFillBackground(true);
+    m_modeLabel->setMargin(2);
     m_connLabel = new QLabel(this);
     m_connLabel->setObjectName(QStringLiteral("connectionState"));
     m_connLabel->setAutoFillBackground(true);
     m_connLabel->setMargin(2);
     m_serverLabel = new QLabel(this);
+    m_serverLabel->setMinimumWidth(0);
     m_lastUpdate = new QLabel(this);
     m_lastUpdate->setObjectName(QStringLiteral("lastUpdate"));
     statusBar()->addPermanentWidget(m_modeLabel);
@@ -94,15 +149,33 @@ MainWindow::MainWindow(ConsoleSession* session, LanguageManager* language, Profi
     recordingHooks.setSource = [this](DataSource* s) { setSource(s); };
     recordingHooks.chartWindowMs = [this] { return m_charts->windowMs(); };
     recordingHooks.charts = m_charts;
-    m_recording = new replay::RecordingController(this, session, m_fileMenu, m_quitAction, recordingHooks);
+    m_recording = new replay::RecordingController(this, session, m_fileMenu, m_quitAction,
+                                                  recordingHooks);
 
-    auto request = [this](const QString& op, const QJsonObject& args, const QString& d,
-                          const QString& c) { requestCommand(op, args, d, c); };
-    connect(m_cohorts, &CohortPanel::commandRequested, this, request);
-    connect(m_notices, &NoticesPanel::commandRequested, this, request);
-    connect(m_approvals, &ApprovalsPanel::commandRequested, this, request);
+    // Each panel shows the outcome of its own commands: no other panel is raised.
+    connect(m_cohorts, &CohortPanel::commandRequested, this,
+            [this](const QString& op, const QJsonObject& a, const QString& d, const QString& c) {
+                requestCommand(op, a, d, c, m_cohorts->resultLine());
+            });
+    connect(m_notices, &NoticesPanel::commandRequested, this,
+            [this](const QString& op, const QJsonObject& a, const QString& d, const QString& c) {
+                m_notices->commandSent(op, requestCommand(op, a, d, c, m_notices->resultLine()));
+            });
+    connect(m_approvals, &ApprovalsPanel::commandRequested, this,
+            [this](const QString& op, const QJsonObject& a, const QString& d, const QString& c) {
+                requestCommand(op, a, d, c, m_approvals->resultLine());
+            });
+    connect(m_drill, &DrillPanel::commandRequested, this,
+            [this](const QString& op, const QJsonObject& a, const QString& d, const QString& c) {
+                requestCommand(op, a, d, c, m_drill->resultLine());
+            });
+    // A click on a timeline row goes to its moment in a replay.
+    connect(m_log, &EventLogPanel::momentActivated, this, [this](qint64 ms) {
+        if (auto* r = qobject_cast<replay::ReplaySource*>(m_source.get())) r->seek(ms);
+    });
 
     connect(session, &ConsoleSession::updated, this, &MainWindow::scheduleViewRefresh);
+    connect(session, &ConsoleSession::alertsChanged, this, &MainWindow::scheduleViewRefresh);
     connect(session, &ConsoleSession::staleChanged, this, &MainWindow::refreshViews);
     connect(session, &ConsoleSession::connectionStateChanged, this, &MainWindow::updateStatus);
     connect(session, &ConsoleSession::canActChanged, this, &MainWindow::updateStatus);
@@ -110,12 +183,14 @@ MainWindow::MainWindow(ConsoleSession* session, LanguageManager* language, Profi
     connect(session, &ConsoleSession::statusMessage, this, &MainWindow::onStatusMessage);
     connect(language, &LanguageManager::languageChanged, this, [this](const QString& lang) {
         m_session->cohortModel()->setKorean(lang == QLatin1String("ko"));
+        m_session->eventLog()->retranslate();
+        m_session->commands()->retranslate();
         m_koAction->setChecked(lang == QLatin1String("ko"));
         m_enAction->setChecked(lang == QLatin1String("en"));
     });
     m_session->cohortModel()->setKorean(language->isKorean());
 
-    // "last update N s ago" and staleness move with time, not only with frames.
+    // "last update N s ago", the banner's ages and staleness move with time, not with frames.
     m_statusTimer.setInterval(1000);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
     m_statusTimer.start();
@@ -123,12 +198,27 @@ MainWindow::MainWindow(ConsoleSession* session, LanguageManager* language, Profi
     m_viewTimer.setInterval(250);
     connect(&m_viewTimer, &QTimer::timeout, this, &MainWindow::refreshViews);
 
+    createShortcuts();
     retranslate();
-    resize(1500, 950);
+    m_defaultState = saveState();
+    fitToScreen();
 }
 
 MainWindow::~MainWindow() {
     m_session->setSource(nullptr);
+}
+
+void MainWindow::fitToScreen() {
+    QSize size(1500, 950);
+    // Offscreen tests keep the default size; a real screen smaller than it gets the window
+    // at the screen's size (1366×768, 1280×720: nothing off screen).
+    const QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (s && QGuiApplication::platformName() != QLatin1String("offscreen")) {
+        const QRect avail = s->availableGeometry();
+        size = size.boundedTo(avail.size());
+        if (avail.width() < 1500 || avail.height() < 950) move(avail.topLeft());
+    }
+    resize(size);
 }
 
 void MainWindow::createDocks() {
@@ -140,12 +230,19 @@ void MainWindow::createDocks() {
     const D docks[] = {{m_cohorts, "cohortsDock", Qt::BottomDockWidgetArea},
                        {m_notices, "noticesDock", Qt::BottomDockWidgetArea},
                        {m_approvals, "approvalsDock", Qt::BottomDockWidgetArea},
+                       {m_drill, "drillDock", Qt::BottomDockWidgetArea},
                        {m_clinics, "clinicsDock", Qt::RightDockWidgetArea},
                        {m_log, "eventLogDock", Qt::RightDockWidgetArea}};
     for (const D& d : docks) {
         auto* dock = new QDockWidget(this);
         dock->setObjectName(QString::fromLatin1(d.name));
-        dock->setWidget(d.w);
+        // Scrolls rather than pushing the status bar off a 1280×720 screen.
+        auto* scroll = new QScrollArea(dock);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(d.w);
+        d.w->setMinimumHeight(0);
+        dock->setWidget(scroll);
         dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                           QDockWidget::DockWidgetClosable);
         addDockWidget(d.area, dock);
@@ -153,7 +250,17 @@ void MainWindow::createDocks() {
     }
     tabifyDockWidget(m_docks.at(0), m_docks.at(1));
     tabifyDockWidget(m_docks.at(1), m_docks.at(2));
+    tabifyDockWidget(m_docks.at(2), m_docks.at(3));
+    // Clinics and the timeline share the right side as tabs: the timeline gets the full height.
+    tabifyDockWidget(m_docks.at(4), m_docks.at(5));
     m_docks.at(0)->raise();
+    m_docks.at(5)->raise();
+    setDockOptions(dockOptions() | QMainWindow::GroupedDragging);
+}
+
+void MainWindow::applyDefaultProportions() {
+    resizeDocks({m_docks.at(4)}, {int(width() * 0.34)}, Qt::Horizontal);
+    resizeDocks({m_docks.at(0)}, {qBound(150, int(height() * 0.22), 260)}, Qt::Vertical);
 }
 
 void MainWindow::showEvent(QShowEvent* e) {
@@ -161,65 +268,9 @@ void MainWindow::showEvent(QShowEvent* e) {
     // Default proportions on a first start; a restored layout keeps the operator's own.
     if (m_firstShow && !m_layoutRestored) {
         // After the first layout pass, or the layout overrides the sizes.
-        QTimer::singleShot(0, this, [this] {
-            resizeDocks({m_docks.at(3)}, {int(width() * 0.36)}, Qt::Horizontal);
-            resizeDocks({m_docks.at(0), m_docks.at(1), m_docks.at(2)},
-                        {int(height() * 0.24), int(height() * 0.24), int(height() * 0.24)},
-                        Qt::Vertical);
-        });
+        QTimer::singleShot(0, this, [this] { applyDefaultProportions(); });
     }
     m_firstShow = false;
-}
-
-void MainWindow::createMenus() {
-    m_fileMenu = menuBar()->addMenu(QString());
-    m_connectAction = m_fileMenu->addAction(QString(), this, &MainWindow::showConnectDialog);
-    m_connectAction->setShortcut(QKeySequence::Open);
-    m_disconnectAction = m_fileMenu->addAction(QString(), this, &MainWindow::disconnectFromServer);
-    m_fileMenu->addSeparator();
-    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_viewMenu = menuBar()->addMenu(QString());
-    for (QDockWidget* d : m_docks)
-        m_viewMenu->addAction(d->toggleViewAction());
-    m_languageMenu = menuBar()->addMenu(QString());
-    m_languageGroup = new QActionGroup(this);
-    // Language names are shown in their own language, so they are not translated.
-    m_koAction = m_languageMenu->addAction(QStringLiteral("한국어"));
-    m_enAction = m_languageMenu->addAction(QStringLiteral("English"));
-    for (QAction* a : {m_koAction, m_enAction}) {
-        a->setCheckable(true);
-        m_languageGroup->addAction(a);
-    }
-    m_koAction->setChecked(m_language->isKorean());
-    m_enAction->setChecked(!m_language->isKorean());
-    connect(m_koAction, &QAction::triggered, this,
-            [this] { m_language->setLanguage(QStringLiteral("ko")); });
-    connect(m_enAction, &QAction::triggered, this,
-            [this] { m_language->setLanguage(QStringLiteral("en")); });
-    m_helpMenu = menuBar()->addMenu(QString());
-    m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
-        QMessageBox::about(
-            this, tr("About Sluice"),
-            tr("Sluice operations console %1\nQt %2")
-                .arg(QStringLiteral(SLUICE_CONSOLE_VERSION), QString::fromLatin1(qVersion())));
-    });
-}
-
-void MainWindow::retranslate() {
-    m_fileMenu->setTitle(tr("&File"));
-    m_connectAction->setText(tr("&Connect…"));
-    m_disconnectAction->setText(tr("&Disconnect"));
-    m_quitAction->setText(tr("&Quit"));
-    m_viewMenu->setTitle(tr("&View"));
-    m_languageMenu->setTitle(tr("&Language"));
-    m_helpMenu->setTitle(tr("&Help"));
-    m_aboutAction->setText(tr("&About"));
-    const QString titles[] = {tr("Cohorts"), tr("Notices"), tr("Approvals and my actions"),
-                              tr("Clinic stock"), tr("Event and audit log")};
-    for (int i = 0; i < m_docks.size(); ++i)
-        m_docks.at(i)->setWindowTitle(titles[i]);
-    updateStatus();
 }
 
 void MainWindow::changeEvent(QEvent* e) {
@@ -231,21 +282,31 @@ DataSource* MainWindow::source() const {
     return m_source.get();
 }
 
-bool MainWindow::openRecording(const QString& path) { return m_recording->openRecording(path); }
+bool MainWindow::openRecording(const QString& path) {
+    return m_recording->openRecording(path);
+}
 
 void MainWindow::setSource(DataSource* source) {
+    // One source at a time: the session clears everything of the previous one (tables, log,
+    // alerts, actions) and every panel its charts, selections and forms.
     m_session->setSource(nullptr);
     m_source.reset(source);
     m_linkMessage.clear();
     if (m_recording) m_recording->sourceAttached(source);
     if (source) {
         m_session->setSource(source);
+        connect(source, &DataSource::linkStatusChanged, this, &MainWindow::updateStatus);
         source->open();
     }
+    m_frame->setStyleSheet(source && !source->isLive()
+                               ? QStringLiteral("QFrame#replayFrame { border: 6px solid #c62828; "
+                                                "background-color: #fbe3e3; }")
+                               : QString());
     updateStatus();
 }
 
 void MainWindow::connectTo(const QUrl& baseUrl, const QString& token) {
+    m_liveUrl = baseUrl;
     setSource(new LiveSource(baseUrl, token));
 }
 
@@ -259,25 +320,36 @@ void MainWindow::showConnectDialog() {
     if (dialog.exec() == QDialog::Accepted) connectTo(dialog.url(), dialog.token());
 }
 
+void MainWindow::askForNewToken() {
+    // The token was refused: the connect dialog, the URL kept, for a new token.
+    ConnectDialog dialog(m_profiles, this);
+    if (m_liveUrl.isValid()) dialog.setUrl(m_liveUrl);
+    if (dialog.exec() == QDialog::Accepted) connectTo(dialog.url(), dialog.token());
+}
+
 void MainWindow::onStatusMessage(const QString& message) {
     m_linkMessage = message;
     updateStatus();
 }
 
 QString MainWindow::requestCommand(const QString& op, const QJsonObject& args,
-                                   const QString& description, const QString& confirmText) {
+                                   const QString& description, const QString& confirmText,
+                                   ResultLine* line) {
+    const QString what = description.isEmpty()
+                             ? describeCommand(op, args, {}, {}, m_session->labelLookup())
+                             : description;
     if (!m_session->canAct()) {
-        statusBar()->showMessage(tr("Not sent: actions are disabled (%1).").arg(description), 5000);
+        statusBar()->showMessage(tr("Not sent: actions are disabled (%1).").arg(what), 5000);
+        if (line) line->track(QString(), what);
         return {};
     }
     if (!confirmText.isEmpty() && m_confirm && !m_confirm(tr("Confirm action"), confirmText))
         return {};
     const QString id = m_session->sendCommand(op, args, description);
-    statusBar()->showMessage(id.isEmpty() ? tr("Not sent: %1").arg(description)
-                                          : tr("Pending: %1").arg(description),
+    if (line) line->track(id, what);
+    statusBar()->showMessage(id.isEmpty() ? tr("Not sent: %1").arg(what)
+                                          : tr("Pending: %1").arg(what),
                              5000);
-    // The actions dock shows the outcome when the ack arrives.
-    m_docks.at(2)->raise();
     return id;
 }
 
@@ -287,23 +359,41 @@ void MainWindow::scheduleViewRefresh() {
 
 void MainWindow::refreshViews() {
     m_viewTimer.stop();
-    m_tiles->refresh();
+    if (m_pages->currentIndex() == 0)
+        m_tiles->refresh();
+    else
+        m_wall->refresh();
     updateStatus();
 }
 
 void MainWindow::updateStatus() {
     const DataSource::State s = m_session->connectionState();
+    auto* replay = qobject_cast<replay::ReplaySource*>(m_source.get());
     const bool live = !m_source || m_source->isLive();
-    m_modeLabel->setText(live ? tr("LIVE") : tr("REPLAY"));
-    m_connLabel->setText(QStringLiteral(" ● %1 ").arg(stateName(s)));
-    QPalette p = m_connLabel->palette();
+    if (live) {
+        m_modeLabel->setText(tr("LIVE"));
+        paint(m_modeLabel, QColor(0, 110, 60), Qt::white);
+    } else {
+        m_modeLabel->setText(tr("REPLAY"));
+        paint(m_modeLabel, QColor(198, 40, 40), Qt::white);
+    }
     QColor bg = QColor(200, 200, 200);
-    if (s == DataSource::State::Connected)
-        bg = m_session->isStale() ? QColor(255, 214, 140) : QColor(170, 230, 170);
-    else if (s == DataSource::State::Reconnecting || s == DataSource::State::Stalled)
-        bg = QColor(255, 170, 170);
-    p.setColor(QPalette::Window, bg);
-    m_connLabel->setPalette(p);
+    if (replay) {
+        // A replay is never "connected": it plays or is paused; the recorded link state only
+        // when it was down.
+        QString text = replay->isPlaying() ? tr("▶ playing") : tr("❚❚ paused");
+        if (s != DataSource::State::Connected)
+            text += QStringLiteral(" · ") + tr("recorded: %1").arg(stateName(s));
+        m_connLabel->setText(QStringLiteral(" %1 ").arg(text));
+        bg = s == DataSource::State::Connected ? QColor(255, 214, 214) : QColor(255, 170, 170);
+    } else {
+        m_connLabel->setText(QStringLiteral(" ● %1 ").arg(stateName(s)));
+        if (s == DataSource::State::Connected)
+            bg = m_session->isStale() ? QColor(255, 214, 140) : QColor(170, 230, 170);
+        else if (s == DataSource::State::Reconnecting || s == DataSource::State::Stalled)
+            bg = QColor(255, 170, 170);
+    }
+    paint(m_connLabel, bg, QColor(20, 20, 20));
 
     const auto& hello = m_session->state().hello();
     QString server = m_source ? m_source->description() : tr("not connected");
@@ -316,72 +406,69 @@ void MainWindow::updateStatus() {
     m_serverLabel->setText(server);
 
     const qint64 ago = m_session->msSinceLastFrame();
-    if (ago < 0) {
+    if (ago < 0)
         m_lastUpdate->setText(tr("no data yet"));
-    } else {
+    else if (replay)
+        m_lastUpdate->setText(tr("last update %1 s before the playhead").arg(ago / 1000));
+    else
         m_lastUpdate->setText(tr("last update %1 s ago").arg(ago / 1000));
-    }
     QPalette lp = m_lastUpdate->palette();
     lp.setColor(QPalette::WindowText,
                 m_session->isStale() ? QColor(180, 0, 0) : QColor(20, 20, 20));
     m_lastUpdate->setPalette(lp);
-
-    QString banner;
-    if (!m_source) {
-        banner = tr("Not connected. Use File → Connect… to choose a server.");
-    } else if (!m_linkMessage.isEmpty()) {
-        banner = m_linkMessage;
-    } else if (s == DataSource::State::Disconnected) {
-        banner = tr("Disconnected. The figures shown are the last ones received.");
-    } else if (m_session->isStale() && m_session->state().hasSnapshot()) {
-        banner =
-            tr("No data for %1 s: the figures shown are stale.").arg(qMax<qint64>(0, ago) / 1000);
-    }
-    if (!banner.isEmpty() && m_session->state().hasSnapshot() && m_session->isStale())
-        banner +=
-            QLatin1Char(' ') +
-            tr("Last update %1 s ago; actions are disabled.").arg(qMax<qint64>(0, ago) / 1000);
-    if (m_session->state().hasHello() && m_session->role() == QLatin1String("viewer") &&
-        banner.isEmpty())
-        banner = tr("Signed in as a viewer: you can watch, not act.");
-    m_banner->setText(banner);
-    m_banner->setVisible(!banner.isEmpty());
+    updateBanner();
     m_disconnectAction->setEnabled(m_source && s != DataSource::State::Disconnected);
     QString title = tr("Sluice operations console");
+    if (replay) title = tr("REPLAY") + QStringLiteral(" — ") + title;
     if (m_source) title += QStringLiteral(" — ") + m_source->description();
     setWindowTitle(title);
 }
 
-void MainWindow::restoreLayout() {
-    QSettings s;
-    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    m_layoutRestored = restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    m_splitter->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
-    m_clinics->table()->horizontalHeader()->restoreState(
-        s.value(QStringLiteral("window/clinicHeader")).toByteArray());
-    m_cohorts->table()->horizontalHeader()->restoreState(
-        s.value(QStringLiteral("window/cohortHeader")).toByteArray());
-    m_log->table()->horizontalHeader()->restoreState(
-        s.value(QStringLiteral("window/logHeader")).toByteArray());
-    m_charts->setWindowIndex(s.value(QStringLiteral("window/chartWindow"), 0).toInt());
-}
-
-void MainWindow::saveLayout() {
-    QSettings s;
-    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    s.setValue(QStringLiteral("window/state"), saveState());
-    s.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    s.setValue(QStringLiteral("window/clinicHeader"),
-               m_clinics->table()->horizontalHeader()->saveState());
-    s.setValue(QStringLiteral("window/cohortHeader"),
-               m_cohorts->table()->horizontalHeader()->saveState());
-    s.setValue(QStringLiteral("window/logHeader"), m_log->table()->horizontalHeader()->saveState());
-    s.setValue(QStringLiteral("window/chartWindow"), m_charts->windowIndex());
-    s.setValue(QStringLiteral("language"), m_language->language());
-    s.sync();
+void MainWindow::updateBanner() {
+    const DataSource::State s = m_session->connectionState();
+    const bool hasData = m_session->state().hasSnapshot();
+    const qint64 ago = qMax<qint64>(0, m_session->msSinceLastFrame());
+    const LinkStatus link = m_source ? m_source->linkStatus() : LinkStatus{};
+    QString banner;
+    bool severe = false;
+    if (!m_source) {
+        banner = tr("Not connected. Use File → Connect… to choose a server.");
+    } else if (link.problem != LinkStatus::Problem::None) {
+        // One sentence per cause, its figures ticking (time since the last frame, next attempt).
+        banner = linkStatusText(link, m_liveUrl.isValid() ? m_liveUrl.authority()
+                                                          : m_source->description(),
+                                QDateTime::currentMSecsSinceEpoch());
+        severe = link.severe();
+    } else if (!m_linkMessage.isEmpty()) {
+        banner = m_linkMessage;
+        severe = s != DataSource::State::Connected && m_source->isLive();
+    } else if (s == DataSource::State::Disconnected) {
+        banner = tr("Disconnected. The figures shown are the last ones received.");
+    } else if (m_session->isStale() && hasData && m_source->isLive()) {
+        banner = tr("No data for %1 s: the figures shown are stale.").arg(ago / 1000);
+        severe = true;
+    }
+    if (!banner.isEmpty() && hasData && m_session->isStale() && m_source && m_source->isLive())
+        banner += QLatin1Char(' ') + tr("Actions are disabled.");
+    if (m_session->state().hasHello() && m_session->role() == QLatin1String("viewer") &&
+        banner.isEmpty())
+        banner = tr("Signed in as a viewer: you can watch, not act.");
+    m_banner->setText(banner);
+    if (severe) {
+        paint(m_bannerFrame, QColor(198, 40, 40), Qt::white);
+        paint(m_banner, QColor(198, 40, 40), Qt::white);
+    } else {
+        paint(m_bannerFrame, QColor(255, 214, 140), QColor(60, 30, 0));
+        paint(m_banner, QColor(255, 214, 140), QColor(60, 30, 0));
+    }
+    m_tokenButton->setVisible(link.needsNewToken());
+    m_bannerFrame->setVisible(!banner.isEmpty());
+    m_banner->setVisible(!banner.isEmpty());
+    m_bannerBar->setVisible(!banner.isEmpty());
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
+    if (m_wallMode) setWallMode(false);
     saveLayout();
     QMainWindow::closeEvent(e);
 }

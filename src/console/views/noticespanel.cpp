@@ -4,16 +4,31 @@
 #include "console/model/cohorttablemodel.h"
 #include "console/model/consolesession.h"
 #include "console/model/eventlogmodel.h"
+#include "console/views/resultline.h"
 #include "ui_noticecomposer.h"
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QLayout>
 
 namespace sluice::console {
 
 NoticesPanel::NoticesPanel(ConsoleSession* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_ui(new Ui::NoticeComposer) {
     m_ui->setupUi(this);
+    m_result = new ResultLine(session, this);
+    m_ui->form->addRow(m_result);
+    connect(m_result, &ResultLine::finished, this, [this](const QString& id, bool done) {
+        if (id != m_postId) return;
+        m_postId.clear();
+        // Posted: the composer is empty again, so a second post is not one click away.
+        if (done) {
+            m_ui->koEdit->clear();
+            m_ui->enEdit->clear();
+        }
+        updateEnabled();
+    });
+    connect(session, &ConsoleSession::sourceReset, this, &NoticesPanel::resetForm);
     m_ui->noticeList->setColumnCount(7);
     m_ui->noticeList->header()->setStretchLastSection(true);
     m_ui->severityCombo->addItem(QString(), QStringLiteral("info"));
@@ -97,7 +112,8 @@ void NoticesPanel::reloadNotices() {
         auto* item = new QTreeWidgetItem(m_ui->noticeList);
         item->setData(0, Qt::UserRole, n.id);
         item->setText(0, QString::number(n.id));
-        item->setText(1, n.cohort == QLatin1String("*") ? tr("All cohorts") : n.cohort);
+        item->setText(1, n.cohort == QLatin1String("*") ? tr("All cohorts")
+                                                         : m_session->cohortLabel(n.cohort));
         item->setText(2, severityText(n.severity));
         item->setText(3, n.textKo);
         item->setText(4, n.textEn);
@@ -108,9 +124,32 @@ void NoticesPanel::reloadNotices() {
     updateEnabled();
 }
 
+void NoticesPanel::resetForm() {
+    m_postId.clear();
+    m_ui->koEdit->clear();
+    m_ui->enEdit->clear();
+    m_ui->targetCombo->setCurrentIndex(0);
+    m_ui->severityCombo->setCurrentIndex(0);
+    m_ui->noticeList->clearSelection();
+    reloadNotices();
+}
+
+void NoticesPanel::commandSent(const QString& op, const QString& id) {
+    if (op == QLatin1String("post_notice")) m_postId = id;
+    updateEnabled();
+}
+
+qint64 NoticesPanel::peopleWaiting(const QString& cohort) const {
+    qint64 n = 0;
+    for (const auto& c : m_session->state().cohorts())
+        if (cohort == QLatin1String("*") || c.id == cohort) n += c.waiting;
+    return n;
+}
+
 void NoticesPanel::updateEnabled() {
     const bool can = m_session->canAct();
-    m_ui->postButton->setEnabled(can && !m_ui->koEdit->toPlainText().trimmed().isEmpty() &&
+    m_ui->postButton->setEnabled(can && m_postId.isEmpty() &&
+                                 !m_ui->koEdit->toPlainText().trimmed().isEmpty() &&
                                  !m_ui->enEdit->toPlainText().trimmed().isEmpty());
     m_ui->retractButton->setEnabled(can && m_ui->noticeList->currentItem() != nullptr);
 }
@@ -122,20 +161,28 @@ void NoticesPanel::post() {
     const QString severity = m_ui->severityCombo->currentData().toString();
     const QJsonObject args{
         {"cohort", cohort}, {"severity", severity}, {"text", QJsonObject{{"ko", ko}, {"en", en}}}};
-    const QString target = cohort == QLatin1String("*") ? tr("all cohorts") : cohort;
+    const QString target =
+        cohort == QLatin1String("*") ? tr("all cohorts") : m_session->cohortLabel(cohort);
     emit commandRequested(
-        QStringLiteral("post_notice"), args, tr("Notice to %1: %2").arg(target, ko),
-        tr("Post this notice to everyone waiting in %1? It appears at once.\n\n%2\n%3")
-            .arg(target, ko, en));
+        QStringLiteral("post_notice"), args, QString(),
+        tr("Post this notice to the %1 people waiting in %2? It appears at once.\n\n%3\n%4")
+            .arg(QLocale().toString(peopleWaiting(cohort)), target, ko, en));
 }
 
 void NoticesPanel::retract() {
     const QTreeWidgetItem* item = m_ui->noticeList->currentItem();
     if (!item) return;
     const qint64 id = item->data(0, Qt::UserRole).toLongLong();
+    QString text = item->text(3), cohort;
+    for (const auto& n : m_session->state().notices())
+        if (n.id == id) {
+            text = koreanUi() ? n.textKo : n.textEn;
+            cohort = n.cohort;
+        }
     emit commandRequested(
-        QStringLiteral("retract_notice"), {{"notice_id", id}}, tr("Retract notice %1").arg(id),
-        tr("Retract notice %1? It disappears from what waiting people see.").arg(id));
+        QStringLiteral("retract_notice"), {{"notice_id", id}}, QString(),
+        tr("Retract the notice “%1”?\n\nIt disappears from what the %2 people waiting see.")
+            .arg(text, QLocale().toString(peopleWaiting(cohort.isEmpty() ? "*" : cohort))));
 }
 
 } // namespace sluice::console

@@ -16,19 +16,39 @@ Tile::Tile(QWidget* parent) : QFrame(parent) {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     auto* l = new QVBoxLayout(this);
-    l->setContentsMargins(10, 6, 10, 6);
-    l->setSpacing(2);
+    l->setContentsMargins(8, 3, 8, 3);
+    l->setSpacing(0);
     m_title = new QLabel(this);
     m_value = new QLabel(this);
     m_detail = new QLabel(this);
-    QFont f = m_value->font();
-    f.setPointSizeF(f.pointSizeF() * 1.8);
-    f.setBold(true);
-    m_value->setFont(f);
+    m_baseFont = font();
+    for (QLabel* label : {m_title, m_detail}) {
+        label->setWordWrap(false);
+        label->setMinimumWidth(0);
+    }
     l->addWidget(m_title);
     l->addWidget(m_value);
     l->addWidget(m_detail);
-    setMinimumWidth(150);
+    setScale(1.0);
+    setMinimumWidth(120);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+}
+
+void Tile::setScale(double scale) {
+    QFont t = m_baseFont;
+    t.setPointSizeF(m_baseFont.pointSizeF() * scale);
+    m_title->setFont(t);
+    QFont d = t;
+    d.setPointSizeF(m_baseFont.pointSizeF() * qMax(1.0, scale * 0.9));
+    m_detail->setFont(d);
+    QFont v = m_baseFont;
+    v.setPointSizeF(m_baseFont.pointSizeF() * 1.8 * scale);
+    v.setBold(true);
+    m_value->setFont(v);
+}
+
+QString Tile::detailText() const {
+    return m_detail->text();
 }
 
 void Tile::setTitle(const QString& title) {
@@ -71,6 +91,11 @@ TilesPanel::TilesPanel(ConsoleSession* session, QWidget* parent)
     refresh();
 }
 
+void TilesPanel::setScale(double scale) {
+    for (Tile* t : m_tiles)
+        t->setScale(scale);
+}
+
 void TilesPanel::retranslate() {
     m_tiles[Waiting]->setTitle(tr("People waiting"));
     m_tiles[Admitted]->setTitle(tr("Admitted per second"));
@@ -86,6 +111,15 @@ void TilesPanel::changeEvent(QEvent* e) {
     QWidget::changeEvent(e);
 }
 
+namespace {
+Level levelOf(const Alert& a) {
+    return a.severity == AlertSeverity::Critical ? Level::Red : Level::Amber;
+}
+Level worse(Level a, Level b) {
+    return int(a) >= int(b) ? a : b;
+}
+} // namespace
+
 void TilesPanel::refresh() {
     const bool stale = m_session->isStale();
     const bool any = m_session->state().hasSnapshot();
@@ -100,18 +134,52 @@ void TilesPanel::refresh() {
             t->setValue(none, tr("no data"), Level::Normal, true);
         return;
     }
-    m_tiles[Waiting]->setValue(
-        l.toString(h.waiting),
-        detail(tr("%n cohort(s)", nullptr, int(m_session->state().cohorts().size()))),
-        th.evaluate("waiting", double(h.waiting)), stale);
-    const double ratio = h.rateCeiling > 0 ? h.actualRate / h.rateCeiling : 1.0;
+    // The colours follow the alerts (with their hysteresis), not raw thresholds.
+    Level waiting = th.evaluate("waiting", double(h.waiting)), admitted = Level::Normal,
+          eta = Level::Normal, errors = Level::Normal, doses = Level::Normal;
+    QString pausedCohort;
+    qint64 pausedWaiting = 0;
+    for (const Alert& a : m_session->alerts().alerts()) {
+        const QString& r = a.rule;
+        if (r == QLatin1String(alert_rule::CohortPausedWaiting) ||
+            r == QLatin1String(alert_rule::CohortClosedWaiting)) {
+            waiting = worse(waiting, Level::Red);
+            admitted = worse(admitted, Level::Red);
+            if (pausedCohort.isEmpty() && r == QLatin1String(alert_rule::CohortPausedWaiting)) {
+                pausedCohort = m_session->cohortLabel(a.subject);
+                pausedWaiting = qint64(a.facts.value("waiting").toDouble());
+            }
+        } else if (r == QLatin1String(alert_rule::AdmissionLow)) {
+            admitted = worse(admitted, levelOf(a));
+        } else if (r == QLatin1String(alert_rule::EtaHigh)) {
+            eta = worse(eta, levelOf(a));
+        } else if (r == QLatin1String(alert_rule::ErrorRate) ||
+                   r == QLatin1String(alert_rule::BypassRate) ||
+                   r == QLatin1String(alert_rule::BookingLatency)) {
+            errors = worse(errors, levelOf(a));
+        } else if (r == QLatin1String(alert_rule::DosesLow)) {
+            doses = worse(doses, levelOf(a));
+        }
+    }
+    const int cohorts = int(m_session->state().cohorts().size());
+    QString waitingDetail = tr("%n cohort(s)", nullptr, cohorts);
+    if (h.pausedWithWaiting > 0)
+        waitingDetail += QStringLiteral(" · ") + tr("%n paused", nullptr, h.pausedWithWaiting);
+    if (h.closedWithWaiting > 0)
+        waitingDetail += QStringLiteral(" · ") + tr("%n closed", nullptr, h.closedWithWaiting);
+    m_tiles[Waiting]->setValue(l.toString(h.waiting), detail(waitingDetail), waiting, stale);
     m_tiles[Admitted]->setValue(
         l.toString(h.actualRate, 'f', 1),
-        detail(tr("ceiling %1/s").arg(l.toString(h.rateCeiling, 'f', 0))),
-        h.rateCeiling > 0 ? th.evaluate("admission_ratio", ratio) : Level::Normal, stale);
-    m_tiles[EtaLast]->setValue(formatDuration(h.etaLastS), detail(QString()),
-                               h.etaLastS ? th.evaluate("eta_last_s", *h.etaLastS) : Level::Normal,
-                               stale);
+        detail(tr("ceiling %1/s").arg(l.toString(h.rateCeiling, 'f', 0))), admitted, stale);
+    if (!pausedCohort.isEmpty()) {
+        // A paused cohort's ETA is no time: nobody moves until it resumes.
+        m_tiles[EtaLast]->setValue(
+            tr("paused"),
+            detail(tr("%1 · %2 waiting").arg(pausedCohort, l.toString(pausedWaiting))), Level::Red,
+            stale);
+    } else {
+        m_tiles[EtaLast]->setValue(formatDuration(h.etaLastS), detail(QString()), eta, stale);
+    }
     const double activeRatio = h.maxActive > 0 ? double(h.active) / double(h.maxActive) : 0.0;
     m_tiles[Active]->setValue(l.toString(h.active),
                               detail(tr("of %1 allowed").arg(l.toString(h.maxActive))),
@@ -121,14 +189,12 @@ void TilesPanel::refresh() {
         er.valid ? l.toString(er.errorPercent, 'f', 2) + QStringLiteral(" %") : none,
         detail(er.valid ? tr("bypass attempts %1/s").arg(l.toString(er.bypass, 'f', 1))
                         : QString()),
-        er.valid ? th.evaluate("error_percent", er.errorPercent) : Level::Normal, stale);
+        errors, stale);
     m_tiles[DosesLeft]->setValue(
         l.toString(h.dosesLeft),
         detail(tr("today %1 · %n clinic(s)", nullptr, int(m_session->state().clinics().size()))
                    .arg(l.toString(h.dosesLeftToday))),
-        m_session->state().clinics().isEmpty() ? Level::Normal
-                                               : th.evaluate("doses_left", double(h.dosesLeft)),
-        stale);
+        m_session->state().clinics().isEmpty() ? Level::Normal : doses, stale);
 }
 
 } // namespace sluice::console

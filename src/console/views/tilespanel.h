@@ -1,6 +1,8 @@
 // Headline tiles: people waiting, admitted per second (actual vs ceiling), ETA of the last in
-// line, active booking sessions, error rate, doses left. Each turns amber or red at its
-// threshold; stale data is greyed.
+// line, active booking sessions, error rate, doses left. Red only when it matters: the colours
+// follow the active alerts (a paused cohort with people waiting makes the waiting and admission
+// tiles red and the ETA tile say "paused"; nobody waiting is no admission problem), with the
+// thresholds for figures no alert covers. Stale data is greyed. A scale for the wall mode.
 #pragma once
 #include "console/model/thresholds.h"
 
@@ -20,13 +22,17 @@ public:
     void setTitle(const QString& title);
     void setValue(const QString& value, const QString& detail, Level level, bool stale);
     QString valueText() const;
+    QString detailText() const;
     Level level() const { return m_level; }
+    // Font scale of the title, value and detail (the wall mode uses about 2.5).
+    void setScale(double scale);
 
 private:
     QLabel* m_title;
     QLabel* m_value;
     QLabel* m_detail;
     Level m_level = Level::Normal;
+    QFont m_baseFont;
 };
 
 class TilesPanel : public QWidget {
@@ -36,6 +42,7 @@ public:
     explicit TilesPanel(ConsoleSession* session, QWidget* parent = nullptr);
     void refresh();
     Tile* tile(TileId id) const { return m_tiles[id]; }
+    void setScale(double scale);
 
 protected:
     void changeEvent(QEvent* e) override;
