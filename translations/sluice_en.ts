@@ -174,6 +174,14 @@
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
+    <message>
+        <source>%1 (incident)</source>
+        <translation>%1 (incident)</translation>
+    </message>
+    <message>
+        <source>%1 (sold out)</source>
+        <translation>%1 (sold out)</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1052,32 +1060,8 @@
         <translation>ceiling</translation>
     </message>
     <message>
-        <source>HTTP 4xx</source>
-        <translation>HTTP 4xx</translation>
-    </message>
-    <message>
-        <source>HTTP 5xx</source>
-        <translation>HTTP 5xx</translation>
-    </message>
-    <message>
-        <source>bypass attempts</source>
-        <translation>bypass attempts</translation>
-    </message>
-    <message>
-        <source>identity provider</source>
-        <translation>identity provider</translation>
-    </message>
-    <message>
-        <source>booking conflicts</source>
-        <translation>booking conflicts</translation>
-    </message>
-    <message>
         <source>sold out</source>
         <translation>sold out</translation>
-    </message>
-    <message>
-        <source>overload rejections</source>
-        <translation>overload rejections</translation>
     </message>
     <message>
         <source>p50</source>
@@ -1086,6 +1070,30 @@
     <message>
         <source>p99</source>
         <translation>p99</translation>
+    </message>
+    <message>
+        <source>4xx</source>
+        <translation>4xx</translation>
+    </message>
+    <message>
+        <source>5xx</source>
+        <translation>5xx</translation>
+    </message>
+    <message>
+        <source>bypass</source>
+        <translation>bypass</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>identity</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>conflicts</translation>
+    </message>
+    <message>
+        <source>overload</source>
+        <translation>overload</translation>
     </message>
 </context>
 <context>
@@ -1253,10 +1261,6 @@ Doses left today: %3, in the booking window: %4</translation>
 </context>
 <context>
     <name>sluice::console::CohortTableModel</name>
-    <message>
-        <source>%1 (incident)</source>
-        <translation>%1 (incident)</translation>
-    </message>
     <message>
         <source>Cohort</source>
         <translation>Cohort</translation>
@@ -1788,15 +1792,15 @@ It disappears from what the %2 people waiting see.</translation>
     </message>
     <message>
         <source>Admitted per second</source>
-        <translation>Admitted per second</translation>
+        <translation>Admitted/s</translation>
     </message>
     <message>
         <source>ETA of the last in line</source>
-        <translation>ETA of the last in line</translation>
+        <translation>Last in line, ETA</translation>
     </message>
     <message>
         <source>Active booking sessions</source>
-        <translation>Active booking sessions</translation>
+        <translation>Booking sessions</translation>
     </message>
     <message>
         <source>Error rate</source>
@@ -1827,7 +1831,7 @@ It disappears from what the %2 people waiting see.</translation>
     </message>
     <message>
         <source>bypass attempts %1/s</source>
-        <translation>bypass attempts %1/s</translation>
+        <translation>bypass %1/s</translation>
     </message>
     <message>
         <source>Doses left to book</source>
@@ -1865,14 +1869,6 @@ It disappears from what the %2 people waiting see.</translation>
 </context>
 <context>
     <name>sluice::console::WallView</name>
-    <message>
-        <source>%1 (incident)</source>
-        <translation>%1 (incident)</translation>
-    </message>
-    <message>
-        <source>%1 (sold out)</source>
-        <translation>%1 (sold out)</translation>
-    </message>
     <message>
         <source>%1 waiting</source>
         <translation>%1 waiting</translation>

@@ -174,6 +174,14 @@
         <source>%1 h %2 min</source>
         <translation>%1시간 %2분</translation>
     </message>
+    <message>
+        <source>%1 (incident)</source>
+        <translation>%1 (장애)</translation>
+    </message>
+    <message>
+        <source>%1 (sold out)</source>
+        <translation>%1 (매진)</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1049,32 +1057,8 @@
         <translation>상한</translation>
     </message>
     <message>
-        <source>HTTP 4xx</source>
-        <translation>HTTP 4xx</translation>
-    </message>
-    <message>
-        <source>HTTP 5xx</source>
-        <translation>HTTP 5xx</translation>
-    </message>
-    <message>
-        <source>bypass attempts</source>
-        <translation>우회 시도</translation>
-    </message>
-    <message>
-        <source>identity provider</source>
-        <translation>본인인증</translation>
-    </message>
-    <message>
-        <source>booking conflicts</source>
-        <translation>예약 충돌</translation>
-    </message>
-    <message>
         <source>sold out</source>
         <translation>매진</translation>
-    </message>
-    <message>
-        <source>overload rejections</source>
-        <translation>과부하 거절</translation>
     </message>
     <message>
         <source>p50</source>
@@ -1083,6 +1067,30 @@
     <message>
         <source>p99</source>
         <translation>p99</translation>
+    </message>
+    <message>
+        <source>4xx</source>
+        <translation>4xx</translation>
+    </message>
+    <message>
+        <source>5xx</source>
+        <translation>5xx</translation>
+    </message>
+    <message>
+        <source>bypass</source>
+        <translation>우회 시도</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>본인인증</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>예약 충돌</translation>
+    </message>
+    <message>
+        <source>overload</source>
+        <translation>과부하</translation>
     </message>
 </context>
 <context>
@@ -1250,10 +1258,6 @@ Doses left today: %3, in the booking window: %4</source>
 </context>
 <context>
     <name>sluice::console::CohortTableModel</name>
-    <message>
-        <source>%1 (incident)</source>
-        <translation>%1 (장애)</translation>
-    </message>
     <message>
         <source>Cohort</source>
         <translation>대상 집단</translation>
@@ -1858,14 +1862,6 @@ It disappears from what the %2 people waiting see.</source>
 </context>
 <context>
     <name>sluice::console::WallView</name>
-    <message>
-        <source>%1 (incident)</source>
-        <translation>%1 (장애)</translation>
-    </message>
-    <message>
-        <source>%1 (sold out)</source>
-        <translation>%1 (매진)</translation>
-    </message>
     <message>
         <source>%1 waiting</source>
         <translation>%1명 대기</translation>

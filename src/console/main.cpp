@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -103,8 +104,17 @@ int main(int argc, char** argv) {
     }
     ProfileStore profiles;
     MainWindow window(&session, &language, &profiles);
+    const bool firstStart = !settings.contains(QStringLiteral("window/geometry"));
     window.restoreLayout();
-    window.show();
+    if (firstStart && QGuiApplication::platformName() != QLatin1String("offscreen") &&
+        window.screen()) {
+        // The first start on this desktop takes the whole screen: a window manager maximises
+        // the window, and without one (Xvfb, a kiosk session) the geometry does it.
+        window.setGeometry(window.screen()->availableGeometry());
+        window.showMaximized();
+    } else {
+        window.show();
+    }
 
     QTemporaryDir scenarioDir; // a scripted replay's recording lives here until the end
     if (!cli.scenario.isEmpty()) {

@@ -7,6 +7,7 @@
 // the window fits 1366×768 and 1280×720; a frozen server is a red banner whose age ticks; a
 // refused token asks for a new one; the wall mode, View → Reset layout, the documented
 // shortcuts, the focus ring, Qt's own Korean.
+#include "console/model/cohorttablemodel.h"
 #include "console/model/consolesession.h"
 #include "console/views/alertnotifier.h"
 #include "console/views/alertspanel.h"
@@ -71,8 +72,10 @@ QJsonObject tickWith(qint64 seq, const QString& state, qint64 waiting, double ac
     t["cohorts"] = QJsonArray{c};
     return t;
 }
+// The colour the widget is really drawn in (a palette that the style ignores would pass a
+// palette check): a pixel of its own rendering, away from the text.
 QColor windowColour(QWidget* w) {
-    return w->palette().color(QPalette::Window);
+    return w->grab().toImage().pixelColor(1, 1);
 }
 } // namespace
 
@@ -131,6 +134,7 @@ private slots:
     void wallModeAndResetLayout();
     void shortcutsAndFocusRing();
     void qtOwnTranslations();
+    void chartsMarkActionsAndMoments();
 };
 
 void TestOperator::alertRaisedAcknowledgedCleared() {
@@ -159,6 +163,22 @@ void TestOperator::alertRaisedAcknowledgedCleared() {
     QCOMPARE(f.window->notifier()->urgencyRequests(), 1);
     QCOMPARE(f.beeps, 1);
     QVERIFY(f.logTexts().join('\n').contains("paused for an incident: 7,834 people waiting"));
+    {
+        // The cohort table says why: "paused (incident)"; a sold-out close says "closed (sold out)".
+        QAbstractItemModel* m = f.window->cohorts()->table()->model();
+        QString state;
+        for (int r = 0; r < m->rowCount(); ++r)
+            for (int c = 0; c < m->columnCount(); ++c)
+                if (m->index(r, c).data().toString().startsWith("paused"))
+                    state = m->index(r, c).data().toString();
+        QCOMPARE(state, QStringLiteral("paused (incident)"));
+        CohortFigures closed;
+        closed.state = "closed";
+        closed.closedReason = "sold_out";
+        QCOMPARE(cohortStateLabel(closed), QStringLiteral("closed (sold out)"));
+        closed.closedReason.clear();
+        QCOMPARE(cohortStateLabel(closed), QStringLiteral("closed"));
+    }
 
     // Acknowledge: sent to the server with the stable key and the note.
     f.window->alertsPanel()->noteEdit()->setText("incident call opened");
@@ -526,6 +546,53 @@ void TestOperator::qtOwnTranslations() {
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("취소"));
     QVERIFY(m_lang->setLanguage("en"));
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
+}
+
+
+void TestOperator::chartsMarkActionsAndMoments() {
+    Fixture f(m_lang);
+    f.start();
+    const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-60);
+    const auto at = [&](int s) { return t0.addSecs(s).toString(Qt::ISODateWithMs); };
+    for (int i = 0; i < 40; ++i) {
+        QJsonObject t = tickWith(2000 + i, "open", 5000, 300 + i);
+        t["server_time"] = at(i);
+        f.src->push(t);
+    }
+    QJsonObject e = fixture("event");
+    e["seq"] = 2100;
+    e["server_time"] = at(20);
+    f.src->push(e);
+    ChartsPanel* charts = f.window->charts();
+    charts->refresh();
+    QCOMPARE(f.session.actionMarks().size(), 1);
+    // The action is drawn on every chart whose range covers it.
+    QCOMPARE(charts->visibleActionMarks(ChartsPanel::AdmissionRate), 1);
+    QCOMPARE(charts->visibleActionMarks(ChartsPanel::QueueDepth), 1);
+    // Hover: the time, the value of each series there, and the action nearby.
+    const qint64 ms = t0.addSecs(20).toMSecsSinceEpoch();
+    const QString hover = charts->hoverText(ChartsPanel::AdmissionRate, ms);
+    QVERIFY2(hover.contains(QDateTime::fromMSecsSinceEpoch(ms).toString("HH:mm:ss")), qPrintable(hover));
+    QVERIFY2(hover.contains("admitted: 320"), qPrintable(hover));
+    QVERIFY2(hover.contains("kim"), qPrintable(hover));
+    // One crosshair across the charts.
+    charts->setCrosshair(ms);
+    QCOMPARE(charts->crosshairMs(), ms);
+    // A click on the action's timeline row marks its moment on the live charts.
+    f.session.eventLog()->flush();
+    QTableView* table = f.window->eventLog()->table();
+    int row = -1;
+    for (int i = 0; i < table->model()->rowCount(); ++i)
+        if (table->model()->index(i, 0).data(EventLogModel::KindRole).toString() == "operator_action") row = i;
+    QVERIFY(row >= 0);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(table->model()->index(row, 4)).center());
+    QCOMPARE(charts->highlightedMs(), ms);
+    // A new source leaves no marker, crosshair or highlight of the old one.
+    f.window->setSource(new FakeSource);
+    QCOMPARE(f.session.actionMarks().size(), 0);
+    QCOMPARE(charts->highlightedMs(), qint64(-1));
+    QCOMPARE(charts->crosshairMs(), qint64(-1));
 }
 
 QTEST_MAIN(TestOperator)

@@ -21,6 +21,15 @@ QString cohortStateText(const QString& state) {
     return state;
 }
 
+QString cohortStateLabel(const CohortFigures& c) {
+    const QString state = cohortStateText(c.state);
+    if (c.state == QLatin1String("paused") && c.pausedForIncident)
+        return QCoreApplication::translate("Cohort", "%1 (incident)").arg(state);
+    if (c.state == QLatin1String("closed") && c.closedReason == QLatin1String("sold_out"))
+        return QCoreApplication::translate("Cohort", "%1 (sold out)").arg(state);
+    return state;
+}
+
 QString modeText(const QString& mode) {
     if (mode == QLatin1String("manual")) return QCoreApplication::translate("Cohort", "manual");
     if (mode == QLatin1String("automatic"))
@@ -69,9 +78,7 @@ QVariant CohortTableModel::data(const QModelIndex& index, int role) const {
             return label.isEmpty() ? c.id : label;
         }
         case State:
-            return c.pausedForIncident && c.state == QLatin1String("paused")
-                       ? tr("%1 (incident)").arg(cohortStateText(c.state))
-                       : cohortStateText(c.state);
+            return cohortStateLabel(c);
         case Issued:
             return l.toString(c.issued);
         case Serving:

@@ -47,6 +47,8 @@ private:
 
 // Translated names of cohort states, modes and severities.
 QString cohortStateText(const QString& state);
+// The state with its reason: "paused (incident)", "closed (sold out)".
+QString cohortStateLabel(const CohortFigures& c);
 QString modeText(const QString& mode);
 QString severityText(const QString& severity);
 // "1 h 02 min", "45 s"; "—" when unknown.

@@ -86,6 +86,7 @@ void ConsoleSession::setSource(DataSource* source) {
 void ConsoleSession::resetHistory() {
     m_state.clear();
     m_metrics.clear();
+    m_actionMarks.clear();
     m_hasPrevErrors = false;
     m_rates = {};
     m_awaitingSnapshot = false;
@@ -232,6 +233,10 @@ void ConsoleSession::handleFrame(const QJsonObject& json, qint64 receivedAtMs) {
     if (f.kind == Frame::Kind::Event) {
         m_log.appendEvent(f.event, receivedAtMs);
         const QString& kind = f.event.kind;
+        if (kind == QLatin1String("operator_action") && f.event.timeMs > 0) {
+            if (m_actionMarks.size() >= kMaxActionMarks) m_actionMarks.removeFirst();
+            m_actionMarks.append(f.event);
+        }
         if (kind == QLatin1String("approval_granted")) {
             m_commands.approvalOutcome(f.event.data.value("command_id").toString(), true,
                                        f.event.message, receivedAtMs);

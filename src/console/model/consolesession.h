@@ -48,6 +48,10 @@ public:
     EventLogModel* eventLog() { return &m_log; }
     CommandTracker* commands() { return &m_commands; }
     const MetricStore& metrics() const { return m_metrics; }
+    // Operator actions of this source, in server time, for the charts' markers (the newest
+    // kMaxActionMarks; cleared with the history).
+    const QList<EventInfo>& actionMarks() const { return m_actionMarks; }
+    static constexpr int kMaxActionMarks = 2000;
     const Thresholds& thresholds() const { return m_thresholds; }
     void setThresholds(const Thresholds& t);
     const ErrorRates& errorRates() const { return m_rates; }
@@ -129,6 +133,7 @@ private:
     EventLogModel m_log;
     CommandTracker m_commands;
     MetricStore m_metrics;
+    QList<EventInfo> m_actionMarks;
     Thresholds m_thresholds;
     ErrorRates m_rates;
     ErrorCounters m_prevErrors;

@@ -2,6 +2,7 @@
 #include "console/views/chartspanel.h"
 
 #include "console/model/consolesession.h"
+#include "console/model/eventtext.h"
 
 #include <QComboBox>
 #include <QCursor>
@@ -9,6 +10,8 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
+#include <QMouseEvent>
+#include <QPainter>
 #include <QtCharts/QDateTimeAxis>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
@@ -19,7 +22,77 @@ namespace sluice::console {
 
 namespace {
 constexpr qint64 kWindows[] = {5 * 60'000, 3600'000, 24 * 3600'000};
-}
+constexpr int kHighlightMs = 8000;
+const QColor kActionColour(120, 40, 140); // purple: no series uses it
+} // namespace
+
+// A chart view that draws the overlay (operator actions, the shared crosshair, the moment
+// picked in the timeline) in its foreground and reports the time under the mouse.
+class MarkedChartView : public QChartView {
+public:
+    MarkedChartView(QChart* chart, ChartsPanel* panel, ChartsPanel::ChartId id)
+        : QChartView(chart, panel), m_panel(panel), m_id(id) {
+        setMouseTracking(true);
+        viewport()->setMouseTracking(true);
+    }
+
+protected:
+    void drawForeground(QPainter* p, const QRectF& rect) override {
+        QChartView::drawForeground(p, rect);
+        qint64 t0 = 0, t1 = 0;
+        if (!m_panel->timeRange(m_id, &t0, &t1)) return;
+        const QRectF plot = m_panel->plotRect(m_id);
+        const auto xOf = [&](qint64 t) {
+            return plot.left() + plot.width() * double(t - t0) / double(t1 - t0);
+        };
+        p->save();
+        // Operator actions: a dotted line and a small triangle at the top of the plot.
+        QPen dotted(kActionColour, 1, Qt::DotLine);
+        for (const EventInfo& e : m_panel->m_session->actionMarks()) {
+            if (e.timeMs < t0 || e.timeMs > t1) continue;
+            const double x = xOf(e.timeMs);
+            p->setPen(dotted);
+            p->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+            const QPointF tri[] = {{x - 4, plot.top()}, {x + 4, plot.top()}, {x, plot.top() + 6}};
+            p->setPen(Qt::NoPen);
+            p->setBrush(kActionColour);
+            p->drawPolygon(tri, 3);
+        }
+        const qint64 h = m_panel->highlightedMs();
+        if (h >= t0 && h <= t1) {
+            p->setPen(QPen(QColor(230, 159, 0), 3));
+            p->drawLine(QPointF(xOf(h), plot.top()), QPointF(xOf(h), plot.bottom()));
+        }
+        const qint64 c = m_panel->crosshairMs();
+        if (c >= t0 && c <= t1) {
+            p->setPen(QPen(QColor(90, 90, 90), 1));
+            p->drawLine(QPointF(xOf(c), plot.top()), QPointF(xOf(c), plot.bottom()));
+        }
+        p->restore();
+    }
+    void mouseMoveEvent(QMouseEvent* e) override {
+        QChartView::mouseMoveEvent(e);
+        qint64 t0 = 0, t1 = 0;
+        const QPointF at = mapToScene(e->position().toPoint());
+        const QRectF plot = m_panel->plotRect(m_id);
+        if (!m_panel->timeRange(m_id, &t0, &t1) || !plot.contains(at)) {
+            m_panel->setCrosshair(-1);
+            QToolTip::hideText();
+            return;
+        }
+        const qint64 t = t0 + qint64(double(t1 - t0) * (at.x() - plot.left()) / plot.width());
+        m_panel->setCrosshair(t);
+        QToolTip::showText(e->globalPosition().toPoint(), m_panel->hoverText(m_id, t), this);
+    }
+    void leaveEvent(QEvent* e) override {
+        QChartView::leaveEvent(e);
+        m_panel->setCrosshair(-1);
+    }
+
+private:
+    ChartsPanel* m_panel;
+    ChartsPanel::ChartId m_id;
+};
 
 ChartsPanel::ChartsPanel(ConsoleSession* session, QWidget* parent)
     : QWidget(parent), m_session(session) {
@@ -56,7 +129,7 @@ ChartsPanel::ChartsPanel(ConsoleSession* session, QWidget* parent)
         c.y->setGridLineColor(QColor(225, 225, 225));
         c.chart->addAxis(c.x, Qt::AlignBottom);
         c.chart->addAxis(c.y, Qt::AlignLeft);
-        m_views[i] = new QChartView(c.chart, this);
+        m_views[i] = new MarkedChartView(c.chart, this, ChartId(i));
         m_views[i]->setObjectName(QStringLiteral("chart%1").arg(i));
         // Antialiasing costs more than it gives at 4 Hz with thousands of points.
         m_views[i]->setRenderHint(QPainter::Antialiasing, false);
@@ -67,6 +140,11 @@ ChartsPanel::ChartsPanel(ConsoleSession* session, QWidget* parent)
     m_charts[ErrorRates].y->setLabelFormat(QStringLiteral("%.1f"));
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ChartsPanel::refresh);
+    m_highlightTimer.setSingleShot(true);
+    connect(&m_highlightTimer, &QTimer::timeout, this, [this] {
+        m_highlightMs = -1;
+        updateOverlays();
+    });
     connect(m_window, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
             [this] { refresh(); });
     connect(session, &ConsoleSession::updated, this, &ChartsPanel::scheduleRefresh);
@@ -128,13 +206,14 @@ QString ChartsPanel::seriesName(const QString& key) const {
     }
     if (key == QLatin1String("rate:actual")) return tr("admitted");
     if (key == QLatin1String("rate:ceiling")) return tr("ceiling");
-    if (key == QLatin1String("errors:4xx")) return tr("HTTP 4xx");
-    if (key == QLatin1String("errors:5xx")) return tr("HTTP 5xx");
-    if (key == QLatin1String("errors:bypass")) return tr("bypass attempts");
-    if (key == QLatin1String("errors:identity")) return tr("identity provider");
-    if (key == QLatin1String("errors:conflicts")) return tr("booking conflicts");
+    // Short: seven names share one legend line at 1366 px (the title says "errors per second").
+    if (key == QLatin1String("errors:4xx")) return tr("4xx");
+    if (key == QLatin1String("errors:5xx")) return tr("5xx");
+    if (key == QLatin1String("errors:bypass")) return tr("bypass");
+    if (key == QLatin1String("errors:identity")) return tr("identity");
+    if (key == QLatin1String("errors:conflicts")) return tr("conflicts");
     if (key == QLatin1String("errors:sold_out")) return tr("sold out");
-    if (key == QLatin1String("errors:overload")) return tr("overload rejections");
+    if (key == QLatin1String("errors:overload")) return tr("overload");
     if (key == QLatin1String("latency:p50")) return tr("p50");
     if (key == QLatin1String("latency:p99")) return tr("p99");
     return key;
@@ -182,19 +261,6 @@ QLineSeries* ChartsPanel::ensureSeries(Chart& c, const QString& key) {
         pen.setStyle(Qt::DashLine);
     }
     s->setPen(pen);
-    // Hover shows the time and the value.
-    connect(s, &QLineSeries::hovered, this, [this, s](const QPointF& p, bool state) {
-        if (!state) {
-            QToolTip::hideText();
-            return;
-        }
-        QToolTip::showText(QCursor::pos(),
-                           QStringLiteral("%1  %2: %3")
-                               .arg(QDateTime::fromMSecsSinceEpoch(qint64(p.x()))
-                                        .toString(QStringLiteral("HH:mm:ss")),
-                                    s->name(), QLocale().toString(p.y(), 'f', p.y() < 10 ? 2 : 0)),
-                           this);
-    });
     c.seriesByKey.insert(key, SeriesSlot{s});
     return s;
 }
@@ -207,6 +273,76 @@ void ChartsPanel::clearSeries() {
         }
         c.seriesByKey.clear();
     }
+    m_crosshairMs = -1;
+    m_highlightMs = -1;
+    m_highlightTimer.stop();
+}
+
+void ChartsPanel::updateOverlays() {
+    for (QChartView* v : m_views)
+        v->viewport()->update();
+}
+
+void ChartsPanel::setCrosshair(qint64 ms) {
+    if (ms == m_crosshairMs) return;
+    m_crosshairMs = ms;
+    updateOverlays();
+}
+
+void ChartsPanel::highlightMoment(qint64 ms) {
+    m_highlightMs = ms;
+    m_highlightTimer.start(kHighlightMs);
+    updateOverlays();
+}
+
+QRectF ChartsPanel::plotRect(ChartId id) const {
+    const QChart* c = m_charts[id].chart;
+    return c->mapToScene(c->plotArea()).boundingRect();
+}
+
+bool ChartsPanel::timeRange(ChartId id, qint64* t0, qint64* t1) const {
+    const QDateTimeAxis* x = m_charts[id].x;
+    *t0 = x->min().toMSecsSinceEpoch();
+    *t1 = x->max().toMSecsSinceEpoch();
+    return *t1 > *t0 && plotRect(id).width() > 1;
+}
+
+int ChartsPanel::visibleActionMarks(ChartId id) const {
+    qint64 t0 = 0, t1 = 0;
+    if (!timeRange(id, &t0, &t1)) return 0;
+    int n = 0;
+    for (const EventInfo& e : m_session->actionMarks())
+        n += e.timeMs >= t0 && e.timeMs <= t1;
+    return n;
+}
+
+QString ChartsPanel::hoverText(ChartId id, qint64 ms) const {
+    QStringList lines{QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"))};
+    const Chart& c = m_charts[id];
+    QStringList keys = c.seriesByKey.keys();
+    keys.sort();
+    for (const QString& key : keys) {
+        const QLineSeries* s = c.seriesByKey.value(key).series;
+        const QList<QPointF> pts = s->points();
+        // The last point at or before the time (the points are in time order).
+        auto it = std::upper_bound(pts.cbegin(), pts.cend(), double(ms),
+                                   [](double t, const QPointF& p) { return t < p.x(); });
+        if (it == pts.cbegin()) continue;
+        const double v = std::prev(it)->y();
+        lines.append(QStringLiteral("%1: %2").arg(s->name(), formatNumber(v, v < 10 ? 2 : 0)));
+    }
+    // Operator actions within 2 % of the window of the time.
+    qint64 t0 = 0, t1 = 0;
+    if (timeRange(id, &t0, &t1)) {
+        const qint64 near = (t1 - t0) / 50;
+        const auto label = [this](const QString& cohort) { return m_session->cohortLabel(cohort); };
+        for (const EventInfo& e : m_session->actionMarks())
+            if (qAbs(e.timeMs - ms) <= near)
+                lines.append(QStringLiteral("▼ %1 %2").arg(
+                    QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(QStringLiteral("HH:mm:ss")),
+                    renderEvent(e.kind, e.data, e.operatorName, e.message, label)));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QStringList ChartsPanel::seriesKeys(ChartId id) const {

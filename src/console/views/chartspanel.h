@@ -47,6 +47,20 @@ public:
     // Drops every series (a new source, a replay seek): the next refresh starts from the store.
     void clearSeries();
 
+    // One crosshair across the charts: the time under the mouse in any chart (server time,
+    // ms; -1: none). Its tooltip text names the time and each series' value there.
+    void setCrosshair(qint64 ms);
+    qint64 crosshairMs() const { return m_crosshairMs; }
+    QString hoverText(ChartId id, qint64 ms) const;
+    // A moment picked in the timeline: a vertical line on every chart for a few seconds.
+    void highlightMoment(qint64 ms);
+    qint64 highlightedMs() const { return m_highlightMs; }
+    // Operator actions drawn as markers in the chart's current time range (tests).
+    int visibleActionMarks(ChartId id) const;
+    // Where the overlay is drawn and the time range it maps (scene coordinates).
+    QRectF plotRect(ChartId id) const;
+    bool timeRange(ChartId id, qint64* t0, qint64* t1) const;
+
 protected:
     void changeEvent(QEvent* e) override;
     void showEvent(QShowEvent* e) override;
@@ -71,6 +85,8 @@ private:
     QColor seriesColour(const QString& key) const;
     void retranslate();
     bool refreshChart(ChartId id, qint64 t1);
+    void updateOverlays();
+    friend class MarkedChartView;
 
     ConsoleSession* m_session;
     QComboBox* m_window;
@@ -78,6 +94,9 @@ private:
     QChartView* m_views[ChartCount] = {};
     Chart m_charts[ChartCount];
     QTimer m_timer;
+    QTimer m_highlightTimer;
+    qint64 m_crosshairMs = -1;
+    qint64 m_highlightMs = -1;
     int m_replaceCount = 0;
     int m_minIntervalMs = 500;
     bool m_stale = false;

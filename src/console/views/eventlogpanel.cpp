@@ -43,8 +43,10 @@ EventLogPanel::EventLogPanel(ConsoleSession* session, QWidget* parent)
     applyColumnModes();
     layout->addWidget(m_table);
     auto activate = [this](const QModelIndex& index) {
-        const qint64 t = index.siblingAtColumn(0).data(EventLogModel::ReceivedRole).toLongLong();
-        if (t > 0) emit momentActivated(t);
+        const QModelIndex first = index.siblingAtColumn(0);
+        const qint64 t = first.data(EventLogModel::ReceivedRole).toLongLong();
+        const qint64 server = first.data(EventLogModel::TimeRole).toLongLong();
+        if (t > 0) emit momentActivated(t, server > 0 ? server : t);
     };
     connect(m_table, &QTableView::clicked, this, activate);
     connect(m_table, &QTableView::activated, this, activate);

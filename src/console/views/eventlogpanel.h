@@ -25,7 +25,8 @@ public:
 
 signals:
     // The operator clicked a row: the instant it was received (recorded time in a replay).
-    void momentActivated(qint64 receivedMs);
+    // A row was clicked: its receive time (the replay's clock) and its server time (the charts').
+    void momentActivated(qint64 receivedMs, qint64 serverMs);
 
 protected:
     void changeEvent(QEvent* e) override;

@@ -169,9 +169,10 @@ MainWindow::MainWindow(ConsoleSession* session, LanguageManager* language, Profi
             [this](const QString& op, const QJsonObject& a, const QString& d, const QString& c) {
                 requestCommand(op, a, d, c, m_drill->resultLine());
             });
-    // A click on a timeline row goes to its moment in a replay.
-    connect(m_log, &EventLogPanel::momentActivated, this, [this](qint64 ms) {
+    // A click on a timeline row goes to its moment in a replay, and marks it on the charts.
+    connect(m_log, &EventLogPanel::momentActivated, this, [this](qint64 ms, qint64 serverMs) {
         if (auto* r = qobject_cast<replay::ReplaySource*>(m_source.get())) r->seek(ms);
+        m_charts->highlightMoment(serverMs);
     });
 
     connect(session, &ConsoleSession::updated, this, &MainWindow::scheduleViewRefresh);
@@ -454,13 +455,14 @@ void MainWindow::updateBanner() {
         banner.isEmpty())
         banner = tr("Signed in as a viewer: you can watch, not act.");
     m_banner->setText(banner);
-    if (severe) {
-        paint(m_bannerFrame, QColor(198, 40, 40), Qt::white);
-        paint(m_banner, QColor(198, 40, 40), Qt::white);
-    } else {
-        paint(m_bannerFrame, QColor(255, 214, 140), QColor(60, 30, 0));
-        paint(m_banner, QColor(255, 214, 140), QColor(60, 30, 0));
-    }
+    // A style sheet, not a palette: inside the top tool bar, Fusion draws the tool bar's own
+    // background over a palette colour, and the banner must be red where it matters.
+    const QString sheet = severe
+        ? QStringLiteral("QFrame#bannerFrame { background-color: #c62828; }"
+                         " QLabel#banner { color: white; background-color: #c62828; }")
+        : QStringLiteral("QFrame#bannerFrame { background-color: #ffd68c; }"
+                         " QLabel#banner { color: #3c1e00; background-color: #ffd68c; }");
+    if (m_bannerFrame->styleSheet() != sheet) m_bannerFrame->setStyleSheet(sheet);
     m_tokenButton->setVisible(link.needsNewToken());
     m_bannerFrame->setVisible(!banner.isEmpty());
     m_banner->setVisible(!banner.isEmpty());

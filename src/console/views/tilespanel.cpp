@@ -45,14 +45,34 @@ void Tile::setScale(double scale) {
     v.setPointSizeF(m_baseFont.pointSizeF() * 1.8 * scale);
     v.setBold(true);
     m_value->setFont(v);
+    fitTexts();
+}
+
+void Tile::resizeEvent(QResizeEvent* e) {
+    QFrame::resizeEvent(e);
+    fitTexts();
+}
+
+void Tile::fitTexts() {
+    // Narrow tiles (1366 px, English) show "bypass 6.0/s · …" rather than a clipped glyph.
+    const int width = qMax(0, contentsRect().width() - 16);
+    const auto fit = [width](QLabel* l, const QString& full) {
+        const QString shown = l->fontMetrics().elidedText(full, Qt::ElideRight, width);
+        if (l->text() != shown) l->setText(shown);
+    };
+    fit(m_title, m_fullTitle);
+    fit(m_detail, m_fullDetail);
+    const QString tip = m_fullDetail.isEmpty() ? m_fullTitle : m_fullTitle + QLatin1Char('\n') + m_fullDetail;
+    if (toolTip() != tip) setToolTip(tip);
 }
 
 QString Tile::detailText() const {
-    return m_detail->text();
+    return m_fullDetail;
 }
 
 void Tile::setTitle(const QString& title) {
-    m_title->setText(title);
+    m_fullTitle = title;
+    fitTexts();
 }
 QString Tile::valueText() const {
     return m_value->text();
@@ -61,7 +81,8 @@ QString Tile::valueText() const {
 void Tile::setValue(const QString& value, const QString& detail, Level level, bool stale) {
     m_level = level;
     m_value->setText(value);
-    m_detail->setText(detail);
+    m_fullDetail = detail;
+    fitTexts();
     QPalette p = palette();
     QColor bg = QColor(236, 244, 236);
     if (level == Level::Amber) bg = QColor(255, 226, 150);

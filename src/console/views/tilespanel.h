@@ -27,10 +27,17 @@ public:
     // Font scale of the title, value and detail (the wall mode uses about 2.5).
     void setScale(double scale);
 
+protected:
+    void resizeEvent(QResizeEvent* e) override;
+
 private:
+    // Title and detail as wide as the tile allows, cut with "…" (never mid-glyph); the full
+    // text is the tooltip.
+    void fitTexts();
     QLabel* m_title;
     QLabel* m_value;
     QLabel* m_detail;
+    QString m_fullTitle, m_fullDetail;
     Level m_level = Level::Normal;
     QFont m_baseFont;
 };

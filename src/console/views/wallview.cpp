@@ -109,12 +109,7 @@ void WallView::refresh() {
         if (!c) continue;
         Strip& s = m_strips[i];
         s.label->setText(m_session->cohortLabel(c->id));
-        QString state = cohortStateText(c->state);
-        if (c->state == QLatin1String("paused") && c->pausedForIncident)
-            state = tr("%1 (incident)").arg(state);
-        if (c->state == QLatin1String("closed") && c->closedReason == QLatin1String("sold_out"))
-            state = tr("%1 (sold out)").arg(state);
-        s.state->setText(state);
+        s.state->setText(cohortStateLabel(*c));
         s.waiting->setText(tr("%1 waiting").arg(l.toString(c->waiting)));
         s.rate->setText(tr("%1/s of %2/s").arg(l.toString(c->actualRate, 'f', 0),
                                                l.toString(c->rateCeiling, 'f', 0)));
