@@ -164,7 +164,8 @@ int main(int argc, char** argv) {
             replay::ReplaySource* r = window.recording()->replay();
             const auto t = replay::parseTimeInput(cli.atText, r->startMs(), r->endMs());
             if (!t) {
-                std::fprintf(stderr, "sluice-console: --at: not a time: %s\n", qPrintable(cli.atText));
+                std::fprintf(stderr, "sluice-console: --at: not a time: %s\n",
+                             qPrintable(cli.atText));
                 return 2;
             }
             r->seek(*t);

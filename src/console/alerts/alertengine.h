@@ -66,7 +66,7 @@ private:
         qint64 since = 0; // Raise seen since (pending) or clear since (active)
     };
     QHash<QString, Holds> m_holds;
-    QHash<QString, Track> m_raising;  // not raised yet: condition seen since
+    QHash<QString, Track> m_raising;   // not raised yet: condition seen since
     QHash<QString, qint64> m_clearing; // raised: clear since
     QHash<QString, Alert> m_earlyAcks; // acknowledged before raised here
     QList<Alert> m_active;

@@ -94,15 +94,14 @@ QList<AlertSignal> evaluateAlertRules(const AlertInputs& in, const AlertConfig& 
         const double waiting = double(c.waiting);
         if (c.state == QLatin1String("paused") && c.waiting > 0) {
             add(alert_rule::CohortPausedWaiting, c.id, AlertSignal::Level::Raise,
-                AlertSeverity::Critical,
-                {{"waiting", waiting}, {"incident", c.pausedForIncident}});
+                AlertSeverity::Critical, {{"waiting", waiting}, {"incident", c.pausedForIncident}});
         } else if (c.state == QLatin1String("closed") && c.waiting > 0) {
             add(alert_rule::CohortClosedWaiting, c.id, AlertSignal::Level::Raise,
                 AlertSeverity::Critical, {{"waiting", waiting}, {"reason", c.closedReason}});
         } else if (c.state == QLatin1String("open")) {
             // Nobody (or only a few seconds' worth of people) waiting is not an admission problem.
-            const bool queue = c.waiting >= cfg.minWaiting &&
-                               waiting >= c.rateCeiling * cfg.minQueueSeconds;
+            const bool queue =
+                c.waiting >= cfg.minWaiting && waiting >= c.rateCeiling * cfg.minQueueSeconds;
             const double ratio = c.rateCeiling > 0 ? c.actualRate / c.rateCeiling : 0.0;
             if (queue && ratio < cfg.admissionClearRatio) {
                 add(alert_rule::AdmissionLow, c.id,

@@ -18,10 +18,10 @@ enum class AlertSeverity { Warning, Critical };
 
 // What the rules know about the link to the server.
 struct LinkFacts {
-    bool live = true;        // a replay judges the recorded link state only
-    bool connected = false;  // frames flowing (the recorded state in a replay)
-    bool stale = false;      // connected, but the figures are old
-    bool hadData = false;    // a snapshot arrived at least once from this source
+    bool live = true;       // a replay judges the recorded link state only
+    bool connected = false; // frames flowing (the recorded state in a replay)
+    bool stale = false;     // connected, but the figures are old
+    bool hadData = false;   // a snapshot arrived at least once from this source
 };
 
 struct AlertInputs {

@@ -18,7 +18,8 @@ QString ruleName(const QString& rule) {
         return QCoreApplication::translate("AlertText", "admission far below the ceiling");
     if (rule == QLatin1String(EtaHigh))
         return QCoreApplication::translate("AlertText", "long wait for the last in line");
-    if (rule == QLatin1String(ErrorRate)) return QCoreApplication::translate("AlertText", "error rate");
+    if (rule == QLatin1String(ErrorRate))
+        return QCoreApplication::translate("AlertText", "error rate");
     if (rule == QLatin1String(BypassRate))
         return QCoreApplication::translate("AlertText", "bypass attempts");
     if (rule == QLatin1String(BookingLatency))
@@ -29,7 +30,8 @@ QString ruleName(const QString& rule) {
         return QCoreApplication::translate("AlertText", "identity provider breaker open");
     if (rule == QLatin1String(LinkLost))
         return QCoreApplication::translate("AlertText", "link to the server lost");
-    if (rule == QLatin1String(DataStale)) return QCoreApplication::translate("AlertText", "stale data");
+    if (rule == QLatin1String(DataStale))
+        return QCoreApplication::translate("AlertText", "stale data");
     return rule;
 }
 double num(const QJsonObject& f, const char* k) {
@@ -45,7 +47,8 @@ QString alertSeverityText(AlertSeverity s) {
 QString alertSubjectText(const QString& rule, const QString& subject, const LabelLookup& label) {
     using namespace alert_rule;
     if (!subject.isEmpty()) return label ? label(subject) : subject;
-    if (rule == QLatin1String(DosesLow)) return QCoreApplication::translate("AlertText", "all clinics");
+    if (rule == QLatin1String(DosesLow))
+        return QCoreApplication::translate("AlertText", "all clinics");
     if (rule == QLatin1String(IdentityBreaker) || rule == QLatin1String(BookingLatency))
         return QCoreApplication::translate("AlertText", "booking");
     if (rule == QLatin1String(LinkLost) || rule == QLatin1String(DataStale))
@@ -67,8 +70,8 @@ QString alertText(const QString& rule, const QString& subject, const QJsonObject
     const QString waiting = formatNumber(num(f, "waiting"));
     if (rule == QLatin1String(CohortPausedWaiting))
         return f.value("incident").toBool()
-                   ? QCoreApplication::translate("AlertText",
-                                                 "%1 paused for an incident: %2 people waiting, none admitted")
+                   ? QCoreApplication::translate(
+                         "AlertText", "%1 paused for an incident: %2 people waiting, none admitted")
                          .arg(who, waiting)
                    : QCoreApplication::translate("AlertText",
                                                  "%1 paused: %2 people waiting, none admitted")
@@ -81,11 +84,11 @@ QString alertText(const QString& rule, const QString& subject, const QJsonObject
                    : QCoreApplication::translate("AlertText", "%1 closed: %2 people still waiting")
                          .arg(who, waiting);
     if (rule == QLatin1String(AdmissionLow)) {
-        QString t = QCoreApplication::translate(
-                        "AlertText", "%1 admits %2/s, %3 % of its %4/s ceiling: %5 people waiting")
-                        .arg(who, formatNumber(num(f, "actual")),
-                             formatNumber(100 * num(f, "ratio"), 0), formatNumber(num(f, "ceiling")),
-                             waiting);
+        QString t =
+            QCoreApplication::translate(
+                "AlertText", "%1 admits %2/s, %3 % of its %4/s ceiling: %5 people waiting")
+                .arg(who, formatNumber(num(f, "actual")), formatNumber(100 * num(f, "ratio"), 0),
+                     formatNumber(num(f, "ceiling")), waiting);
         if (f.value("zone_full").toBool())
             t += QCoreApplication::translate("AlertText", " (booking zone full)");
         return t;
@@ -98,8 +101,8 @@ QString alertText(const QString& rule, const QString& subject, const QJsonObject
                                            "error rate %1 % (HTTP 5xx and overload rejections)")
             .arg(formatNumber(num(f, "percent"), 2));
     if (rule == QLatin1String(BypassRate))
-        return QCoreApplication::translate("AlertText",
-                                           "%1 bypass attempts per second (booking without admission)")
+        return QCoreApplication::translate(
+                   "AlertText", "%1 bypass attempts per second (booking without admission)")
             .arg(formatNumber(num(f, "per_s")));
     if (rule == QLatin1String(BookingLatency))
         return QCoreApplication::translate("AlertText", "booking slow: p99 %1 ms on %2")
@@ -115,7 +118,8 @@ QString alertText(const QString& rule, const QString& subject, const QJsonObject
         return QCoreApplication::translate("AlertText",
                                            "link to the server lost: the figures shown are old");
     if (rule == QLatin1String(DataStale))
-        return QCoreApplication::translate("AlertText", "no fresh data: the figures shown are stale");
+        return QCoreApplication::translate("AlertText",
+                                           "no fresh data: the figures shown are stale");
     return ruleName(rule);
 }
 
