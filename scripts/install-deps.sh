@@ -13,6 +13,8 @@ PACKAGES=(
   wrk nginx-light curl procps python3 python3-yaml openssl ccache
   # fuzzing (libFuzzer) and the monitoring rules' checker (promtool)
   clang libfuzzer-14-dev libclang-rt-14-dev prometheus
+  # Debian packages (scripts/package.sh: dpkg-shlibdeps computes Depends, CPack needs file)
+  dpkg-dev file
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
             std::cout << kUsage;
             return 0;
         } else if (a == "--version") {
-            std::cout << "sluice-surge 0.1.0\n";
+            std::cout << "sluice-surge " << SLUICE_VERSION << "\n";
             return 0;
         } else if (a == "--quiet") {
             opt.quiet = true;

@@ -104,7 +104,7 @@ struct Gen {
         return QJsonObject{
             {"type", "hello"},
             {"protocol", 1},
-            {"server_version", "0.1.0"},
+            {"server_version", QStringLiteral(SLUICE_VERSION)},
             {"node_id", "synthetic"},
             {"server_time", formatTimeUtc(now)},
             {"operator", QJsonObject{{"name", "kim"}, {"role", "operator"}}},

@@ -25,8 +25,13 @@ bool LanguageManager::setLanguage(const QString& lang) {
     if (m_appInstalled) QCoreApplication::removeTranslator(&m_app);
     if (m_qtInstalled) QCoreApplication::removeTranslator(&m_qt);
     m_appInstalled = m_qtInstalled = false;
-    // The sources are English; the English catalogue exists for completeness.
-    if (m_app.load(QStringLiteral(":/i18n/sluice_%1.qm").arg(lang)))
+    // The sources are English; the English catalogue exists for completeness. The installed
+    // catalogue (/usr/share/sluice-console/translations, docs/packaging.md) comes first, so
+    // that a corrected translation can be dropped in; the one built into the binary otherwise.
+    const QString file = QStringLiteral("sluice_%1.qm").arg(lang);
+    const QString installed =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/" SLUICE_CONSOLE_TRANSLATIONS_REL);
+    if (m_app.load(file, installed) || m_app.load(QStringLiteral(":/i18n/") + file))
         m_appInstalled = QCoreApplication::installTranslator(&m_app);
     if (lang == QLatin1String("ko") &&
         m_qt.load(QStringLiteral("qtbase_ko"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

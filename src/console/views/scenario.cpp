@@ -116,7 +116,7 @@ struct ScenarioSource::Gen {
         return QJsonObject{
             {"type", "hello"},
             {"protocol", 1},
-            {"server_version", "0.1.0"},
+            {"server_version", QStringLiteral(SLUICE_VERSION)},
             {"node_id", "demo-a1"},
             {"server_time", iso(t)},
             {"operator", QJsonObject{{"name", "kim"}, {"role", "operator"}}},

@@ -26,9 +26,25 @@
 #ifndef SLUICE_DEFAULT_RESOURCES
 #define SLUICE_DEFAULT_RESOURCES "resources"
 #endif
+#ifndef SLUICE_INSTALLED_RESOURCES
+#define SLUICE_INSTALLED_RESOURCES "../share/sluice"
+#endif
 
 namespace sluice::booking {
 namespace json = boost::json;
+
+// The bundled clinics and stock: next to an installed binary (/usr/bin/sluice-server reads
+// /usr/share/sluice, docs/packaging.md), else the source tree the binary was built from.
+std::string defaultResourcesDir() {
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const std::filesystem::path installed =
+            (exe.parent_path() / SLUICE_INSTALLED_RESOURCES).lexically_normal();
+        if (std::filesystem::is_regular_file(installed / "clinics.csv", ec)) return installed.string();
+    }
+    return SLUICE_DEFAULT_RESOURCES;
+}
 using http::Request;
 using http::Response;
 using http::Status;
@@ -246,7 +262,7 @@ struct BookingService::Impl {
                 p = std::filesystem::path(ctx.config.baseDir) / p;
             return p.string();
         }
-        std::string dir = SLUICE_DEFAULT_RESOURCES;
+        std::string dir = defaultResourcesDir();
         if (const auto* r = root.if_contains("resources_dir")) {
             if (!r->is_string()) throw ConfigError("resources_dir: expected a folder path");
             dir = std::string(r->as_string());

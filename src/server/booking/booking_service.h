@@ -17,6 +17,11 @@ namespace sluice::booking {
 // text, whatever invisible characters, white space or Hangul encoding it came with.
 std::string normaliseName(std::string_view in);
 
+// Where clinics.csv and stock.csv are read from when the configuration names neither them nor
+// "resources_dir": <binary>/../share/sluice when installed there, else the source tree's
+// resources/.
+std::string defaultResourcesDir();
+
 class BookingService : public BookingFacade {
 public:
     // Reads the "clinics", "stock", "resources_dir" and "identity_provider" config keys; throws
