@@ -15,11 +15,17 @@ cd "$(dirname "$0")/.."
 fail() { echo "test-packages: FAIL: $*" >&2; exit 1; }
 ok() { echo "test-packages: ok: $*"; }
 
+# GET on loopback with bash alone (the fresh system has no curl); empty when nothing listens.
+http_get() {
+  ( exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&3 &&
+    cat <&3 ) 2>/dev/null || true
+}
+
 inside() {
   [[ -n ${SLUICE_DEBS_URL:-} ]] || fail "SLUICE_DEBS_URL is not set"
   export DEBIAN_FRONTEND=noninteractive
   local debs=/tmp/sluice-debs
-  mkdir -p "$debs"
+  install -d -m 0777 "$debs" # apt's helper downloads as the _apt user
   /usr/lib/apt/apt-helper download-file "$SLUICE_DEBS_URL/" "$debs/index.html" >/dev/null
   mapfile -t names < <(grep -o 'href="[^"]*\.deb"' "$debs/index.html" | sed 's/^href="//; s/"$//')
   [[ ${#names[@]} -ge 3 ]] || fail "expected 3 packages at $SLUICE_DEBS_URL, found ${#names[@]}"
@@ -73,11 +79,8 @@ inside() {
   (cd /var/lib/sluice && exec runuser -u sluice -- $exec --listen "127.0.0.1:$port") >"$log" 2>&1 &
   local pid=$! ready=""
   for _ in $(seq 1 100); do
-    if exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
-      printf 'GET /readyz HTTP/1.0\r\nHost: x\r\n\r\n' >&3
-      ready=$(cat <&3 || true); exec 3>&-
-      [[ $ready == *'"ready"'* ]] && break
-    fi
+    ready=$(http_get "$port" /readyz)
+    [[ $ready == *'"ready"'* ]] && break
     kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; fail "the server exited on start"; }
     sleep 0.1
   done
