@@ -76,7 +76,7 @@ inside() {
   log=/tmp/sluice-server.log
   install -d -o sluice -g sluice -m 0700 /var/lib/sluice
   # shellcheck disable=SC2086 # ExecStart is words
-  (cd /var/lib/sluice && exec runuser -u sluice -- $exec --listen "127.0.0.1:$port") >"$log" 2>&1 &
+  (cd /var/lib/sluice && exec setpriv --reuid=sluice --regid=sluice --init-groups -- $exec --listen "127.0.0.1:$port") >"$log" 2>&1 &
   local pid=$! ready=""
   for _ in $(seq 1 100); do
     ready=$(http_get "$port" /readyz)
