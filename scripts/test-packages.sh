@@ -111,7 +111,9 @@ inside() {
 
   # Validators, installed only now so that they could not have supplied a dependency above.
   apt-get install -y -qq --no-install-recommends systemd desktop-file-utils >/dev/null
-  systemd-analyze verify "$unit" || fail "systemd-analyze verify $unit"
+  local verify
+  verify=$(systemd-analyze verify "$unit" 2>&1) || fail "systemd-analyze verify $unit: $verify"
+  [[ -z $verify ]] || fail "systemd-analyze verify $unit warns: $verify"
   desktop-file-validate "$desktop" || fail "desktop-file-validate"
   systemd-analyze security --offline=true "$unit" 2>/dev/null | tail -1 || true
   ok "systemd-analyze verify, desktop-file-validate"
