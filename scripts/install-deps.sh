@@ -16,6 +16,9 @@ PACKAGES=(
   # Debian packages (scripts/package.sh: dpkg-shlibdeps computes Depends, CPack needs file)
   dpkg-dev file
 )
+# The API contract check (scripts/check-api.sh) runs Redocly and Ajv on Node.js. A Node.js from
+# elsewhere (NodeSource bundles its own npm) is used as it is; Debian's otherwise.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -17,6 +17,9 @@ bash scripts/check-monitoring.sh
 bash scripts/with-demo-server.sh build/bin/sluice-server \
   bash -c 'bash scripts/check-monitoring.sh --metrics "$SLUICE_URL"'
 
+echo "== the API as a contract: docs/openapi.yaml linted, a real server's answers validated =="
+bash scripts/check-api.sh build/bin/sluice-server
+
 echo "== build with ASan + UBSan =="
 bash scripts/build.sh build-asan --sanitize
 echo "== tests under ASan + UBSan =="

@@ -3,6 +3,7 @@
 # Starts SERVER_BINARY --demo in a temporary data folder on a free loopback port, waits for
 # /readyz, runs CMD with SLUICE_URL=http://127.0.0.1:PORT, stops the server (SIGTERM) and
 # removes the folder. Exit status: CMD's (1 when the server did not start).
+# SLUICE_SERVER_CONFIG=FILE starts it with --config FILE instead of --demo.
 set -euo pipefail
 server=$(realpath "$1"); shift
 tmp=$(mktemp -d)
@@ -13,7 +14,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$server" --demo --data-dir "$tmp/data" --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
+mode=(--demo)
+[ -n "${SLUICE_SERVER_CONFIG:-}" ] && mode=(--config "$(realpath "$SLUICE_SERVER_CONFIG")")
+"$server" "${mode[@]}" --data-dir "$tmp/data" --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 100); do
   curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null && break
