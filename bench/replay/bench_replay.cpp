@@ -3,7 +3,8 @@
 // prints the time to open it (target < 2 s) and the time of random seeks (target < 100 ms):
 // the pure rebuild (RecordingReader::stateAt) and a seek of the replay source driving a real
 // ConsoleSession (with the chart history before the playhead).
-// Usage: bench_replay [--hours H] [--clinics N] [--keyframe-every N] [--seeks N] [--file F] [--keep]
+// Usage: bench_replay [--hours H] [--clinics N] [--keyframe-every N] [--seeks N] [--file F]
+// [--keep]
 #include "console/model/consolesession.h"
 #include "console/recording/syntheticrecording.h"
 #include "console/replay/recordingreader.h"
@@ -36,7 +37,8 @@ Stats stats(std::vector<double> v) {
     s.p99 = v[std::min(v.size() - 1, size_t(double(v.size()) * 0.99))];
     s.max = v.back();
     double sum = 0;
-    for (double x : v) sum += x;
+    for (double x : v)
+        sum += x;
     s.mean = sum / double(v.size());
     return s;
 }
@@ -52,14 +54,21 @@ int main(int argc, char** argv) {
     for (int i = 1; i < a.size(); ++i) {
         const QString k = a[i];
         const QString v = i + 1 < a.size() ? a[i + 1] : QString();
-        if (k == "--hours") hours = v.toDouble(), ++i;
-        else if (k == "--clinics") clinics = v.toInt(), ++i;
-        else if (k == "--keyframe-every") keyEvery = v.toInt(), ++i;
-        else if (k == "--seeks") seeks = v.toInt(), ++i;
-        else if (k == "--file") file = v, ++i;
-        else if (k == "--keep") keep = true;
+        if (k == "--hours")
+            hours = v.toDouble(), ++i;
+        else if (k == "--clinics")
+            clinics = v.toInt(), ++i;
+        else if (k == "--keyframe-every")
+            keyEvery = v.toInt(), ++i;
+        else if (k == "--seeks")
+            seeks = v.toInt(), ++i;
+        else if (k == "--file")
+            file = v, ++i;
+        else if (k == "--keep")
+            keep = true;
         else {
-            std::fprintf(stderr, "usage: bench_replay [--hours H] [--clinics N] [--keyframe-every N] [--seeks N] [--file F] [--keep]\n");
+            std::fprintf(stderr, "usage: bench_replay [--hours H] [--clinics N] [--keyframe-every "
+                                 "N] [--seeks N] [--file F] [--keep]\n");
             return 2;
         }
     }
@@ -102,8 +111,9 @@ int main(int argc, char** argv) {
         }
         opens.push_back(double(t.nsecsElapsed()) / 1e6);
         if (i == 0)
-            std::printf("recording: %lld frames, %zu keyframes, %lld markers, %.1f h\n", r.frameCount(),
-                        r.keyframes().size(), qint64(r.markers().size()), double(r.endMs() - r.startMs()) / 3600e3);
+            std::printf("recording: %lld frames, %zu keyframes, %lld markers, %.1f h\n",
+                        r.frameCount(), r.keyframes().size(), qint64(r.markers().size()),
+                        double(r.endMs() - r.startMs()) / 3600e3);
     }
     const Stats o = stats(opens);
     std::printf("open: median %.0f ms, max %.0f ms (target < 2000 ms)\n", o.p50, o.max);
@@ -113,18 +123,21 @@ int main(int argc, char** argv) {
     std::mt19937_64 rng(2021);
     std::vector<double> pure;
     for (int i = 0; i < seeks; ++i) {
-        const qint64 t = reader.startMs() + qint64(rng() % quint64(reader.endMs() - reader.startMs()));
+        const qint64 t =
+            reader.startMs() + qint64(rng() % quint64(reader.endMs() - reader.startMs()));
         QElapsedTimer timer;
         timer.start();
         const DashboardState s = reader.stateAt(t);
         pure.push_back(double(timer.nsecsElapsed()) / 1e6);
         if (!s.hasSnapshot() || s.clinics().size() != clinics) {
-            std::fprintf(stderr, "seek to %lld rebuilt %lld clinics\n", t, qint64(s.clinics().size()));
+            std::fprintf(stderr, "seek to %lld rebuilt %lld clinics\n", t,
+                         qint64(s.clinics().size()));
             return 1;
         }
     }
     const Stats p = stats(pure);
-    std::printf("random seek, state rebuilt (keyframe + frames): median %.1f ms, p99 %.1f ms, max %.1f ms over %d seeks (target < 100 ms)\n",
+    std::printf("random seek, state rebuilt (keyframe + frames): median %.1f ms, p99 %.1f ms, max "
+                "%.1f ms over %d seeks (target < 100 ms)\n",
                 p.p50, p.p99, p.max, seeks);
 
     for (const qint64 primeMs : {qint64(0), qint64(2 * 60'000)}) {
@@ -143,10 +156,14 @@ int main(int argc, char** argv) {
             full.push_back(double(timer.nsecsElapsed()) / 1e6);
         }
         const Stats f = stats(full);
-        std::printf("random seek, replay source + console session (%s): median %.1f ms, p99 %.1f ms, max %.1f ms over %d seeks\n",
-                    primeMs ? "with 2 min of chart history" : "state only", f.p50, f.p99, f.max, seeks / 2);
+        std::printf("random seek, replay source + console session (%s): median %.1f ms, p99 %.1f "
+                    "ms, max %.1f ms over %d seeks\n",
+                    primeMs ? "with 2 min of chart history" : "state only", f.p50, f.p99, f.max,
+                    seeks / 2);
     }
-    if (keep) std::printf("kept %s\n", qPrintable(QFileInfo(file).absoluteFilePath()));
-    else if (!tmp.path().isEmpty() && file.startsWith(tmp.path())) QFile::remove(file);
+    if (keep)
+        std::printf("kept %s\n", qPrintable(QFileInfo(file).absoluteFilePath()));
+    else if (!tmp.path().isEmpty() && file.startsWith(tmp.path()))
+        QFile::remove(file);
     return 0;
 }

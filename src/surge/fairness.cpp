@@ -30,8 +30,7 @@ private:
 
 uint64_t mergeCount(std::vector<uint64_t>& v, std::vector<uint64_t>& tmp, std::size_t lo,
                     std::size_t hi) {
-    if (hi - lo < 2)
-        return 0;
+    if (hi - lo < 2) return 0;
     const std::size_t mid = lo + (hi - lo) / 2;
     uint64_t n = mergeCount(v, tmp, lo, mid) + mergeCount(v, tmp, mid, hi);
     std::size_t i = lo, j = mid, k = lo;
@@ -47,7 +46,8 @@ uint64_t mergeCount(std::vector<uint64_t>& v, std::vector<uint64_t>& tmp, std::s
         tmp[k++] = v[i++];
     while (j < hi)
         tmp[k++] = v[j++];
-    std::copy(tmp.begin() + static_cast<std::ptrdiff_t>(lo), tmp.begin() + static_cast<std::ptrdiff_t>(hi),
+    std::copy(tmp.begin() + static_cast<std::ptrdiff_t>(lo),
+              tmp.begin() + static_cast<std::ptrdiff_t>(hi),
               v.begin() + static_cast<std::ptrdiff_t>(lo));
     return n;
 }
@@ -73,8 +73,7 @@ std::vector<double> ranks(const std::vector<double>& v) {
 
 uint64_t countFifoInversions(std::vector<JoinObservation> joins) {
     const std::size_t n = joins.size();
-    if (n < 2)
-        return 0;
+    if (n < 2) return 0;
     // Position ranks (positions are unique per ticket; ties would simply not count).
     std::vector<uint64_t> positions(n);
     for (std::size_t i = 0; i < n; ++i)
@@ -115,8 +114,7 @@ uint64_t countInversions(std::vector<uint64_t> values) {
 
 double spearmanRho(const std::vector<double>& x, const std::vector<double>& y) {
     const std::size_t n = std::min(x.size(), y.size());
-    if (n < 3)
-        return 0.0;
+    if (n < 3) return 0.0;
     std::vector<double> xs(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(n));
     std::vector<double> ys(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(n));
     const auto rx = ranks(xs), ry = ranks(ys);
@@ -128,8 +126,7 @@ double spearmanRho(const std::vector<double>& x, const std::vector<double>& y) {
         sxx += dx * dx;
         syy += dy * dy;
     }
-    if (sxx <= 0 || syy <= 0)
-        return 0.0;
+    if (sxx <= 0 || syy <= 0) return 0.0;
     return sxy / std::sqrt(sxx * syy);
 }
 

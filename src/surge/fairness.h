@@ -15,9 +15,9 @@
 namespace sluice::surge {
 
 struct JoinObservation {
-    int64_t sentNs = 0;   // when the join was sent (scheduled)
+    int64_t sentNs = 0;     // when the join was sent (scheduled)
     int64_t answeredNs = 0; // when its answer arrived
-    uint64_t position = 0; // the queue position the ticket turned out to hold
+    uint64_t position = 0;  // the queue position the ticket turned out to hold
 };
 
 // Pairs (a, b) with a.answeredNs < b.sentNs and a.position > b.position.

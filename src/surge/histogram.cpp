@@ -8,8 +8,7 @@
 namespace sluice::surge {
 
 int LatencyHistogram::bucketOf(int64_t us) {
-    if (us < kSub)
-        return us < 0 ? 0 : static_cast<int>(us); // exact below 64 us
+    if (us < kSub) return us < 0 ? 0 : static_cast<int>(us); // exact below 64 us
     const auto v = static_cast<uint64_t>(us);
     const int exp = 63 - std::countl_zero(v); // floor(log2 v) >= kSubBits
     const int shift = exp - kSubBits;
@@ -19,8 +18,7 @@ int LatencyHistogram::bucketOf(int64_t us) {
 }
 
 int64_t LatencyHistogram::upperEdge(int bucket) {
-    if (bucket < kSub)
-        return bucket;
+    if (bucket < kSub) return bucket;
     const int group = bucket / kSub; // >= 1
     const int sub = bucket % kSub;
     const int exp = group + kSubBits - 1;
@@ -43,16 +41,14 @@ void LatencyHistogram::merge(const LatencyHistogram& other) {
 }
 
 int64_t LatencyHistogram::quantile(double q) const {
-    if (m_count == 0)
-        return 0;
+    if (m_count == 0) return 0;
     q = std::clamp(q, 0.0, 1.0);
     auto rank = static_cast<uint64_t>(std::ceil(q * static_cast<double>(m_count)));
     rank = std::clamp<uint64_t>(rank, 1, m_count);
     uint64_t seen = 0;
     for (int i = 0; i < kBuckets; ++i) {
         seen += m_counts[static_cast<std::size_t>(i)];
-        if (seen >= rank)
-            return std::min(upperEdge(i), m_max);
+        if (seen >= rank) return std::min(upperEdge(i), m_max);
     }
     return m_max;
 }

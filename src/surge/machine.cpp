@@ -16,44 +16,70 @@ namespace json = boost::json;
 
 const char* routeName(Route r) {
     switch (r) {
-    case Route::Cohorts: return "cohorts";
-    case Route::Join: return "join";
-    case Route::Status: return "status";
-    case Route::Position: return "position";
-    case Route::Admit: return "admit";
-    case Route::Verify: return "identity_verify";
-    case Route::Clinics: return "clinics";
-    case Route::Reserve: return "reservations";
-    case Route::Fairness: return "fairness";
-    case Route::Metrics: return "metrics";
-    case Route::Bot: return "bot";
-    case Route::Count: break;
+    case Route::Cohorts:
+        return "cohorts";
+    case Route::Join:
+        return "join";
+    case Route::Status:
+        return "status";
+    case Route::Position:
+        return "position";
+    case Route::Admit:
+        return "admit";
+    case Route::Verify:
+        return "identity_verify";
+    case Route::Clinics:
+        return "clinics";
+    case Route::Reserve:
+        return "reservations";
+    case Route::Fairness:
+        return "fairness";
+    case Route::Metrics:
+        return "metrics";
+    case Route::Bot:
+        return "bot";
+    case Route::Count:
+        break;
     }
     return "?";
 }
 
 const char* transportErrorName(TransportError e) {
     switch (e) {
-    case TransportError::None: return "none";
-    case TransportError::Connect: return "connect";
-    case TransportError::Timeout: return "timeout";
-    case TransportError::Reset: return "connection_reset";
-    case TransportError::Protocol: return "protocol";
+    case TransportError::None:
+        return "none";
+    case TransportError::Connect:
+        return "connect";
+    case TransportError::Timeout:
+        return "timeout";
+    case TransportError::Reset:
+        return "connection_reset";
+    case TransportError::Protocol:
+        return "protocol";
     }
     return "?";
 }
 
 const char* outcomeName(Outcome o) {
     switch (o) {
-    case Outcome::None: return "none";
-    case Outcome::Booked: return "booked";
-    case Outcome::Abandoned: return "abandoned";
-    case Outcome::SoldOut: return "sold_out";
-    case Outcome::NotEligible: return "not_eligible";
-    case Outcome::Failed: return "failed";
-    case Outcome::BotDone: return "bot_done";
-    case Outcome::Auditor: return "auditor";
-    case Outcome::Unfinished: return "unfinished";
+    case Outcome::None:
+        return "none";
+    case Outcome::Booked:
+        return "booked";
+    case Outcome::Abandoned:
+        return "abandoned";
+    case Outcome::SoldOut:
+        return "sold_out";
+    case Outcome::NotEligible:
+        return "not_eligible";
+    case Outcome::Failed:
+        return "failed";
+    case Outcome::BotDone:
+        return "bot_done";
+    case Outcome::Auditor:
+        return "auditor";
+    case Outcome::Unfinished:
+        return "unfinished";
     }
     return "?";
 }
@@ -63,8 +89,7 @@ namespace {
 json::object parseObject(std::string_view body) {
     boost::system::error_code ec;
     json::value v = json::parse(body, ec);
-    if (ec || !v.is_object())
-        return {};
+    if (ec || !v.is_object()) return {};
     return std::move(v.as_object());
 }
 
@@ -106,21 +131,31 @@ std::string urlEncode(std::string_view s) {
     return out;
 }
 
-bool is2xx(int s) { return s >= 200 && s < 300; }
+bool is2xx(int s) {
+    return s >= 200 && s < 300;
+}
 
 Route routeOf(const Action& a) {
     switch (a.step) {
     case Step::Join:
-    case Step::RejoinWithTicket: return Route::Join;
-    case Step::Status: return Route::Status;
-    case Step::Position: return Route::Position;
-    case Step::Admit: return Route::Admit;
-    case Step::Verify: return Route::Verify;
+    case Step::RejoinWithTicket:
+        return Route::Join;
+    case Step::Status:
+        return Route::Status;
+    case Step::Position:
+        return Route::Position;
+    case Step::Admit:
+        return Route::Admit;
+    case Step::Verify:
+        return Route::Verify;
     case Step::List:
-    case Step::Snapshot: return Route::Clinics;
-    case Step::Reserve: return Route::Reserve;
+    case Step::Snapshot:
+        return Route::Clinics;
+    case Step::Reserve:
+        return Route::Reserve;
     case Step::BotCall:
-    case Step::BotWait: return Route::Bot;
+    case Step::BotWait:
+        return Route::Bot;
     }
     return Route::Bot;
 }
@@ -137,7 +172,9 @@ World::World(const Scenario& scenario, WorldConfig config, std::vector<CitizenPl
     m_tickets.reserve(plans.size() + plans.size() / 8);
 }
 
-double World::uniform(double lo, double hi) { return lo + (hi - lo) * unit(m_rng); }
+double World::uniform(double lo, double hi) {
+    return lo + (hi - lo) * unit(m_rng);
+}
 
 int64_t World::jitter(double seconds) {
     const double j = m_s.pollJitter;
@@ -146,12 +183,12 @@ int64_t World::jitter(double seconds) {
 }
 
 std::string_view World::ticketText(uint32_t t) const {
-    if (t == kNone || t >= m_tickets.size())
-        return {};
+    if (t == kNone || t >= m_tickets.size()) return {};
     return std::string_view(m_arena).substr(m_tickets[t].textOff, m_tickets[t].textLen);
 }
 
-uint32_t World::addTicket(uint32_t citizen, std::string_view text, int64_t sentNs, int64_t answeredNs) {
+uint32_t World::addTicket(uint32_t citizen, std::string_view text, int64_t sentNs,
+                          int64_t answeredNs) {
     Ticket t;
     t.sentNs = sentNs;
     t.answeredNs = answeredNs;
@@ -169,8 +206,7 @@ uint32_t World::addTicket(uint32_t citizen, std::string_view text, int64_t sentN
 
 uint32_t World::findTicket(uint32_t citizen, std::string_view text) const {
     for (uint32_t t = m_citizens[citizen].firstTicket; t != kNone; t = m_tickets[t].next)
-        if (ticketText(t) == text)
-            return t;
+        if (ticketText(t) == text) return t;
     return kNone;
 }
 
@@ -191,8 +227,7 @@ uint32_t World::newSession(uint32_t citizen) {
 
 void World::endSession(uint32_t citizen) {
     auto& c = m_citizens[citizen];
-    if (c.session == kNone)
-        return;
+    if (c.session == kNone) return;
     m_sessions[c.session] = Session{};
     m_freeSessions.push_back(c.session);
     c.session = kNone;
@@ -200,30 +235,37 @@ void World::endSession(uint32_t citizen) {
 
 void World::finish(uint32_t citizen, Outcome o) {
     auto& c = m_citizens[citizen];
-    if (c.phase == Phase::Done)
-        return;
-    if (c.phase == Phase::Waiting && !isBot(c.plan.kind))
-        --m_counters.waiting;
+    if (c.phase == Phase::Done) return;
+    if (c.phase == Phase::Waiting && !isBot(c.plan.kind)) --m_counters.waiting;
     c.phase = Phase::Done;
     c.outcome = o;
     ++m_counters.done;
     switch (o) {
-    case Outcome::Booked: ++m_counters.booked; break;
-    case Outcome::Abandoned: ++m_counters.abandoned; break;
-    case Outcome::SoldOut: ++m_counters.soldOut; break;
-    case Outcome::NotEligible: ++m_counters.notEligible; break;
-    case Outcome::Failed: ++m_counters.failed; break;
-    default: break;
+    case Outcome::Booked:
+        ++m_counters.booked;
+        break;
+    case Outcome::Abandoned:
+        ++m_counters.abandoned;
+        break;
+    case Outcome::SoldOut:
+        ++m_counters.soldOut;
+        break;
+    case Outcome::NotEligible:
+        ++m_counters.notEligible;
+        break;
+    case Outcome::Failed:
+        ++m_counters.failed;
+        break;
+    default:
+        break;
     }
-    if (citizen != m_auditor)
-        endSession(citizen);
+    if (citizen != m_auditor) endSession(citizen);
 }
 
 void World::markLost(uint32_t citizen, const char* reason) {
     auto& c = m_citizens[citizen];
     ++m_lostReasons[reason];
-    if (c.lost)
-        return;
+    if (c.lost) return;
     c.lost = true;
     ++m_counters.lostPlaces;
 }
@@ -233,11 +275,9 @@ void World::abandonRest() {
         auto& c = m_citizens[i];
         if (c.phase == Phase::NotArrived) {
             c.phase = Phase::Waiting;
-            if (!isBot(c.plan.kind))
-                ++m_counters.waiting;
+            if (!isBot(c.plan.kind)) ++m_counters.waiting;
         }
-        if (c.phase != Phase::Done)
-            finish(i, Outcome::Unfinished);
+        if (c.phase != Phase::Done) finish(i, Outcome::Unfinished);
     }
 }
 
@@ -270,8 +310,7 @@ std::string World::personBody(uint32_t citizen) const {
 
 std::string World::forge(const std::string& token) {
     std::string t = token;
-    if (t.empty())
-        return "forged";
+    if (t.empty()) return "forged";
     // Flip one character (a base64url symbol for another): a one-byte change of the payload
     // or the MAC.
     const std::size_t i = static_cast<std::size_t>(unit(m_rng) * static_cast<double>(t.size()));
@@ -288,28 +327,22 @@ void World::recordAdmitted(uint64_t position, int64_t nowNs) {
 void World::readStatus(std::string_view body, int64_t) {
     const auto o = parseObject(body);
     const std::string state = getString(o, "state");
-    if (!state.empty())
-        m_statusState = state;
-    if (o.contains("serving"))
-        m_serving = std::max(m_serving, getCount(o, "serving"));
-    if (o.contains("issued"))
-        m_issued = std::max(m_issued, getCount(o, "issued"));
+    if (!state.empty()) m_statusState = state;
+    if (o.contains("serving")) m_serving = std::max(m_serving, getCount(o, "serving"));
+    if (o.contains("issued")) m_issued = std::max(m_issued, getCount(o, "issued"));
     const double rate = getNumber(o, "rate_per_s");
-    if (rate >= 0)
-        m_rate = rate;
+    if (rate >= 0) m_rate = rate;
 }
 
 // ---- arrival --------------------------------------------------------------------------------
 
 void World::arrive(uint32_t i, int64_t nowNs, std::vector<Action>& out) {
     auto& c = m_citizens[i];
-    if (c.phase != Phase::NotArrived)
-        return;
+    if (c.phase != Phase::NotArrived) return;
     c.phase = Phase::Waiting;
     ++m_counters.arrived;
     const Kind k = c.plan.kind;
-    if (!isBot(k))
-        ++m_counters.waiting;
+    if (!isBot(k)) ++m_counters.waiting;
     switch (k) {
     case Kind::BotNoToken:
         out.push_back({nowNs, i, kNone, Step::BotCall, 0});
@@ -337,15 +370,14 @@ bool World::build(const Action& a, int64_t nowNs, RequestSpec& req, std::vector<
     const bool waitingStep = a.step == Step::Join || a.step == Step::RejoinWithTicket ||
                              a.step == Step::Status || a.step == Step::Position ||
                              a.step == Step::Admit;
-    const bool bookingStep = a.step == Step::Verify || a.step == Step::List || a.step == Step::Reserve;
-    if (c.phase == Phase::Done && a.step != Step::Snapshot)
-        return false;
-    if (waitingStep && c.phase != Phase::Waiting && !isBot(c.plan.kind))
-        return false;
-    if (bookingStep && c.phase != Phase::Booking)
-        return false;
+    const bool bookingStep =
+        a.step == Step::Verify || a.step == Step::List || a.step == Step::Reserve;
+    if (c.phase == Phase::Done && a.step != Step::Snapshot) return false;
+    if (waitingStep && c.phase != Phase::Waiting && !isBot(c.plan.kind)) return false;
+    if (bookingStep && c.phase != Phase::Booking) return false;
     if (waitingStep && c.plan.kind == Kind::Abandoner &&
-        nowNs >= arrivalNs(a.citizen) + static_cast<int64_t>(c.plan.abandonAfterS) * 1'000'000'000) {
+        nowNs >=
+            arrivalNs(a.citizen) + static_cast<int64_t>(c.plan.abandonAfterS) * 1'000'000'000) {
         finish(a.citizen, Outcome::Abandoned);
         return false;
     }
@@ -401,7 +433,8 @@ bool World::build(const Action& a, int64_t nowNs, RequestSpec& req, std::vector<
             return false;
         }
         if (s->region.empty() && !m_stockKeys.empty()) {
-            const auto& key = m_stockKeys[static_cast<std::size_t>(unit(m_rng) * static_cast<double>(m_stockKeys.size()))];
+            const auto& key = m_stockKeys[static_cast<std::size_t>(
+                unit(m_rng) * static_cast<double>(m_stockKeys.size()))];
             const auto& e = m_stock.at(key);
             s->region = e.region;
             s->date = m_s.date.empty() ? e.date : m_s.date;
@@ -412,8 +445,7 @@ bool World::build(const Action& a, int64_t nowNs, RequestSpec& req, std::vector<
             req.target += sep + "region=" + urlEncode(s->region);
             sep = "&";
         }
-        if (!s->date.empty())
-            req.target += sep + "date=" + urlEncode(s->date);
+        if (!s->date.empty()) req.target += sep + "date=" + urlEncode(s->date);
         req.bearer = s->token;
         return true;
     }
@@ -437,7 +469,8 @@ bool World::build(const Action& a, int64_t nowNs, RequestSpec& req, std::vector<
         return true;
     case Step::BotWait: {
         --c.requests;
-        const bool have = c.plan.kind == Kind::BotForged ? !m_liveTokens.empty() : !m_consumedTokens.empty();
+        const bool have =
+            c.plan.kind == Kind::BotForged ? !m_liveTokens.empty() : !m_consumedTokens.empty();
         if (have) {
             out.push_back({nowNs, a.citizen, kNone, Step::BotCall, 0});
         } else if (a.arg < 250) {
@@ -468,9 +501,11 @@ bool World::build(const Action& a, int64_t nowNs, RequestSpec& req, std::vector<
             call = a.arg == 1 ? 2 : 0;
             req.bearer = std::string(ticketText(a.ticket));
         } else if (k == Kind::BotForged) {
-            req.bearer = forge(m_liveTokens[static_cast<std::size_t>(unit(m_rng) * static_cast<double>(m_liveTokens.size()))]);
+            req.bearer = forge(m_liveTokens[static_cast<std::size_t>(
+                unit(m_rng) * static_cast<double>(m_liveTokens.size()))]);
         } else if (k == Kind::BotReplayed) {
-            req.bearer = m_consumedTokens[static_cast<std::size_t>(unit(m_rng) * static_cast<double>(m_consumedTokens.size()))];
+            req.bearer = m_consumedTokens[static_cast<std::size_t>(
+                unit(m_rng) * static_cast<double>(m_consumedTokens.size()))];
         }
         if (call == 0) {
             req.post = true;
@@ -487,8 +522,10 @@ bool World::build(const Action& a, int64_t nowNs, RequestSpec& req, std::vector<
                                  "-" + std::to_string(a.arg);
             json::object o;
             o["person_id"] = "bot-" + std::to_string(a.citizen);
-            o["clinic_id"] = m_stockKeys.empty() ? std::string("any") : m_stock.at(m_stockKeys.front()).clinicId;
-            o["date"] = m_stockKeys.empty() ? std::string("2021-07-26") : m_stock.at(m_stockKeys.front()).date;
+            o["clinic_id"] =
+                m_stockKeys.empty() ? std::string("any") : m_stock.at(m_stockKeys.front()).clinicId;
+            o["date"] = m_stockKeys.empty() ? std::string("2021-07-26")
+                                            : m_stock.at(m_stockKeys.front()).date;
             o["dose"] = 1;
             req.body = json::serialize(o);
         }
@@ -502,10 +539,8 @@ bool World::build(const Action& a, int64_t nowNs, RequestSpec& req, std::vector<
 
 void World::waitMore(const Action& a, int64_t nowNs, std::vector<Action>& out, double etaS) {
     auto& c = m_citizens[a.citizen];
-    if (c.phase != Phase::Waiting)
-        return;
-    if (a.ticket == kNone || a.ticket >= m_tickets.size())
-        return;
+    if (c.phase != Phase::Waiting) return;
+    if (a.ticket == kNone || a.ticket >= m_tickets.size()) return;
     auto& t = m_tickets[a.ticket];
     ++t.polls;
     const bool openish = cohortOpen() || nowNs >= m_config.opensNs;
@@ -513,14 +548,17 @@ void World::waitMore(const Action& a, int64_t nowNs, std::vector<Action>& out, d
     // Before the opening the page counts down and everyone looks again just after it.
     if (!openish) {
         const double untilOpen = static_cast<double>(m_config.opensNs - nowNs) / 1e9;
-        const double base = k == Kind::Refresher ? m_s.refresherPollS
-                                                 : std::clamp(untilOpen / 2, m_s.pollMinS, m_s.pollMaxS);
+        const double base = k == Kind::Refresher
+                                ? m_s.refresherPollS
+                                : std::clamp(untilOpen / 2, m_s.pollMinS, m_s.pollMaxS);
         const int64_t next = nowNs + jitter(base);
         if (next >= m_config.opensNs - static_cast<int64_t>(m_s.pollMinS * 1e9)) {
-            const int64_t at = m_config.opensNs + static_cast<int64_t>(uniform(0.05, m_config.openSpreadS) * 1e9);
+            const int64_t at =
+                m_config.opensNs + static_cast<int64_t>(uniform(0.05, m_config.openSpreadS) * 1e9);
             out.push_back({at, a.citizen, a.ticket, Step::Position, 0});
         } else {
-            const Step step = (k == Kind::Refresher && t.polls % 5 == 0) ? Step::RejoinWithTicket : Step::Status;
+            const Step step =
+                (k == Kind::Refresher && t.polls % 5 == 0) ? Step::RejoinWithTicket : Step::Status;
             out.push_back({next, a.citizen, a.ticket, step, 0});
         }
         return;
@@ -531,7 +569,8 @@ void World::waitMore(const Action& a, int64_t nowNs, std::vector<Action>& out, d
     } else if (etaS >= 0) {
         base = std::clamp(etaS / 2, m_s.pollMinS, m_s.pollMaxS);
     } else if (t.position > 0 && m_rate > 0) {
-        const double ahead = t.position > m_serving ? static_cast<double>(t.position - m_serving) : 0.0;
+        const double ahead =
+            t.position > m_serving ? static_cast<double>(t.position - m_serving) : 0.0;
         base = std::clamp(ahead / m_rate / 2, m_s.pollMinS, m_s.pollMaxS);
     } else {
         base = m_s.pollMinS;
@@ -581,17 +620,14 @@ void World::retry(const Action& a, int64_t nowNs, const Reply& r, std::vector<Ac
 
 void World::afterAdmitted(uint32_t citizen, int64_t nowNs, std::vector<Action>& out) {
     auto& c = m_citizens[citizen];
-    if (c.phase != Phase::Waiting)
-        return;
+    if (c.phase != Phase::Waiting) return;
     --m_counters.waiting;
     ++m_counters.admitted;
     c.phase = Phase::Booking;
-    if (m_firstAdmitNs == 0)
-        m_firstAdmitNs = nowNs;
+    if (m_firstAdmitNs == 0) m_firstAdmitNs = nowNs;
     m_lastAdmitNs = nowNs;
     auto& s = m_sessions[c.session];
-    if (m_liveTokens.size() >= 64)
-        m_liveTokens.pop_front();
+    if (m_liveTokens.size() >= 64) m_liveTokens.pop_front();
     m_liveTokens.push_back(s.token);
     if (m_snapshot == SnapshotState::None) {
         // The first admitted citizen audits: lists the stock before anyone books, and again
@@ -602,25 +638,23 @@ void World::afterAdmitted(uint32_t citizen, int64_t nowNs, std::vector<Action>& 
         out.push_back({nowNs, citizen, 0, Step::Snapshot, 0});
         return;
     }
-    out.push_back({nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9), citizen,
-                   kNone, Step::Verify, 0});
+    out.push_back({nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9),
+                   citizen, kNone, Step::Verify, 0});
 }
 
 std::string World::snapshotTarget(uint32_t offset) const {
-    std::string t = "/v1/clinics?limit=" + std::to_string(kSnapshotPage) + "&offset=" + std::to_string(offset);
-    if (!m_s.date.empty())
-        t += "&date=" + urlEncode(m_s.date);
+    std::string t =
+        "/v1/clinics?limit=" + std::to_string(kSnapshotPage) + "&offset=" + std::to_string(offset);
+    if (!m_s.date.empty()) t += "&date=" + urlEncode(m_s.date);
     return t;
 }
 
 int64_t World::parseClinics(std::string_view body, bool initial, bool final) {
     const auto o = parseObject(body);
     const auto* list = o.if_contains("clinics");
-    if (!list || !list->is_array())
-        return -1;
+    if (!list || !list->is_array()) return -1;
     for (const auto& v : list->as_array()) {
-        if (!v.is_object())
-            continue;
+        if (!v.is_object()) continue;
         const auto& c = v.as_object();
         StockEntry e;
         e.clinicId = getString(c, "id");
@@ -633,13 +667,10 @@ int64_t World::parseClinics(std::string_view body, bool initial, bool final) {
         auto it = m_stock.find(key);
         if (it == m_stock.end()) {
             it = m_stock.emplace(key, e).first;
-            if (initial)
-                m_stockKeys.push_back(key);
+            if (initial) m_stockKeys.push_back(key);
         }
-        if (initial && it->second.initial < 0)
-            it->second.initial = static_cast<int64_t>(rem);
-        if (final)
-            it->second.finalRemaining = static_cast<int64_t>(rem);
+        if (initial && it->second.initial < 0) it->second.initial = static_cast<int64_t>(rem);
+        if (final) it->second.finalRemaining = static_cast<int64_t>(rem);
     }
     const double total = getNumber(o, "total");
     return total >= 0 ? static_cast<int64_t>(total) : static_cast<int64_t>(list->as_array().size());
@@ -661,10 +692,8 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
         error("http_" + std::to_string(r.status));
 
     auto& c = m_citizens[a.citizen];
-    if (c.phase == Phase::Done && a.step != Step::Snapshot)
-        return;
-    if (is2xx(r.status))
-        c.retries = 0;
+    if (c.phase == Phase::Done && a.step != Step::Snapshot) return;
+    if (is2xx(r.status)) c.retries = 0;
     const bool transport = r.error != TransportError::None;
     const bool overload = r.status == 503 || r.status == 429;
     const bool closed = m_statusState == "closed";
@@ -678,11 +707,13 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
         }
         if (!is2xx(r.status)) {
             const auto code = errorCode(r.body);
-            if (closed || code.find("closed") != std::string::npos || code.find("sold") != std::string::npos) {
+            if (closed || code.find("closed") != std::string::npos ||
+                code.find("sold") != std::string::npos) {
                 finish(a.citizen, Outcome::SoldOut);
                 return;
             }
-            if (a.step == Step::RejoinWithTicket && (r.status == 401 || r.status == 403 || r.status == 410)) {
+            if (a.step == Step::RejoinWithTicket &&
+                (r.status == 401 || r.status == 403 || r.status == 410)) {
                 markLost(a.citizen, "rejoin_ticket_rejected");
                 finish(a.citizen, Outcome::Failed);
                 return;
@@ -719,9 +750,11 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
         if (pos > 0 && state != "prequeue") {
             auto& tk = m_tickets[t];
             if (std::getenv("SLUICE_SURGE_DEBUG"))
-                std::fprintf(stderr, "join: citizen %u ticket %u sent %.3f answered %.3f %s\n", a.citizen, t,
-                             static_cast<double>(a.atNs - m_config.opensNs) / 1e9,
-                             static_cast<double>(nowNs - m_config.opensNs) / 1e9, std::string(r.body.substr(r.body.size() > 60 ? r.body.size() - 60 : 0)).c_str());
+                std::fprintf(stderr, "join: citizen %u ticket %u sent %.3f answered %.3f %s\n",
+                             a.citizen, t, static_cast<double>(a.atNs - m_config.opensNs) / 1e9,
+                             static_cast<double>(nowNs - m_config.opensNs) / 1e9,
+                             std::string(r.body.substr(r.body.size() > 60 ? r.body.size() - 60 : 0))
+                                 .c_str());
             if (tk.position == 0)
                 tk.position = pos;
             else if (tk.position != pos)
@@ -761,13 +794,16 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
         const auto o = parseObject(r.body);
         if (r.status == 401 || r.status == 403 || r.status == 404 || r.status == 410) {
             const auto code = errorCode(r.body);
-            if (closed || code.find("closed") != std::string::npos || code.find("sold") != std::string::npos) {
+            if (closed || code.find("closed") != std::string::npos ||
+                code.find("sold") != std::string::npos) {
                 finish(a.citizen, Outcome::SoldOut);
                 return;
             }
             // The server no longer honours a ticket it issued: the 2021 bounce.
-            markLost(a.citizen, a.step == Step::Admit ? "admit_ticket_rejected" : "position_ticket_rejected");
-            error(std::string(a.step == Step::Admit ? "admit_" : "position_") + std::to_string(r.status));
+            markLost(a.citizen,
+                     a.step == Step::Admit ? "admit_ticket_rejected" : "position_ticket_rejected");
+            error(std::string(a.step == Step::Admit ? "admit_" : "position_") +
+                  std::to_string(r.status));
             finish(a.citizen, Outcome::Failed);
             return;
         }
@@ -785,17 +821,22 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
         if (pos > 0) {
             if (t.position == 0) {
                 if (std::getenv("SLUICE_SURGE_DEBUG"))
-                    std::fprintf(stderr, "pos: citizen %u ticket %u step %d sent %.3f answered %.3f %.*s\n", a.citizen,
-                                 a.ticket, static_cast<int>(a.step), static_cast<double>(a.atNs - m_config.opensNs) / 1e9,
-                                 static_cast<double>(nowNs - m_config.opensNs) / 1e9, static_cast<int>(r.body.size()),
-                                 r.body.data());
+                    std::fprintf(stderr,
+                                 "pos: citizen %u ticket %u step %d sent %.3f answered %.3f %.*s\n",
+                                 a.citizen, a.ticket, static_cast<int>(a.step),
+                                 static_cast<double>(a.atNs - m_config.opensNs) / 1e9,
+                                 static_cast<double>(nowNs - m_config.opensNs) / 1e9,
+                                 static_cast<int>(r.body.size()), r.body.data());
                 t.position = pos;
             } else if (t.position != pos) {
                 if (std::getenv("SLUICE_SURGE_DEBUG"))
-                    std::fprintf(stderr, "lost: citizen %u ticket %u step %d status %d had %llu now %llu: %.*s\n",
-                                 a.citizen, a.ticket, static_cast<int>(a.step), r.status,
-                                 static_cast<unsigned long long>(t.position), static_cast<unsigned long long>(pos),
-                                 static_cast<int>(r.body.size()), r.body.data());
+                    std::fprintf(
+                        stderr,
+                        "lost: citizen %u ticket %u step %d status %d had %llu now %llu: %.*s\n",
+                        a.citizen, a.ticket, static_cast<int>(a.step), r.status,
+                        static_cast<unsigned long long>(t.position),
+                        static_cast<unsigned long long>(pos), static_cast<int>(r.body.size()),
+                        r.body.data());
                 markLost(a.citizen, "position_changed");
             }
         }
@@ -804,8 +845,7 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
             const auto ahead = static_cast<uint32_t>(std::min(aheadD, 4e9));
             if (t.lastAhead != 0xffffffffu && ahead > t.lastAhead && state != "prequeue")
                 markLost(a.citizen, "ahead_increased");
-            if (state != "prequeue")
-                t.lastAhead = ahead;
+            if (state != "prequeue") t.lastAhead = ahead;
         }
         if (a.step == Step::Admit && is2xx(r.status)) {
             const std::string token = getString(o, "admission_token");
@@ -814,8 +854,7 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
                 retry(a, nowNs, r, out, 1.0);
                 return;
             }
-            if (t.position > 0)
-                recordAdmitted(t.position, nowNs);
+            if (t.position > 0) recordAdmitted(t.position, nowNs);
             if (c.phase != Phase::Waiting) // another window of this citizen got in first
                 return;
             const uint32_t s = newSession(a.citizen);
@@ -841,7 +880,8 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
             return;
         }
         if (!is2xx(r.status)) {
-            error(std::string(a.step == Step::Admit ? "admit_" : "position_") + std::to_string(r.status));
+            error(std::string(a.step == Step::Admit ? "admit_" : "position_") +
+                  std::to_string(r.status));
             retry(a, nowNs, r, out, 1.0);
             return;
         }
@@ -860,7 +900,8 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
             if (total >= 0) {
                 const uint64_t next = uint64_t{a.ticket} + kSnapshotPage;
                 if (next < static_cast<uint64_t>(total) && next < 200'000'000) { // next page
-                    out.push_back({nowNs, a.citizen, static_cast<uint32_t>(next), Step::Snapshot, 0});
+                    out.push_back(
+                        {nowNs, a.citizen, static_cast<uint32_t>(next), Step::Snapshot, 0});
                     return;
                 }
                 m_snapshot = SnapshotState::Done;
@@ -896,8 +937,8 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
             finish(a.citizen, Outcome::Failed);
             return;
         }
-        out.push_back({nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9), a.citizen,
-                       kNone, Step::List, 0});
+        out.push_back({nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9),
+                       a.citizen, kNone, Step::List, 0});
         return;
     }
     case Step::List: {
@@ -915,8 +956,7 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
         std::vector<std::pair<std::string, std::string>> open;
         if (const auto* list = o.if_contains("clinics"); list && list->is_array()) {
             for (const auto& v : list->as_array()) {
-                if (!v.is_object())
-                    continue;
+                if (!v.is_object()) continue;
                 const auto& cl = v.as_object();
                 if (getNumber(cl, "remaining") > 0) {
                     std::string id = getString(cl, "id");
@@ -932,16 +972,17 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
                 return;
             }
             s.region.clear(); // try elsewhere
-            out.push_back({nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9),
-                           a.citizen, kNone, Step::List, 0});
+            out.push_back(
+                {nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9),
+                 a.citizen, kNone, Step::List, 0});
             return;
         }
-        const auto& pick = open[static_cast<std::size_t>(unit(m_rng) * static_cast<double>(open.size()))];
+        const auto& pick =
+            open[static_cast<std::size_t>(unit(m_rng) * static_cast<double>(open.size()))];
         s.clinicId = pick.first;
-        if (!pick.second.empty())
-            s.date = pick.second;
-        out.push_back({nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9), a.citizen,
-                       kNone, Step::Reserve, 0});
+        if (!pick.second.empty()) s.date = pick.second;
+        out.push_back({nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9),
+                       a.citizen, kNone, Step::Reserve, 0});
         return;
     }
     case Step::Reserve: {
@@ -960,8 +1001,7 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
                 it = m_stock.emplace(key, e).first;
             }
             ++it->second.confirmed;
-            if (m_consumedTokens.size() >= 64)
-                m_consumedTokens.pop_front();
+            if (m_consumedTokens.size() >= 64) m_consumedTokens.pop_front();
             m_consumedTokens.push_back(s.token);
             if (c.plan.kind == Kind::Ineligible) {
                 ++m_counters.bypassSuccesses;
@@ -972,11 +1012,13 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
         }
         const auto code = errorCode(r.body);
         if (r.status == 409) {
-            if (code.find("progress") != std::string::npos || code.find("in_flight") != std::string::npos) {
+            if (code.find("progress") != std::string::npos ||
+                code.find("in_flight") != std::string::npos) {
                 retry(a, nowNs, r, out, 0.3); // the first attempt is still running
                 return;
             }
-            if (code.find("duplicate") != std::string::npos || code.find("already") != std::string::npos) {
+            if (code.find("duplicate") != std::string::npos ||
+                code.find("already") != std::string::npos) {
                 error("reserve_duplicate");
                 finish(a.citizen, Outcome::Failed);
                 return;
@@ -988,15 +1030,17 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
                 finish(a.citizen, Outcome::SoldOut);
                 return;
             }
-            out.push_back({nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9),
-                           a.citizen, kNone, Step::List, 0});
+            out.push_back(
+                {nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9),
+                 a.citizen, kNone, Step::List, 0});
             return;
         }
-        if ((r.status == 422 && code == "not_eligible") || (r.status == 403 && code == "bypass_other_cohort")) {
+        if ((r.status == 422 && code == "not_eligible") ||
+            (r.status == 403 && code == "bypass_other_cohort")) {
             // Born outside this cohort (or inside another one's): refused, as it should be.
-            if (c.plan.kind != Kind::Ineligible)
-                error("reserve_422_not_eligible");
-            finish(a.citizen, c.plan.kind == Kind::Ineligible ? Outcome::NotEligible : Outcome::Failed);
+            if (c.plan.kind != Kind::Ineligible) error("reserve_422_not_eligible");
+            finish(a.citizen,
+                   c.plan.kind == Kind::Ineligible ? Outcome::NotEligible : Outcome::Failed);
             return;
         }
         if ((r.status == 404 || r.status == 422) && code != "idempotency_key_reused") {
@@ -1008,8 +1052,9 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
                 finish(a.citizen, Outcome::Failed);
                 return;
             }
-            out.push_back({nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9),
-                           a.citizen, kNone, Step::List, 0});
+            out.push_back(
+                {nowNs + static_cast<int64_t>(uniform(m_s.thinkMinS, m_s.thinkMaxS) * 1e9),
+                 a.citizen, kNone, Step::List, 0});
             return;
         }
         error("reserve_" + std::to_string(r.status) + (code.empty() ? "" : "_" + code));
@@ -1019,10 +1064,18 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
     case Step::BotCall: {
         std::string kind;
         switch (c.plan.kind) {
-        case Kind::BotNoToken: kind = "no_token"; break;
-        case Kind::BotForged: kind = "forged"; break;
-        case Kind::BotReplayed: kind = "replayed"; break;
-        default: kind = a.arg == 0 ? "early_admit" : "early_ticket_as_token"; break;
+        case Kind::BotNoToken:
+            kind = "no_token";
+            break;
+        case Kind::BotForged:
+            kind = "forged";
+            break;
+        case Kind::BotReplayed:
+            kind = "replayed";
+            break;
+        default:
+            kind = a.arg == 0 ? "early_admit" : "early_ticket_as_token";
+            break;
         }
         ++m_counters.bypassAttempts;
         ++m_bypassByKind[kind];
@@ -1030,12 +1083,11 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
             ++m_counters.bypassSuccesses;
             ++m_bypassSuccessByKind[kind];
         }
-        if (r.status == 401 || r.status == 403)
-            ++m_counters.bypassRejected;
+        if (r.status == 401 || r.status == 403) ++m_counters.bypassRejected;
         const int total = c.plan.kind == Kind::BotEarly ? 3 : 3 * m_s.botAttempts;
         if (a.arg + 1 < total)
-            out.push_back({nowNs + static_cast<int64_t>(uniform(0.2, 1.0) * 1e9), a.citizen, a.ticket,
-                           Step::BotCall, static_cast<uint8_t>(a.arg + 1)});
+            out.push_back({nowNs + static_cast<int64_t>(uniform(0.2, 1.0) * 1e9), a.citizen,
+                           a.ticket, Step::BotCall, static_cast<uint8_t>(a.arg + 1)});
         else
             finish(a.citizen, Outcome::BotDone);
         return;
@@ -1059,8 +1111,7 @@ void World::afterStatus(const Action& a, int64_t nowNs, std::vector<Action>& out
 }
 
 bool World::buildFinalSnapshot(RequestSpec& req, uint32_t offset) const {
-    if (m_auditorToken.empty() || m_snapshot != SnapshotState::Done)
-        return false;
+    if (m_auditorToken.empty() || m_snapshot != SnapshotState::Done) return false;
     req = RequestSpec{};
     req.route = Route::Clinics;
     req.target = snapshotTarget(offset);
@@ -1070,8 +1121,7 @@ bool World::buildFinalSnapshot(RequestSpec& req, uint32_t offset) const {
 
 int64_t World::onFinalSnapshot(const Reply& reply) {
     const int64_t total = is2xx(reply.status) ? parseClinics(reply.body, false, true) : -1;
-    if (total < 0)
-        error("final_stock_snapshot_failed_" + std::to_string(reply.status));
+    if (total < 0) error("final_stock_snapshot_failed_" + std::to_string(reply.status));
     return total;
 }
 
@@ -1079,7 +1129,8 @@ std::vector<World::TicketView> World::ticketViews() const {
     std::vector<TicketView> v;
     v.reserve(m_tickets.size());
     for (const auto& t : m_tickets)
-        v.push_back({t.sentNs, t.answeredNs, t.position, t.prequeue, isBot(m_citizens[t.citizen].plan.kind)});
+        v.push_back({t.sentNs, t.answeredNs, t.position, t.prequeue,
+                     isBot(m_citizens[t.citizen].plan.kind)});
     return v;
 }
 

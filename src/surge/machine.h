@@ -20,7 +20,18 @@
 namespace sluice::surge {
 
 enum class Route : uint8_t {
-    Cohorts, Join, Status, Position, Admit, Verify, Clinics, Reserve, Fairness, Metrics, Bot, Count
+    Cohorts,
+    Join,
+    Status,
+    Position,
+    Admit,
+    Verify,
+    Clinics,
+    Reserve,
+    Fairness,
+    Metrics,
+    Bot,
+    Count
 };
 const char* routeName(Route r);
 inline constexpr std::size_t kRouteCount = static_cast<std::size_t>(Route::Count);
@@ -33,19 +44,19 @@ enum class Step : uint8_t {
     Position,
     Admit,
     Verify,
-    List,             // GET /v1/clinics for the chosen region
+    List, // GET /v1/clinics for the chosen region
     Reserve,
-    Snapshot,         // the auditor's stock snapshot (before any reservation, and at the end)
-    BotCall,          // a bypass attempt; arg says which
-    BotWait,          // a bot waiting for a token to abuse
+    Snapshot, // the auditor's stock snapshot (before any reservation, and at the end)
+    BotCall,  // a bypass attempt; arg says which
+    BotWait,  // a bot waiting for a token to abuse
 };
 
 struct Action {
-    int64_t atNs = 0;       // scheduled send time (steady clock); latency is measured from here
+    int64_t atNs = 0; // scheduled send time (steady clock); latency is measured from here
     uint32_t citizen = 0;
-    uint32_t ticket = 0;    // ticket index, or kNone
+    uint32_t ticket = 0; // ticket index, or kNone
     Step step = Step::Join;
-    uint8_t arg = 0;        // step-specific (bot call number, retry count, ...)
+    uint8_t arg = 0; // step-specific (bot call number, retry count, ...)
     bool operator>(const Action& o) const { return atNs > o.atNs; }
 };
 inline constexpr uint32_t kNone = 0xffffffffu;
@@ -73,26 +84,34 @@ struct Reply {
 
 enum class Phase : uint8_t { NotArrived, Waiting, Booking, Done };
 enum class Outcome : uint8_t {
-    None, Booked, Abandoned, SoldOut, NotEligible, Failed, BotDone, Auditor, Unfinished
+    None,
+    Booked,
+    Abandoned,
+    SoldOut,
+    NotEligible,
+    Failed,
+    BotDone,
+    Auditor,
+    Unfinished
 };
 const char* outcomeName(Outcome o);
 
 struct WorldConfig {
     std::string cohort;
-    int64_t opensNs = 0;      // the opening, on the engine's steady clock
+    int64_t opensNs = 0; // the opening, on the engine's steady clock
     int birthYearFrom = 1967, birthYearTo = 1968;
-    std::string runId;        // distinguishes persons and idempotency keys between runs
+    std::string runId; // distinguishes persons and idempotency keys between runs
     uint64_t seed = 1;
-    double openSpreadS = 5;   // pre-queue windows poll within this long after the opening
+    double openSpreadS = 5; // pre-queue windows poll within this long after the opening
 };
 
 // Per (clinic, date) stock as the surge saw it.
 struct StockEntry {
     static constexpr int64_t kUnknown = INT64_MIN;
     std::string clinicId, date, region;
-    int64_t initial = -1;        // remaining before any reservation of this run
+    int64_t initial = -1;              // remaining before any reservation of this run
     int64_t finalRemaining = kUnknown; // remaining after the run (server's view)
-    int64_t confirmed = 0;       // 201s this run received
+    int64_t confirmed = 0;             // 201s this run received
 };
 
 struct Counters {
@@ -108,7 +127,9 @@ public:
     World(const Scenario& scenario, WorldConfig config, std::vector<CitizenPlan> plans);
 
     std::size_t size() const { return m_citizens.size(); }
-    int64_t arrivalNs(uint32_t i) const { return m_config.opensNs + m_citizens[i].plan.arriveMs * 1'000'000; }
+    int64_t arrivalNs(uint32_t i) const {
+        return m_config.opensNs + m_citizens[i].plan.arriveMs * 1'000'000;
+    }
     const CitizenPlan& plan(uint32_t i) const { return m_citizens[i].plan; }
     Phase phase(uint32_t i) const { return m_citizens[i].phase; }
     Outcome outcome(uint32_t i) const { return m_citizens[i].outcome; }
@@ -141,7 +162,9 @@ public:
     const std::map<std::string, uint64_t>& errors() const { return m_errors; }
     const std::map<std::string, uint64_t>& lostReasons() const { return m_lostReasons; }
     const std::map<std::string, uint64_t>& bypassByKind() const { return m_bypassByKind; }
-    const std::map<std::string, uint64_t>& bypassSuccessByKind() const { return m_bypassSuccessByKind; }
+    const std::map<std::string, uint64_t>& bypassSuccessByKind() const {
+        return m_bypassSuccessByKind;
+    }
     const std::map<std::string, StockEntry>& stock() const { return m_stock; }
     int64_t lastAdmitNs() const { return m_lastAdmitNs; }
     int64_t firstAdmitNs() const { return m_firstAdmitNs; }

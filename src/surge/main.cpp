@@ -56,8 +56,7 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto value = [&](const char* name) -> const char* {
-            if (i + 1 >= argc)
-                return nullptr;
+            if (i + 1 >= argc) return nullptr;
             (void)name;
             return argv[++i];
         };
@@ -72,8 +71,7 @@ int main(int argc, char** argv) {
             opt.quiet = true;
         } else if (a == "--target" || a == "--scenario" || a == "--report" || a == "--cohort") {
             const char* v = value(a.c_str());
-            if (!v)
-                return fail(a + " needs a value");
+            if (!v) return fail(a + " needs a value");
             if (a == "--target")
                 targetUrl = v;
             else if (a == "--scenario")
@@ -82,34 +80,30 @@ int main(int argc, char** argv) {
                 opt.reportPath = v;
             else
                 opt.cohort = std::string(v);
-        } else if (a == "--scale" || a == "--time-scale" || a == "--duration-limit" || a == "--seed" ||
-                   a == "--connections" || a == "--booking-connections" || a == "--citizens" || a == "--open-spread") {
+        } else if (a == "--scale" || a == "--time-scale" || a == "--duration-limit" ||
+                   a == "--seed" || a == "--connections" || a == "--booking-connections" ||
+                   a == "--citizens" || a == "--open-spread") {
             const char* v = value(a.c_str());
-            if (!v || !number(v, d))
-                return fail(a + " needs a number");
+            if (!v || !number(v, d)) return fail(a + " needs a number");
             if (a == "--scale") {
-                if (!(d > 0 && d <= 100))
-                    return fail("--scale must be in (0, 100]");
+                if (!(d > 0 && d <= 100)) return fail("--scale must be in (0, 100]");
                 opt.scale = d;
             } else if (a == "--time-scale") {
-                if (!(d > 0 && d <= 100))
-                    return fail("--time-scale must be in (0, 100]");
+                if (!(d > 0 && d <= 100)) return fail("--time-scale must be in (0, 100]");
                 opt.timeScale = d;
             } else if (a == "--duration-limit") {
                 if (!(d > 0 && d <= 7 * 86400))
                     return fail("--duration-limit must be in (0, 604800] seconds");
                 opt.durationLimitS = d;
             } else if (a == "--seed") {
-                if (d < 0)
-                    return fail("--seed must be a non-negative integer");
+                if (d < 0) return fail("--seed must be a non-negative integer");
                 opt.seed = std::strtoull(v, nullptr, 10);
             } else if (a == "--connections" || a == "--booking-connections") {
-                if (!(d >= 1 && d <= 10000))
-                    return fail(a + " must be in [1, 10000]");
-                (a == "--connections" ? opt.connections : opt.bookingConnections) = static_cast<int>(d);
+                if (!(d >= 1 && d <= 10000)) return fail(a + " must be in [1, 10000]");
+                (a == "--connections" ? opt.connections : opt.bookingConnections) =
+                    static_cast<int>(d);
             } else if (a == "--citizens") {
-                if (!(d >= 1 && d <= 1e8))
-                    return fail("--citizens must be in [1, 100000000]");
+                if (!(d >= 1 && d <= 1e8)) return fail("--citizens must be in [1, 100000000]");
                 opt.citizens = static_cast<uint64_t>(d);
             } else {
                 if (!(d >= 0 && d <= 3600))
@@ -120,12 +114,9 @@ int main(int argc, char** argv) {
             return fail("unknown argument " + a);
         }
     }
-    if (targetUrl.empty())
-        return fail("--target is required");
-    if (opt.scenarioPath.empty())
-        return fail("--scenario is required");
-    if (auto why = parseTarget(targetUrl, opt.host, opt.port); !why.empty())
-        return fail(why);
+    if (targetUrl.empty()) return fail("--target is required");
+    if (opt.scenarioPath.empty()) return fail("--scenario is required");
+    if (auto why = parseTarget(targetUrl, opt.host, opt.port); !why.empty()) return fail(why);
     // Many keep-alive connections: lift the soft limit on open files to the hard one.
     if (rlimit rl{}; getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
         rl.rlim_cur = rl.rlim_max;

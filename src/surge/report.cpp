@@ -17,15 +17,16 @@ namespace json = boost::json;
 
 namespace {
 
-double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+double round3(double v) {
+    return std::round(v * 1000.0) / 1000.0;
+}
 
 // This process's peak resident memory (VmHWM) in KiB, 0 when unknown.
 long selfPeakRssKb() {
     std::ifstream f("/proc/self/status");
     std::string line;
     while (std::getline(f, line))
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::strtol(line.c_str() + 6, nullptr, 10);
+        if (line.rfind("VmHWM:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
     return 0;
 }
 
@@ -35,15 +36,15 @@ Report buildReport(const World& world, const RunMeta& meta) {
     Report rep;
     auto& j = rep.json;
     const auto& c = world.counters();
-    const double runS = std::max(1e-3, static_cast<double>(meta.lastReplyNs - meta.firstRequestNs) / 1e9);
+    const double runS =
+        std::max(1e-3, static_cast<double>(meta.lastReplyNs - meta.firstRequestNs) / 1e9);
 
     // Fairness.
     std::vector<JoinObservation> fifo;
     std::vector<double> preArrival, prePosition;
     uint64_t postTickets = 0, preTickets = 0;
     for (const auto& t : world.ticketViews()) {
-        if (t.bot || t.position == 0)
-            continue;
+        if (t.bot || t.position == 0) continue;
         if (t.prequeue) {
             ++preTickets;
             preArrival.push_back(static_cast<double>(t.sentNs));
@@ -90,8 +91,7 @@ Report buildReport(const World& world, const RunMeta& meta) {
     const auto outcomes = world.outcomeCounts();
     json::object byOutcome;
     for (std::size_t i = 1; i < outcomes.size(); ++i)
-        if (outcomes[i])
-            byOutcome[outcomeName(static_cast<Outcome>(i))] = outcomes[i];
+        if (outcomes[i]) byOutcome[outcomeName(static_cast<Outcome>(i))] = outcomes[i];
     j["outcomes"] = byOutcome;
     json::object kinds;
     {
@@ -139,8 +139,7 @@ Report buildReport(const World& world, const RunMeta& meta) {
     json::object rps, peak, counts, latency;
     const auto& routeCounts = world.routeRequests();
     for (std::size_t r = 0; r < kRouteCount; ++r) {
-        if (routeCounts[r] == 0)
-            continue;
+        if (routeCounts[r] == 0) continue;
         const char* name = routeName(static_cast<Route>(r));
         counts[name] = routeCounts[r];
         rps[name] = std::round(static_cast<double>(routeCounts[r]) / runS * 10) / 10;
@@ -170,35 +169,41 @@ Report buildReport(const World& world, const RunMeta& meta) {
     j["errors"] = errors;
     const bool admittedAny = world.lastAdmitNs() > 0;
     j["time_to_admit_all_s"] =
-        admittedAny ? json::value(round3(static_cast<double>(world.lastAdmitNs() - meta.opensNs) / 1e9))
-                    : json::value(nullptr);
+        admittedAny
+            ? json::value(round3(static_cast<double>(world.lastAdmitNs() - meta.opensNs) / 1e9))
+            : json::value(nullptr);
     j["duration_s"] = round3(static_cast<double>(meta.endNs - meta.startNs) / 1e9);
     j["load_duration_s"] = round3(runS);
     j["duration_limit_hit"] = meta.durationLimitHit;
     j["final_cohort_state"] = meta.finalState;
     j["surge_peak_rss_kb"] = selfPeakRssKb();
 
-    const bool invariantsOk = c.lostPlaces == 0 && c.bypassSuccesses == 0 && oversoldClinics.empty() &&
-                              inversions == 0 && c.admissionOrderViolations == 0;
+    const bool invariantsOk = c.lostPlaces == 0 && c.bypassSuccesses == 0 &&
+                              oversoldClinics.empty() && inversions == 0 &&
+                              c.admissionOrderViolations == 0;
     j["invariants_ok"] = invariantsOk;
-    rep.exitCode = !invariantsOk ? ExitInvariantBroken : meta.durationLimitHit ? ExitIncomplete : ExitOk;
+    rep.exitCode = !invariantsOk           ? ExitInvariantBroken
+                   : meta.durationLimitHit ? ExitIncomplete
+                                           : ExitOk;
     j["exit_code"] = rep.exitCode;
 
     std::ostringstream s;
     char buf[256];
     s << "sluice-surge report: " << meta.scenario << " against " << meta.target << ", cohort "
       << meta.cohort << "\n";
-    std::snprintf(buf, sizeof buf,
-                  "  citizens %llu (tickets %llu)  admitted %llu  booked %llu  abandoned %llu  sold out %llu"
-                  "  failed %llu\n",
-                  static_cast<unsigned long long>(world.size()),
-                  static_cast<unsigned long long>(world.ticketCount()),
-                  static_cast<unsigned long long>(c.admitted), static_cast<unsigned long long>(c.booked),
-                  static_cast<unsigned long long>(c.abandoned), static_cast<unsigned long long>(c.soldOut),
-                  static_cast<unsigned long long>(c.failed));
+    std::snprintf(
+        buf, sizeof buf,
+        "  citizens %llu (tickets %llu)  admitted %llu  booked %llu  abandoned %llu  sold out %llu"
+        "  failed %llu\n",
+        static_cast<unsigned long long>(world.size()),
+        static_cast<unsigned long long>(world.ticketCount()),
+        static_cast<unsigned long long>(c.admitted), static_cast<unsigned long long>(c.booked),
+        static_cast<unsigned long long>(c.abandoned), static_cast<unsigned long long>(c.soldOut),
+        static_cast<unsigned long long>(c.failed));
     s << buf;
     if (admittedAny) {
-        std::snprintf(buf, sizeof buf, "  last eligible citizen admitted %.1f s after the opening\n",
+        std::snprintf(buf, sizeof buf,
+                      "  last eligible citizen admitted %.1f s after the opening\n",
                       static_cast<double>(world.lastAdmitNs() - meta.opensNs) / 1e9);
         s << buf;
     }
@@ -214,26 +219,30 @@ Report buildReport(const World& world, const RunMeta& meta) {
                   mark(oversoldClinics.empty()), oversoldClinics.size(),
                   static_cast<unsigned long long>(checkedEntries));
     s << buf;
-    std::snprintf(buf, sizeof buf, "  [%s] FIFO inversions        %llu among %llu post-opening tickets\n",
+    std::snprintf(buf, sizeof buf,
+                  "  [%s] FIFO inversions        %llu among %llu post-opening tickets\n",
                   mark(inversions == 0 && c.admissionOrderViolations == 0),
                   static_cast<unsigned long long>(inversions + c.admissionOrderViolations),
                   static_cast<unsigned long long>(postTickets));
     s << buf;
-    std::snprintf(buf, sizeof buf, "         pre-queue rank correlation %.3f over %llu tickets (0 = fair shuffle)\n",
+    std::snprintf(buf, sizeof buf,
+                  "         pre-queue rank correlation %.3f over %llu tickets (0 = fair shuffle)\n",
                   rho, static_cast<unsigned long long>(preTickets));
     s << buf;
     std::snprintf(buf, sizeof buf, "  requests %llu, %.0f/s on average; errors %llu\n",
-                  static_cast<unsigned long long>(c.requests), static_cast<double>(c.requests) / runS,
+                  static_cast<unsigned long long>(c.requests),
+                  static_cast<double>(c.requests) / runS,
                   static_cast<unsigned long long>(errorTotal));
     s << buf;
     s << "  route              req/s    p50 ms    p99 ms  p99.9 ms\n";
     for (std::size_t r = 0; r < kRouteCount; ++r) {
-        if (routeCounts[r] == 0)
-            continue;
+        if (routeCounts[r] == 0) continue;
         const auto& h = world.latency()[r];
-        std::snprintf(buf, sizeof buf, "  %-16s %7.0f %9.2f %9.2f %9.2f\n", routeName(static_cast<Route>(r)),
-                      static_cast<double>(routeCounts[r]) / runS, static_cast<double>(h.quantile(0.5)) / 1000.0,
-                      static_cast<double>(h.quantile(0.99)) / 1000.0, static_cast<double>(h.quantile(0.999)) / 1000.0);
+        std::snprintf(buf, sizeof buf, "  %-16s %7.0f %9.2f %9.2f %9.2f\n",
+                      routeName(static_cast<Route>(r)), static_cast<double>(routeCounts[r]) / runS,
+                      static_cast<double>(h.quantile(0.5)) / 1000.0,
+                      static_cast<double>(h.quantile(0.99)) / 1000.0,
+                      static_cast<double>(h.quantile(0.999)) / 1000.0);
         s << buf;
     }
     if (!world.errors().empty()) {
@@ -242,7 +251,8 @@ Report buildReport(const World& world, const RunMeta& meta) {
             s << " " << k << "=" << v;
         s << "\n";
     }
-    std::snprintf(buf, sizeof buf, "  surge peak memory %.1f MiB\n", static_cast<double>(selfPeakRssKb()) / 1024.0);
+    std::snprintf(buf, sizeof buf, "  surge peak memory %.1f MiB\n",
+                  static_cast<double>(selfPeakRssKb()) / 1024.0);
     s << buf;
     if (meta.durationLimitHit)
         s << "  the duration limit ended the run before every citizen finished\n";

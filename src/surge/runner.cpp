@@ -51,8 +51,7 @@ double parseDelaySeconds(std::string_view v) {
 
 double parseMaxAge(std::string_view cc) {
     const auto p = cc.find("max-age=");
-    if (p == std::string_view::npos)
-        return -1;
+    if (p == std::string_view::npos) return -1;
     return parseDelaySeconds(cc.substr(p + 8));
 }
 
@@ -92,15 +91,11 @@ private:
         req.target(s.target);
         req.set(bhttp::field::host, m_host);
         req.set(bhttp::field::user_agent, "sluice-surge");
-        if (!s.ticket.empty())
-            req.set("X-Sluice-Ticket", s.ticket);
-        if (!s.bearer.empty())
-            req.set(bhttp::field::authorization, "Bearer " + s.bearer);
-        if (!s.idempotencyKey.empty())
-            req.set("Idempotency-Key", s.idempotencyKey);
+        if (!s.ticket.empty()) req.set("X-Sluice-Ticket", s.ticket);
+        if (!s.bearer.empty()) req.set(bhttp::field::authorization, "Bearer " + s.bearer);
+        if (!s.idempotencyKey.empty()) req.set("Idempotency-Key", s.idempotencyKey);
         if (s.post) {
-            if (!s.body.empty())
-                req.set(bhttp::field::content_type, "application/json");
+            if (!s.body.empty()) req.set(bhttp::field::content_type, "application/json");
             req.body() = s.body;
         }
         req.keep_alive(true);
@@ -138,23 +133,23 @@ private:
             c.parser.emplace();
             c.parser->body_limit(64u << 20);
             c.parser->header_limit(64u << 10);
-            bhttp::async_read(c.stream, c.buffer, *c.parser, [this, &c](beast::error_code ec2, std::size_t) {
-                if (ec2) {
-                    fail(c, ec2, TransportError::Reset);
-                    return;
-                }
-                auto& res = c.parser->get();
-                Reply r;
-                r.status = static_cast<int>(res.result_int());
-                r.body = res.body();
-                if (auto it = res.find(bhttp::field::retry_after); it != res.end())
-                    r.retryAfterS = parseDelaySeconds(it->value());
-                if (auto it = res.find(bhttp::field::cache_control); it != res.end())
-                    r.maxAgeS = parseMaxAge(it->value());
-                if (!res.keep_alive())
-                    close(c);
-                c.done(c, r);
-            });
+            bhttp::async_read(
+                c.stream, c.buffer, *c.parser, [this, &c](beast::error_code ec2, std::size_t) {
+                    if (ec2) {
+                        fail(c, ec2, TransportError::Reset);
+                        return;
+                    }
+                    auto& res = c.parser->get();
+                    Reply r;
+                    r.status = static_cast<int>(res.result_int());
+                    r.body = res.body();
+                    if (auto it = res.find(bhttp::field::retry_after); it != res.end())
+                        r.retryAfterS = parseDelaySeconds(it->value());
+                    if (auto it = res.find(bhttp::field::cache_control); it != res.end())
+                        r.maxAgeS = parseMaxAge(it->value());
+                    if (!res.keep_alive()) close(c);
+                    c.done(c, r);
+                });
         });
     }
 
@@ -167,10 +162,11 @@ private:
     }
 
     void fail(Conn& c, beast::error_code ec, TransportError kind) {
-        const bool staleKeepAlive = c.reused && c.resent == 0 && kind != TransportError::Connect &&
-                                    (ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
-                                     ec == asio::error::connection_reset || ec == asio::error::broken_pipe) &&
-                                    (!c.parser || !c.parser->got_some());
+        const bool staleKeepAlive =
+            c.reused && c.resent == 0 && kind != TransportError::Connect &&
+            (ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
+             ec == asio::error::connection_reset || ec == asio::error::broken_pipe) &&
+            (!c.parser || !c.parser->got_some());
         close(c);
         if (m_stopping) {
             Reply r;
@@ -241,13 +237,10 @@ struct CohortInfo {
 int64_t timeField(const json::object& o, std::initializer_list<const char*> keys) {
     for (const char* k : keys) {
         const auto* v = o.if_contains(k);
-        if (!v)
-            continue;
+        if (!v) continue;
         if (v->is_string())
-            if (auto t = parseRfc3339(std::string(v->as_string())))
-                return *t;
-        if (v->is_number())
-            return v->to_number<int64_t>();
+            if (auto t = parseRfc3339(std::string(v->as_string()))) return *t;
+        if (v->is_number()) return v->to_number<int64_t>();
     }
     return 0;
 }
@@ -256,25 +249,21 @@ CohortInfo readCohort(const std::string& body, const std::string& id) {
     CohortInfo info;
     boost::system::error_code ec;
     json::value doc = json::parse(body, ec);
-    if (ec)
-        return info;
+    if (ec) return info;
     const json::array* list = nullptr;
     if (doc.is_array())
         list = &doc.as_array();
-    else if (doc.is_object() && doc.as_object().contains("cohorts") && doc.as_object().at("cohorts").is_array())
+    else if (doc.is_object() && doc.as_object().contains("cohorts") &&
+             doc.as_object().at("cohorts").is_array())
         list = &doc.as_object().at("cohorts").as_array();
-    if (!list)
-        return info;
+    if (!list) return info;
     for (const auto& v : *list) {
-        if (!v.is_object())
-            continue;
+        if (!v.is_object()) continue;
         const auto& o = v.as_object();
         const auto* idv = o.if_contains("id");
-        if (!idv || !idv->is_string())
-            continue;
+        if (!idv || !idv->is_string()) continue;
         info.ids.emplace_back(idv->as_string());
-        if (idv->as_string() != id)
-            continue;
+        if (idv->as_string() != id) continue;
         info.found = true;
         if (const auto* s = o.if_contains("state"); s && s->is_string())
             info.state = std::string(s->as_string());
@@ -294,12 +283,12 @@ std::map<std::string, double> readBypassCounters(const std::string& text) {
     const std::string prefix = "sluice_bypass_attempts_total{";
     while ((pos = text.find(prefix, pos)) != std::string::npos) {
         const auto end = text.find('\n', pos);
-        const std::string line = text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+        const std::string line =
+            text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
         pos += prefix.size();
         const auto k = line.find("kind=\"");
         const auto close = line.find('}');
-        if (k == std::string::npos || close == std::string::npos)
-            continue;
+        if (k == std::string::npos || close == std::string::npos) continue;
         const auto kEnd = line.find('"', k + 6);
         const std::string kind = line.substr(k + 6, kEnd - k - 6);
         try {
@@ -323,23 +312,18 @@ std::string parseTarget(const std::string& url, std::string& host, uint16_t& por
     std::string h, p;
     if (!rest.empty() && rest.front() == '[') {
         const auto close = rest.find(']');
-        if (close == std::string::npos)
-            return "bad IPv6 address in the target";
+        if (close == std::string::npos) return "bad IPv6 address in the target";
         h = rest.substr(1, close - 1);
-        if (close + 1 < rest.size() && rest[close + 1] == ':')
-            p = rest.substr(close + 2);
+        if (close + 1 < rest.size() && rest[close + 1] == ':') p = rest.substr(close + 2);
     } else {
         const auto colon = rest.rfind(':');
         h = colon == std::string::npos ? rest : rest.substr(0, colon);
-        if (colon != std::string::npos)
-            p = rest.substr(colon + 1);
+        if (colon != std::string::npos) p = rest.substr(colon + 1);
     }
-    if (h == "localhost")
-        h = "127.0.0.1";
+    if (h == "localhost") h = "127.0.0.1";
     boost::system::error_code ec;
     const auto addr = asio::ip::make_address(h, ec);
-    if (ec)
-        return "the target host must be an IP address or localhost: " + h;
+    if (ec) return "the target host must be an IP address or localhost: " + h;
     if (!addr.is_loopback())
         return "the surge only drives a server on this machine (loopback), not " + h;
     long n = 80;
@@ -347,14 +331,12 @@ std::string parseTarget(const std::string& url, std::string& host, uint16_t& por
         try {
             std::size_t used = 0;
             n = std::stol(p, &used);
-            if (used != p.size())
-                return "bad port in the target: " + p;
+            if (used != p.size()) return "bad port in the target: " + p;
         } catch (...) {
             return "bad port in the target: " + p;
         }
     }
-    if (n < 1 || n > 65535)
-        return "port out of range in the target: " + p;
+    if (n < 1 || n > 65535) return "port out of range in the target: " + p;
     host = h;
     port = static_cast<uint16_t>(n);
     return {};
@@ -364,8 +346,9 @@ Report runSurge(const Options& opt, std::ostream& progress) {
     Scenario scenario = Scenario::load(opt.scenarioPath);
     scenario.timeScale *= opt.timeScale;
     const std::string cohort = opt.cohort.value_or(scenario.cohort);
-    const uint64_t count = opt.citizens.value_or(
-        std::max<uint64_t>(1, static_cast<uint64_t>(std::llround(static_cast<double>(scenario.citizens) * opt.scale))));
+    const uint64_t count = opt.citizens.value_or(std::max<uint64_t>(
+        1,
+        static_cast<uint64_t>(std::llround(static_cast<double>(scenario.citizens) * opt.scale))));
     const uint64_t seed = opt.seed != 0 ? opt.seed : (randomU64() | 1);
     const int64_t startNs = steadyNs();
     const int64_t deadlineNs = startNs + static_cast<int64_t>(opt.durationLimitS * 1e9);
@@ -383,7 +366,8 @@ Report runSurge(const Options& opt, std::ostream& progress) {
             if (steadyNs() >= deadlineNs || f.error == TransportError::None)
                 throw std::runtime_error(target + ": GET /v1/cohorts failed (" +
                                          (f.status ? "HTTP " + std::to_string(f.status)
-                                                   : std::string(transportErrorName(f.error))) + ")");
+                                                   : std::string(transportErrorName(f.error))) +
+                                         ")");
             std::this_thread::sleep_for(std::chrono::milliseconds(500));
             continue;
         }
@@ -392,36 +376,40 @@ Report runSurge(const Options& opt, std::ostream& progress) {
             std::string known;
             for (const auto& id : info.ids)
                 known += (known.empty() ? "" : ", ") + id;
-            throw std::runtime_error("the server has no cohort \"" + cohort + "\" (it has: " + known + ")");
+            throw std::runtime_error("the server has no cohort \"" + cohort +
+                                     "\" (it has: " + known + ")");
         }
         if (info.state == "closed")
             throw std::runtime_error("cohort " + cohort + " is already closed");
-        if (info.state != "scheduled")
-            break;
+        if (info.state != "scheduled") break;
         const int64_t untilPre = info.prequeueOpensMs - nowUnixMs();
         if (!opt.quiet) {
             char line[160];
-            std::snprintf(line, sizeof line, "waiting for the pre-queue of %s to open in %.0f s\n", cohort.c_str(),
-                          static_cast<double>(untilPre) / 1000.0);
+            std::snprintf(line, sizeof line, "waiting for the pre-queue of %s to open in %.0f s\n",
+                          cohort.c_str(), static_cast<double>(untilPre) / 1000.0);
             progress << line << std::flush;
         }
         if (steadyNs() >= deadlineNs)
-            throw std::runtime_error("the duration limit passed before cohort " + cohort + " opened its pre-queue");
-        std::this_thread::sleep_for(std::chrono::milliseconds(
-            std::clamp<int64_t>(untilPre, 200, 1000)));
+            throw std::runtime_error("the duration limit passed before cohort " + cohort +
+                                     " opened its pre-queue");
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(std::clamp<int64_t>(untilPre, 200, 1000)));
     }
 
     // Clocks: the server states times in Unix ms, the engine runs on the steady clock.
     const int64_t nowMs = nowUnixMs();
     const int64_t nowNs = steadyNs();
-    const bool alreadyOpen = info.state == "open" || info.state == "paused" || info.opensMs <= nowMs;
+    const bool alreadyOpen =
+        info.state == "open" || info.state == "paused" || info.opensMs <= nowMs;
     int64_t opensNs = alreadyOpen ? nowNs : nowNs + (info.opensMs - nowMs) * 1'000'000;
     ArrivalWindow window;
     if (!alreadyOpen) {
         const int64_t untilOpenMs = info.opensMs - nowMs;
         const int64_t preFromAvail = -(untilOpenMs - 300);
-        const int64_t preFromPre = info.prequeueOpensMs ? -(info.opensMs - info.prequeueOpensMs - 300) : preFromAvail;
-        const auto preWanted = -static_cast<int64_t>(scenario.preOpeningS * scenario.timeScale * 1000.0);
+        const int64_t preFromPre =
+            info.prequeueOpensMs ? -(info.opensMs - info.prequeueOpensMs - 300) : preFromAvail;
+        const auto preWanted =
+            -static_cast<int64_t>(scenario.preOpeningS * scenario.timeScale * 1000.0);
         window.preFromMs = std::max({preFromAvail, preFromPre, preWanted});
         window.preToMs = -300;
     }
@@ -435,11 +423,13 @@ Report runSurge(const Options& opt, std::ostream& progress) {
     {
         char id[24];
         std::snprintf(id, sizeof id, "%08llx",
-                      static_cast<unsigned long long>((seed * 0x9E3779B97F4A7C15ULL ^ static_cast<uint64_t>(nowMs)) >> 32));
+                      static_cast<unsigned long long>(
+                          (seed * 0x9E3779B97F4A7C15ULL ^ static_cast<uint64_t>(nowMs)) >> 32));
         wc.runId = id;
     }
     // About a quarter of a megabyte of histograms plus the population: on the heap.
-    auto worldPtr = std::make_unique<World>(scenario, wc, buildPopulation(scenario, count, seed, window));
+    auto worldPtr =
+        std::make_unique<World>(scenario, wc, buildPopulation(scenario, count, seed, window));
     World& world = *worldPtr;
 
     RunMeta meta;
@@ -448,15 +438,18 @@ Report runSurge(const Options& opt, std::ostream& progress) {
     meta.cohort = cohort;
     meta.runId = wc.runId;
     meta.seed = seed;
-    meta.scale = opt.citizens ? static_cast<double>(count) / static_cast<double>(scenario.citizens) : opt.scale;
+    meta.scale = opt.citizens ? static_cast<double>(count) / static_cast<double>(scenario.citizens)
+                              : opt.scale;
     meta.timeScale = scenario.timeScale;
     meta.startNs = startNs;
     meta.opensNs = opensNs;
     if (!opt.quiet) {
         char line[200];
-        std::snprintf(line, sizeof line, "surge: %llu citizens against %s, cohort %s %s, seed %llu\n",
+        std::snprintf(line, sizeof line,
+                      "surge: %llu citizens against %s, cohort %s %s, seed %llu\n",
                       static_cast<unsigned long long>(count), target.c_str(), cohort.c_str(),
-                      alreadyOpen ? "(already open: arrivals start now)" : "", static_cast<unsigned long long>(seed));
+                      alreadyOpen ? "(already open: arrivals start now)" : "",
+                      static_cast<unsigned long long>(seed));
         progress << line << std::flush;
     }
 
@@ -471,10 +464,13 @@ Report runSurge(const Options& opt, std::ostream& progress) {
         std::deque<Action> urgent, pending;
         std::size_t size() const { return urgent.size() + pending.size(); }
     };
-    auto isPoll = [](const Action& a) { return a.step == Step::Status || a.step == Step::Position; };
+    auto isPoll = [](const Action& a) {
+        return a.step == Step::Status || a.step == Step::Position;
+    };
     std::array<Lane, 2> lanes;
     auto laneOf = [](const Action& a) -> std::size_t {
-        return a.step == Step::Verify || a.step == Step::List || a.step == Step::Reserve || a.step == Step::Snapshot
+        return a.step == Step::Verify || a.step == Step::List || a.step == Step::Reserve ||
+                       a.step == Step::Snapshot
                    ? 1
                    : 0;
     };
@@ -503,13 +499,11 @@ Report runSurge(const Options& opt, std::ostream& progress) {
                 Conn* c = lane.idle.back();
                 const bool ok = world.build(a, steadyNs(), c->spec, out);
                 schedule(out);
-                if (!ok)
-                    continue;
+                if (!ok) continue;
                 lane.idle.pop_back();
                 c->action = a;
                 ++inFlight;
-                if (meta.firstRequestNs == 0)
-                    meta.firstRequestNs = steadyNs();
+                if (meta.firstRequestNs == 0) meta.firstRequestNs = steadyNs();
                 pool.send(*c);
             }
         }
@@ -547,7 +541,8 @@ Report runSurge(const Options& opt, std::ostream& progress) {
         }
         while (!heap.empty() && heap.top().atNs <= now) {
             auto& lane = lanes[laneOf(heap.top())];
-            if (heap.top().step == Step::Snapshot) // the auditor's stock pages gate every reservation
+            if (heap.top().step ==
+                Step::Snapshot) // the auditor's stock pages gate every reservation
                 lane.urgent.push_front(heap.top());
             else
                 (isPoll(heap.top()) ? lane.pending : lane.urgent).push_back(heap.top());
@@ -565,19 +560,23 @@ Report runSurge(const Options& opt, std::ostream& progress) {
             if (!opt.quiet) {
                 const double rel = static_cast<double>(now - opensNs) / 1e9;
                 char line[320];
-                std::snprintf(line, sizeof line,
-                              "T%+6.0fs %-8s arrived %llu/%llu  waiting %llu  admitted %llu  booked %llu  "
-                              "serving %llu/%llu  req/s %llu  queued %zu  lost %llu  bypass %llu/%llu\n",
-                              rel, world.lastStatusState().c_str(), static_cast<unsigned long long>(k.arrived),
-                              static_cast<unsigned long long>(world.size()), static_cast<unsigned long long>(k.waiting),
-                              static_cast<unsigned long long>(k.admitted), static_cast<unsigned long long>(k.booked),
-                              static_cast<unsigned long long>(world.lastServing()),
-                              static_cast<unsigned long long>(world.lastIssued()),
-                              static_cast<unsigned long long>(k.requests - lastRequests),
-                              lanes[0].size() + lanes[1].size(),
-                              static_cast<unsigned long long>(k.lostPlaces),
-                              static_cast<unsigned long long>(k.bypassSuccesses),
-                              static_cast<unsigned long long>(k.bypassAttempts));
+                std::snprintf(
+                    line, sizeof line,
+                    "T%+6.0fs %-8s arrived %llu/%llu  waiting %llu  admitted %llu  booked %llu  "
+                    "serving %llu/%llu  req/s %llu  queued %zu  lost %llu  bypass %llu/%llu\n",
+                    rel, world.lastStatusState().c_str(),
+                    static_cast<unsigned long long>(k.arrived),
+                    static_cast<unsigned long long>(world.size()),
+                    static_cast<unsigned long long>(k.waiting),
+                    static_cast<unsigned long long>(k.admitted),
+                    static_cast<unsigned long long>(k.booked),
+                    static_cast<unsigned long long>(world.lastServing()),
+                    static_cast<unsigned long long>(world.lastIssued()),
+                    static_cast<unsigned long long>(k.requests - lastRequests),
+                    lanes[0].size() + lanes[1].size(),
+                    static_cast<unsigned long long>(k.lostPlaces),
+                    static_cast<unsigned long long>(k.bypassSuccesses),
+                    static_cast<unsigned long long>(k.bypassAttempts));
                 progress << line << std::flush;
             }
             lastRequests = k.requests;
@@ -598,8 +597,7 @@ Report runSurge(const Options& opt, std::ostream& progress) {
         }
         tick.expires_after(std::chrono::milliseconds(1));
         tick.async_wait([&](beast::error_code ec) {
-            if (!ec)
-                onTick();
+            if (!ec) onTick();
         });
     };
     ioc.restart();
@@ -615,23 +613,23 @@ Report runSurge(const Options& opt, std::ostream& progress) {
     // ---- after the run ----------------------------------------------------------------------
     Pool after(ioc, ep, opt.host + ":" + std::to_string(opt.port), 30);
     RequestSpec snap;
-    for (uint32_t offset = 0; world.buildFinalSnapshot(snap, offset); offset += World::kSnapshotPage) {
+    for (uint32_t offset = 0; world.buildFinalSnapshot(snap, offset);
+         offset += World::kSnapshotPage) {
         const auto f = fetch(ioc, after, snap);
         Reply r;
         r.status = f.status;
         r.body = f.body;
         r.error = f.error;
         const int64_t total = world.onFinalSnapshot(r);
-        if (total < 0 || offset + World::kSnapshotPage >= static_cast<uint64_t>(total))
-            break;
+        if (total < 0 || offset + World::kSnapshotPage >= static_cast<uint64_t>(total)) break;
     }
     {
         const auto f = fetch(ioc, after, get("/metrics", Route::Metrics));
-        if (f.status == 200)
-            meta.serverBypassCounted = readBypassCounters(f.body);
+        if (f.status == 200) meta.serverBypassCounted = readBypassCounters(f.body);
     }
     {
-        const auto f = fetch(ioc, after, get("/v1/cohorts/" + cohort + "/fairness", Route::Fairness));
+        const auto f =
+            fetch(ioc, after, get("/v1/cohorts/" + cohort + "/fairness", Route::Fairness));
         if (f.status == 200) {
             boost::system::error_code ec;
             auto v = json::parse(f.body, ec);
@@ -663,10 +661,8 @@ Report runSurge(const Options& opt, std::ostream& progress) {
         }
     }
     meta.endNs = steadyNs();
-    if (meta.lastReplyNs == 0)
-        meta.lastReplyNs = meta.endNs;
-    if (meta.firstRequestNs == 0)
-        meta.firstRequestNs = startNs;
+    if (meta.lastReplyNs == 0) meta.lastReplyNs = meta.endNs;
+    if (meta.firstRequestNs == 0) meta.firstRequestNs = startNs;
     meta.peakRequestsPerS = peak;
     for (auto it = meta.peakRequestsPerS.begin(); it != meta.peakRequestsPerS.end();)
         it = it->second == 0 ? meta.peakRequestsPerS.erase(it) : std::next(it);

@@ -22,11 +22,11 @@ struct Options {
     std::optional<uint64_t> citizens;  // exact count instead of scale
     double timeScale = 1.0;            // multiplies the scenario's durations
     std::string reportPath;
-    double durationLimitS = 1800;      // the whole run, waiting for the opening included
-    uint64_t seed = 0;                 // 0: random
+    double durationLimitS = 1800; // the whole run, waiting for the opening included
+    uint64_t seed = 0;            // 0: random
     bool quiet = false;
-    int connections = 256;         // keep-alive connections for the waiting room's calls
-    int bookingConnections = 512;  // and for the booking zone's (slower) calls
+    int connections = 256;        // keep-alive connections for the waiting room's calls
+    int bookingConnections = 512; // and for the booking zone's (slower) calls
     double openSpreadS = 5;
 };
 

@@ -14,15 +14,24 @@ namespace json = boost::json;
 
 const char* kindName(Kind k) {
     switch (k) {
-    case Kind::Normal: return "normal";
-    case Kind::Refresher: return "refresher";
-    case Kind::MultiWindow: return "multi_window";
-    case Kind::Abandoner: return "abandoner";
-    case Kind::Ineligible: return "ineligible";
-    case Kind::BotNoToken: return "bot_no_token";
-    case Kind::BotForged: return "bot_forged";
-    case Kind::BotReplayed: return "bot_replayed";
-    case Kind::BotEarly: return "bot_early";
+    case Kind::Normal:
+        return "normal";
+    case Kind::Refresher:
+        return "refresher";
+    case Kind::MultiWindow:
+        return "multi_window";
+    case Kind::Abandoner:
+        return "abandoner";
+    case Kind::Ineligible:
+        return "ineligible";
+    case Kind::BotNoToken:
+        return "bot_no_token";
+    case Kind::BotForged:
+        return "bot_forged";
+    case Kind::BotReplayed:
+        return "bot_replayed";
+    case Kind::BotEarly:
+        return "bot_early";
     }
     return "?";
 }
@@ -34,8 +43,7 @@ struct Reader {
     double num(const json::object& o, const char* key, double fallback, const std::string& where,
                double lo, double hi) const {
         const auto* v = o.if_contains(key);
-        if (!v)
-            return fallback;
+        if (!v) return fallback;
         if (!v->is_number())
             throw ScenarioError(source + ": " + where + key + ": expected a number");
         const double d = v->to_number<double>();
@@ -50,16 +58,15 @@ struct Reader {
     std::string str(const json::object& o, const char* key, std::string fallback,
                     const std::string& where) const {
         const auto* v = o.if_contains(key);
-        if (!v)
-            return fallback;
+        if (!v) return fallback;
         if (!v->is_string())
             throw ScenarioError(source + ": " + where + key + ": expected a string");
         return std::string(v->as_string());
     }
-    const json::object* obj(const json::object& o, const char* key, const std::string& where) const {
+    const json::object* obj(const json::object& o, const char* key,
+                            const std::string& where) const {
         const auto* v = o.if_contains(key);
-        if (!v)
-            return nullptr;
+        if (!v) return nullptr;
         if (!v->is_object())
             throw ScenarioError(source + ": " + where + key + ": expected an object");
         return &v->as_object();
@@ -71,10 +78,8 @@ struct Reader {
 Scenario Scenario::parse(const std::string& text, const std::string& source) {
     boost::system::error_code ec;
     json::value doc = json::parse(text, ec);
-    if (ec)
-        throw ScenarioError(source + ": not valid JSON: " + ec.message());
-    if (!doc.is_object())
-        throw ScenarioError(source + ": expected a JSON object at the top");
+    if (ec) throw ScenarioError(source + ": not valid JSON: " + ec.message());
+    if (!doc.is_object()) throw ScenarioError(source + ": expected a JSON object at the top");
     const auto& o = doc.as_object();
     const Reader r{source};
     Scenario s;
@@ -82,7 +87,8 @@ Scenario Scenario::parse(const std::string& text, const std::string& source) {
     s.description = r.str(o, "description", "", "");
     s.cohort = r.str(o, "cohort", s.cohort, "");
     s.citizens = static_cast<uint64_t>(r.num(o, "citizens", 1000, "", 1, 1e9));
-    s.birthYearFrom = static_cast<int>(r.num(o, "birth_year_from", s.birthYearFrom, "", 1900, 2100));
+    s.birthYearFrom =
+        static_cast<int>(r.num(o, "birth_year_from", s.birthYearFrom, "", 1900, 2100));
     s.birthYearTo = static_cast<int>(r.num(o, "birth_year_to", s.birthYearTo, "", 1900, 2100));
     s.timeScale = r.num(o, "time_scale", 1.0, "", 1e-4, 100);
     if (s.birthYearTo < s.birthYearFrom)
@@ -122,7 +128,8 @@ Scenario Scenario::parse(const std::string& text, const std::string& source) {
             throw ScenarioError(source + ": behaviour.windows_max is below windows_min");
         if (s.abandonAfterMaxS < s.abandonAfterMinS)
             throw ScenarioError(source + ": behaviour.abandon_after_max_s is below the min");
-        const double sum = s.refresher + s.multiWindow + s.abandoner + s.ineligible + s.bots.total();
+        const double sum =
+            s.refresher + s.multiWindow + s.abandoner + s.ineligible + s.bots.total();
         if (sum > 1.0 + 1e-9)
             throw ScenarioError(source + ": behaviour: the shares add up to more than 1");
     }
@@ -132,20 +139,21 @@ Scenario Scenario::parse(const std::string& text, const std::string& source) {
         s.pollMaxS = r.num(*p, "max_s", s.pollMaxS, w, 0.05, 3600);
         s.pollJitter = r.num(*p, "jitter", s.pollJitter, w, 0, 0.9);
         s.refresherPollS = r.num(*p, "refresher_s", s.refresherPollS, w, 0.01, 3600);
-        s.positionEvery = static_cast<int>(r.num(*p, "position_every", s.positionEvery, w, 1, 1000));
-        if (s.pollMaxS < s.pollMinS)
-            throw ScenarioError(source + ": polling.max_s is below min_s");
+        s.positionEvery =
+            static_cast<int>(r.num(*p, "position_every", s.positionEvery, w, 1, 1000));
+        if (s.pollMaxS < s.pollMinS) throw ScenarioError(source + ": polling.max_s is below min_s");
     }
     if (const auto* b = r.obj(o, "booking", "")) {
         const std::string w = "booking.";
         s.thinkMinS = r.num(*b, "think_min_s", s.thinkMinS, w, 0, 600);
         s.thinkMaxS = r.num(*b, "think_max_s", s.thinkMaxS, w, 0, 600);
         s.requestTimeoutS = r.num(*b, "request_timeout_s", s.requestTimeoutS, w, 0.1, 600);
-        s.maxListAttempts = static_cast<int>(r.num(*b, "max_list_attempts", s.maxListAttempts, w, 1, 100));
+        s.maxListAttempts =
+            static_cast<int>(r.num(*b, "max_list_attempts", s.maxListAttempts, w, 1, 100));
         s.maxRetries = static_cast<int>(r.num(*b, "max_retries", s.maxRetries, w, 0, 1000));
         s.date = r.str(*b, "date", "", w);
-        s.maxRequestsPerCitizen =
-            static_cast<int>(r.num(*b, "max_requests_per_citizen", s.maxRequestsPerCitizen, w, 10, 60000));
+        s.maxRequestsPerCitizen = static_cast<int>(
+            r.num(*b, "max_requests_per_citizen", s.maxRequestsPerCitizen, w, 10, 60000));
         if (s.thinkMaxS < s.thinkMinS)
             throw ScenarioError(source + ": booking.think_max_s is below think_min_s");
     }
@@ -154,8 +162,7 @@ Scenario Scenario::parse(const std::string& text, const std::string& source) {
 
 Scenario Scenario::load(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw ScenarioError(path + ": cannot read the scenario file");
+    if (!in) throw ScenarioError(path + ": cannot read the scenario file");
     std::ostringstream ss;
     ss << in.rdbuf();
     return parse(ss.str(), path);
@@ -200,8 +207,7 @@ std::vector<CitizenPlan> buildPopulation(const Scenario& s, uint64_t count, uint
         // Behaviour.
         double k = unit(rng);
         auto take = [&k](double share) {
-            if (k < share)
-                return true;
+            if (k < share) return true;
             k -= share;
             return false;
         };
@@ -228,18 +234,21 @@ std::vector<CitizenPlan> buildPopulation(const Scenario& s, uint64_t count, uint
             c.windows = static_cast<uint8_t>(s.windowsMin + static_cast<int>(unit(rng) * span));
         }
         if (c.kind == Kind::Abandoner) {
-            const double a = s.abandonAfterMinS + (s.abandonAfterMaxS - s.abandonAfterMinS) * unit(rng);
+            const double a =
+                s.abandonAfterMinS + (s.abandonAfterMaxS - s.abandonAfterMinS) * unit(rng);
             c.abandonAfterS = static_cast<uint16_t>(std::clamp(a * ts, 1.0, 65535.0));
         }
         if (c.kind == Kind::BotEarly && havePre) {
             // The 2021 trick: be on the page before the opening.
             c.arriveMs = window.preFromMs +
-                         static_cast<int64_t>(unit(rng) * static_cast<double>(window.preToMs - window.preFromMs));
+                         static_cast<int64_t>(
+                             unit(rng) * static_cast<double>(window.preToMs - window.preFromMs));
         }
         out.push_back(c);
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const CitizenPlan& a, const CitizenPlan& b) { return a.arriveMs < b.arriveMs; });
+    std::stable_sort(out.begin(), out.end(), [](const CitizenPlan& a, const CitizenPlan& b) {
+        return a.arriveMs < b.arriveMs;
+    });
     return out;
 }
 

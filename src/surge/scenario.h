@@ -64,13 +64,15 @@ enum class Kind : uint8_t {
     BotEarly,
 };
 const char* kindName(Kind k);
-inline bool isBot(Kind k) { return k >= Kind::BotNoToken; }
+inline bool isBot(Kind k) {
+    return k >= Kind::BotNoToken;
+}
 
 // One citizen as planned by the population model (16 bytes).
 struct CitizenPlan {
-    int64_t arriveMs = 0;     // relative to the opening (negative: before)
+    int64_t arriveMs = 0; // relative to the opening (negative: before)
     Kind kind = Kind::Normal;
-    uint8_t windows = 1;      // browser windows (multi-window users: several tickets)
+    uint8_t windows = 1;        // browser windows (multi-window users: several tickets)
     uint16_t abandonAfterS = 0; // abandoners leave after this long in line
 };
 
@@ -85,6 +87,8 @@ std::vector<CitizenPlan> buildPopulation(const Scenario& s, uint64_t count, uint
                                          const ArrivalWindow& window);
 
 // Portable uniform double in [0,1) from a 64-bit engine (same sequence on every platform).
-inline double unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+inline double unit(std::mt19937_64& rng) {
+    return static_cast<double>(rng() >> 11) * 0x1.0p-53;
+}
 
 } // namespace sluice::surge

@@ -105,9 +105,8 @@ private slots:
         QCOMPARE(keys(rules(band), false), QStringList{"admission_low:53-54"});
     }
     void figuresAgainstThresholds() {
-        const DashboardState eta = stateWith([](QJsonObject& c, QJsonObject&) {
-            c["eta_last_s"] = 20'000;
-        });
+        const DashboardState eta =
+            stateWith([](QJsonObject& c, QJsonObject&) { c["eta_last_s"] = 20'000; });
         const auto r = rules(eta);
         QCOMPARE(keys(r), QStringList{"eta_high:53-54"});
         QCOMPARE(r.at(0).severity, AlertSeverity::Critical);
@@ -133,7 +132,8 @@ private slots:
         QCOMPARE(rules(doses).at(0).severity, AlertSeverity::Critical);
         const DashboardState breaker = stateWith([](QJsonObject&, QJsonObject& snap) {
             QJsonObject e = snap["errors"].toObject();
-            e["identity_provider"] = QJsonObject{{"breaker", "open"}, {"timeouts", 1}, {"errors", 1}};
+            e["identity_provider"] =
+                QJsonObject{{"breaker", "open"}, {"timeouts", 1}, {"errors", 1}};
             snap["errors"] = e;
         });
         QCOMPARE(keys(rules(breaker)), QStringList{"identity_breaker"});

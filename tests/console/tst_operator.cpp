@@ -164,7 +164,8 @@ void TestOperator::alertRaisedAcknowledgedCleared() {
     QCOMPARE(f.beeps, 1);
     QVERIFY(f.logTexts().join('\n').contains("paused for an incident: 7,834 people waiting"));
     {
-        // The cohort table says why: "paused (incident)"; a sold-out close says "closed (sold out)".
+        // The cohort table says why: "paused (incident)"; a sold-out close says "closed (sold
+        // out)".
         QAbstractItemModel* m = f.window->cohorts()->table()->model();
         QString state;
         for (int r = 0; r < m->rowCount(); ++r)
@@ -202,7 +203,8 @@ void TestOperator::alertRaisedAcknowledgedCleared() {
     ev["data"] = QJsonObject{{"alert", a.key}, {"by", "lee"}, {"note", "taking over"}};
     f.src->pushAt(ev, t0 + 1000);
     QCOMPARE(f.session.alerts().find(a.key)->ackBy, QStringLiteral("lee"));
-    const QString ackCell = f.session.alertModel()->index(0, AlertListModel::Acknowledged).data().toString();
+    const QString ackCell =
+        f.session.alertModel()->index(0, AlertListModel::Acknowledged).data().toString();
     QVERIFY2(ackCell.contains("lee") && ackCell.contains("taking over"), qPrintable(ackCell));
     QVERIFY(f.logTexts().join('\n').contains("lee acknowledged the alert"));
 
@@ -234,8 +236,13 @@ void TestOperator::unknownOpKeepsTheAcknowledgementLocal() {
     const Alert* a = f.session.alerts().find("cohort_paused_waiting:53-54");
     QVERIFY(a);
     QCOMPARE(a->ack, Alert::Ack::Local);
-    QVERIFY(f.session.alertModel()->index(0, AlertListModel::Acknowledged).data().toString().contains("this console only"));
-    QVERIFY(f.logTexts().join('\n').contains("on this console only (the server does not share acknowledgements)"));
+    QVERIFY(f.session.alertModel()
+                ->index(0, AlertListModel::Acknowledged)
+                .data()
+                .toString()
+                .contains("this console only"));
+    QVERIFY(f.logTexts().join('\n').contains(
+        "on this console only (the server does not share acknowledgements)"));
     // A viewer cannot send it: local at once, nothing sent.
     Fixture v(m_lang);
     v.start("viewer");
@@ -282,10 +289,15 @@ void TestOperator::sourceSwitchLeavesNothing() {
     const int rows = f.session.eventLog()->rowCount();
     QVERIFY2(rows >= 1 && rows <= 2, qPrintable(f.logTexts().join('\n')));
     QVERIFY(f.session.eventLog()->index(rows - 1, 0).data(EventLogModel::SeparatorRole).toBool());
-    QVERIFY(f.session.eventLog()->index(rows - 1, 0).data().toString().startsWith(QDate::currentDate().toString(Qt::ISODate)));
+    QVERIFY(f.session.eventLog()
+                ->index(rows - 1, 0)
+                .data()
+                .toString()
+                .startsWith(QDate::currentDate().toString(Qt::ISODate)));
     QVERIFY(f.session.eventLog()->messageText(rows - 1).contains("new data source"));
     for (const QString& line : f.logTexts())
-        QVERIFY2(!line.contains("kim") && !line.contains("53") && !line.contains("alert"), qPrintable(line));
+        QVERIFY2(!line.contains("kim") && !line.contains("53") && !line.contains("alert"),
+                 qPrintable(line));
     QVERIFY(f.window->cohorts()->selectedCohort().isEmpty());
     QVERIFY(!f.window->cohorts()->incidentCheck()->isChecked());
     QVERIFY(f.window->notices()->koreanEdit()->toPlainText().isEmpty());
@@ -320,20 +332,27 @@ void TestOperator::timelineTextInBothLanguages() {
         {"notice_posted", fixture("event_notice_posted")["data"].toObject()},
         {"notice_retracted", fixture("event_notice_retracted")["data"].toObject()},
         {"cohort_state", fixture("event_cohort_state")["data"].toObject()},
-        {"cohort_opened", QJsonObject{{"cohort", "53-54"}, {"prequeue_size", 300000}, {"seed", "9f2c"}}},
+        {"cohort_opened",
+         QJsonObject{{"cohort", "53-54"}, {"prequeue_size", 300000}, {"seed", "9f2c"}}},
         {"sold_out", QJsonObject{{"cohort", "53-54"}}},
         {"cohort_paused", fixture("event_cohort_paused")["data"].toObject()},
         {"cohort_resumed", QJsonObject{{"cohort", "53-54"}, {"old", "paused"}, {"new", "running"}}},
         {"rate_changed", QJsonObject{{"cohort", "53-54"}, {"old", 400.0}, {"new", 60.0}}},
         {"max_active_changed", QJsonObject{{"cohort", "53-54"}, {"old", 10000}, {"new", 5000}}},
-        {"admission_mode_changed", QJsonObject{{"cohort", "53-54"}, {"old", "manual"}, {"new", "automatic"}}},
+        {"admission_mode_changed",
+         QJsonObject{{"cohort", "53-54"}, {"old", "manual"}, {"new", "automatic"}}},
         {"alert", fixture("event_alert")["data"].toObject()},
-        {"alert", QJsonObject{{"alert", "booking_errors"}, {"error_rate", 0.08}, {"requests", 120}, {"p99_ms", 900}}},
+        {"alert", QJsonObject{{"alert", "booking_errors"},
+                              {"error_rate", 0.08},
+                              {"requests", 120},
+                              {"p99_ms", 900}}},
         {"server_started", fixture("event_server_started")["data"].toObject()},
         {"server_stopping", QJsonObject{{"server_version", "0.1.0"}, {"node_id", "node-a1"}}},
     };
     const LabelLookup label = [](const QString& id) {
-        return id == "53-54" ? (koreanUi() ? QStringLiteral("53–54세") : QStringLiteral("Ages 53–54")) : id;
+        return id == "53-54"
+                   ? (koreanUi() ? QStringLiteral("53–54세") : QStringLiteral("Ages 53–54"))
+                   : id;
     };
     QStringList en, ko;
     for (const auto& [kind, data] : events)
@@ -367,7 +386,9 @@ void TestOperator::timelineTextInBothLanguages() {
     f.session.eventLog()->flush();
     const QAbstractItemModel* log = f.session.eventLog();
     QCOMPARE(log->index(0, EventLogModel::Message).data().toString(), en.at(0));
-    QVERIFY(QRegularExpression("^\\d\\d:\\d\\d:\\d\\d$").match(log->index(0, EventLogModel::Time).data().toString()).hasMatch());
+    QVERIFY(QRegularExpression("^\\d\\d:\\d\\d:\\d\\d$")
+                .match(log->index(0, EventLogModel::Time).data().toString())
+                .hasMatch());
     QVERIFY(m_lang->setLanguage("ko"));
     QCOMPARE(log->index(0, EventLogModel::Message).data().toString(), ko.at(0));
     QVERIFY(f.logTexts().join('\n').contains(QStringLiteral("연결")));
@@ -383,7 +404,8 @@ void TestOperator::confirmationsShowOldToNew() {
     c->rateButton()->click();
     QCOMPARE(f.confirmations.size(), 1);
     QVERIFY2(f.confirmations.last().contains("from 400 to 60"), qPrintable(f.confirmations.last()));
-    QVERIFY2(f.confirmations.last().contains("1,384,674 people"), qPrintable(f.confirmations.last()));
+    QVERIFY2(f.confirmations.last().contains("1,384,674 people"),
+             qPrintable(f.confirmations.last()));
     // The outcome where the operator is: the cohort panel's line, no other panel raised.
     QVERIFY(c->isVisible());
     QVERIFY(c->resultLine()->isVisible());
@@ -415,8 +437,9 @@ void TestOperator::confirmationsShowOldToNew() {
     QVERIFY(n->englishEdit()->toPlainText().isEmpty());
     n->noticeList()->setCurrentItem(n->noticeList()->topLevelItem(0));
     n->retractButton()->click();
-    QVERIFY2(f.confirmations.last().contains("Identity checks are slow. Your place in line is kept."),
-             qPrintable(f.confirmations.last()));
+    QVERIFY2(
+        f.confirmations.last().contains("Identity checks are slow. Your place in line is kept."),
+        qPrintable(f.confirmations.last()));
     // The actions table speaks sentences, never command ids.
     const QString action = f.session.commands()->index(3, CommandTracker::Action).data().toString();
     QCOMPARE(action, QStringLiteral("Ages 53–54 admission rate 400 → 60/s"));
@@ -456,7 +479,8 @@ void TestOperator::frozenServerTicks() {
     QVERIFY(f.window->bannerFrame()->isVisible());
     QCOMPARE(windowColour(f.window->bannerFrame()), QColor(198, 40, 40));
     const QString first = f.window->banner()->text();
-    QVERIFY2(first.contains("stopped answering") && first.contains("No data for 17 s"), qPrintable(first));
+    QVERIFY2(first.contains("stopped answering") && first.contains("No data for 17 s"),
+             qPrintable(first));
     // The age ticks every second, without any frame.
     QTRY_VERIFY_WITH_TIMEOUT(f.window->banner()->text().contains("No data for 18 s"), 2500);
     // Not connected after data: the link alert, critical.
@@ -494,7 +518,8 @@ void TestOperator::wallModeAndResetLayout() {
     QVERIFY(f.window->isWallMode());
     QVERIFY(f.window->wallView()->isVisible());
     QCOMPARE(f.window->wallView()->stripCount(), 1);
-    QVERIFY2(f.window->wallView()->stripText(0).contains("7,834 waiting"), qPrintable(f.window->wallView()->stripText(0)));
+    QVERIFY2(f.window->wallView()->stripText(0).contains("7,834 waiting"),
+             qPrintable(f.window->wallView()->stripText(0)));
     for (QDockWidget* d : f.window->findChildren<QDockWidget*>())
         QVERIFY(!d->isVisible());
     f.window->setWallMode(false);
@@ -512,8 +537,11 @@ void TestOperator::shortcutsAndFocusRing() {
     QStringList keys;
     for (const auto& [k, what] : f.window->shortcutList())
         keys.append(k);
-    for (const char* k : {"Ctrl+K", "F11", "F1", "Ctrl+Shift+P", "Ctrl+Shift+R", "Ctrl+1", "Ctrl+2", "Space"})
-        QVERIFY2(keys.contains(QKeySequence(QString::fromLatin1(k)).toString(QKeySequence::NativeText)), k);
+    for (const char* k :
+         {"Ctrl+K", "F11", "F1", "Ctrl+Shift+P", "Ctrl+Shift+R", "Ctrl+1", "Ctrl+2", "Space"})
+        QVERIFY2(
+            keys.contains(QKeySequence(QString::fromLatin1(k)).toString(QKeySequence::NativeText)),
+            k);
     f.window->showShortcuts();
     auto* dialog = f.window->findChild<QDialog*>("shortcutsDialog");
     QVERIFY(dialog && dialog->isVisible());
@@ -534,7 +562,8 @@ void TestOperator::shortcutsAndFocusRing() {
     p.end();
     int ringPixels = 0;
     for (int x = 0; x < img.width(); ++x)
-        if (QColor(img.pixel(x, 1)).blue() > 150 && QColor(img.pixel(x, 1)).red() < 80) ++ringPixels;
+        if (QColor(img.pixel(x, 1)).blue() > 150 && QColor(img.pixel(x, 1)).red() < 80)
+            ++ringPixels;
     QVERIFY2(ringPixels > 50, qPrintable(QString::number(ringPixels)));
 }
 
@@ -547,7 +576,6 @@ void TestOperator::qtOwnTranslations() {
     QVERIFY(m_lang->setLanguage("en"));
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
 }
-
 
 void TestOperator::chartsMarkActionsAndMoments() {
     Fixture f(m_lang);
@@ -572,7 +600,8 @@ void TestOperator::chartsMarkActionsAndMoments() {
     // Hover: the time, the value of each series there, and the action nearby.
     const qint64 ms = t0.addSecs(20).toMSecsSinceEpoch();
     const QString hover = charts->hoverText(ChartsPanel::AdmissionRate, ms);
-    QVERIFY2(hover.contains(QDateTime::fromMSecsSinceEpoch(ms).toString("HH:mm:ss")), qPrintable(hover));
+    QVERIFY2(hover.contains(QDateTime::fromMSecsSinceEpoch(ms).toString("HH:mm:ss")),
+             qPrintable(hover));
     QVERIFY2(hover.contains("admitted: 320"), qPrintable(hover));
     QVERIFY2(hover.contains("kim"), qPrintable(hover));
     // One crosshair across the charts.
@@ -583,7 +612,9 @@ void TestOperator::chartsMarkActionsAndMoments() {
     QTableView* table = f.window->eventLog()->table();
     int row = -1;
     for (int i = 0; i < table->model()->rowCount(); ++i)
-        if (table->model()->index(i, 0).data(EventLogModel::KindRole).toString() == "operator_action") row = i;
+        if (table->model()->index(i, 0).data(EventLogModel::KindRole).toString() ==
+            "operator_action")
+            row = i;
     QVERIFY(row >= 0);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
                       table->visualRect(table->model()->index(row, 4)).center());

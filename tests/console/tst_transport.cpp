@@ -58,7 +58,8 @@ private slots:
             QTcpSocket* c = http.nextPendingConnection();
             connect(c, &QTcpSocket::readyRead, c, [c] {
                 c->readAll();
-                c->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                c->write(
+                    "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                 c->disconnectFromHost();
             });
         });
@@ -68,7 +69,8 @@ private slots:
         QCOMPARE(s.linkStatus().httpStatus, 404);
         const QString text =
             linkStatusText(s.linkStatus(), "127.0.0.1", QDateTime::currentMSecsSinceEpoch());
-        QVERIFY2(text.contains("HTTP 404") && !text.contains("QWebSocketPrivate"), qPrintable(text));
+        QVERIFY2(text.contains("HTTP 404") && !text.contains("QWebSocketPrivate"),
+                 qPrintable(text));
     }
     void refusedTokenIsNotRetried_data() {
         QTest::addColumn<QString>("reason");
@@ -110,8 +112,8 @@ private slots:
         QVERIFY(s.linkStatus().lastFrameMs > 0);
         // Nothing more arrives: frozen, with the time since the last frame.
         QTRY_COMPARE_WITH_TIMEOUT(s.linkStatus().problem, P::Frozen, 4000);
-        const QString text = linkStatusText(s.linkStatus(), "127.0.0.1",
-                                            s.linkStatus().lastFrameMs + 17'000);
+        const QString text =
+            linkStatusText(s.linkStatus(), "127.0.0.1", s.linkStatus().lastFrameMs + 17'000);
         QVERIFY2(text.contains("stopped answering") && text.contains("No data for 17 s"),
                  qPrintable(text));
         // It comes back (the hello again), then says it is stopping and closes 1001.

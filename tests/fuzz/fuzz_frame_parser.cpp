@@ -30,8 +30,7 @@ ParseResult parseChecked(const QByteArray& text) {
     const QJsonDocument doc = QJsonDocument::fromJson(text, &err);
     if (err.error == QJsonParseError::NoError && doc.isObject()) {
         const ParseResult viaObject = parseFrame(doc.object());
-        FUZZ_CHECK(viaObject.frame.has_value() == r.frame.has_value() &&
-                       viaObject.error == r.error,
+        FUZZ_CHECK(viaObject.frame.has_value() == r.frame.has_value() && viaObject.error == r.error,
                    "text and object parses differ: '%s' vs '%s'", qPrintable(r.error),
                    qPrintable(viaObject.error));
     }
@@ -77,7 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         rebuilt.apply(*p.frame);
         const QString diff = testing::describeDifference(*s, rebuilt);
         FUZZ_CHECK(diff.isEmpty(), "the keyframe rebuilds another state: %s\n  keyframe: %s",
-                   qPrintable(diff), QJsonDocument(keyframe).toJson(QJsonDocument::Compact).constData());
+                   qPrintable(diff),
+                   QJsonDocument(keyframe).toJson(QJsonDocument::Compact).constData());
     }
     return 0;
 }

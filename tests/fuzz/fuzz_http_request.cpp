@@ -11,8 +11,8 @@
 // The connection is read twice: all bytes at once, and in pieces of 1..16 bytes (a socket
 // hands over what has arrived). Both reads must see the same requests, and refuse the
 // connection after the same one.
-#include "common/signed_codec.h"
 #include "common/ops_schema.h"
+#include "common/signed_codec.h"
 #include "fuzz/fuzz_support.h"
 #include "server/booking/clinic_data.h"
 #include "server/http/router.h"
@@ -89,10 +89,9 @@ const Router& serverRouter() {
         r.add(Verb::get, "/v1/cohorts", sync);
         r.add(Verb::get, "/v1/cohorts/{}/fairness", sync);
         r.add(Verb::post, "/v1/queue/{}/join", sync, {true});
-        r.addRaw(
-            Verb::get, "/v1/queue/{}/status",
-            [](RequestContext&) -> std::shared_ptr<const std::string> { return nullptr; }, sync,
-            {true});
+        r.addRaw(Verb::get, "/v1/queue/{}/status",
+                 [](RequestContext&) -> std::shared_ptr<const std::string> { return nullptr; },
+                 sync, {true});
         r.add(Verb::get, "/v1/queue/{}/position", sync, {true});
         r.add(Verb::post, "/v1/queue/{}/admit", sync, {true});
         r.addAsync(Verb::post, "/v1/identity/verify", async, {.sheddable = true});
@@ -154,7 +153,8 @@ bool dispatch(Request& req) {
     std::string_view target = req.target();
     std::size_t q = target.find('?');
     std::string_view path = target.substr(0, q);
-    std::string_view query = q == std::string_view::npos ? std::string_view{} : target.substr(q + 1);
+    std::string_view query =
+        q == std::string_view::npos ? std::string_view{} : target.substr(q + 1);
     std::vector<std::string_view> params;
     auto match = serverRouter().match(req.method(), path, params);
     if (!match.route) {

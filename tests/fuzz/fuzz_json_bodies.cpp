@@ -42,8 +42,8 @@ void verifyBody(const json::object& body) {
         const std::string again = booking::normaliseName(n);
         FUZZ_CHECK(again == n, "normaliseName is not idempotent: '%s' -> '%s'", n.c_str(),
                    again.c_str());
-        FUZZ_CHECK(n.empty() || (n.front() != ' ' && n.back() != ' ' &&
-                                 n.find("  ") == std::string::npos),
+        FUZZ_CHECK(n.empty() ||
+                       (n.front() != ' ' && n.back() != ' ' && n.find("  ") == std::string::npos),
                    "normalised name '%s' has stray spaces", n.c_str());
     }
     if (phone) {

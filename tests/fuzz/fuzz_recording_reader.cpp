@@ -159,8 +159,9 @@ void replayAll(replay::RecordingReader& r) {
     for (qint64 t : {std::numeric_limits<qint64>::min(), start - 1, start, mid, end,
                      std::numeric_limits<qint64>::max()}) {
         const qint64 id = r.frameIdAt(t);
-        if (id) FUZZ_CHECK(r.recvMsOf(id) <= t, "row %lld is after %lld",
-                           static_cast<long long>(id), static_cast<long long>(t));
+        if (id)
+            FUZZ_CHECK(r.recvMsOf(id) <= t, "row %lld is after %lld", static_cast<long long>(id),
+                       static_cast<long long>(t));
         (void)r.keyframeAtOrBefore(id);
     }
     for (qint64 t : {start, mid, end}) {
@@ -175,8 +176,8 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
     qInstallMessageHandler(quiet);
     static QCoreApplication app(*argc, *argv);
     // /dev/shm when there is one: a file per input, and no disk to wear.
-    const QString base = QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm")
-                                                                   : QDir::tempPath();
+    const QString base =
+        QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm") : QDir::tempPath();
     static QTemporaryDir dir(base + QStringLiteral("/sluice-fuzz-recording-XXXXXX"));
     if (!dir.isValid()) std::abort();
     g_path = dir.filePath(QStringLiteral("input.sluicerec"));

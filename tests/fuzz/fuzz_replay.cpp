@@ -49,7 +49,8 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "fuzz_replay: cannot read %s\n", f.c_str());
             return 2;
         }
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string bytes((std::istreambuf_iterator<char>(in)),
+                                std::istreambuf_iterator<char>());
         // A buffer of exactly the input's size, as libFuzzer passes it: AddressSanitizer sees
         // a read one past the end.
         std::unique_ptr<uint8_t[]> copy(new uint8_t[bytes.size() ? bytes.size() : 1]);

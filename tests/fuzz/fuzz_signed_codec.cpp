@@ -44,9 +44,10 @@ void decodeText(std::string_view text) {
     FUZZ_CHECK(c.kind == ClaimKind::Ticket || c.kind == ClaimKind::AdmissionToken, "kind %d",
                int(c.kind));
     const std::string again1 = codecs().key1.encode(c), again2 = codecs().key2.encode(c);
-    FUZZ_CHECK(text == again1 || text == again2, "'%.*s' verifies but is not the encoding "
-               "of its claims ('%s' or '%s')", int(text.size()), text.data(), again1.c_str(),
-               again2.c_str());
+    FUZZ_CHECK(text == again1 || text == again2,
+               "'%.*s' verifies but is not the encoding "
+               "of its claims ('%s' or '%s')",
+               int(text.size()), text.data(), again1.c_str(), again2.c_str());
 }
 
 void roundTrip(fuzz::Bytes& in) {
@@ -66,7 +67,8 @@ void roundTrip(fuzz::Bytes& in) {
                codecErrorName(r.error));
     FUZZ_CHECK(codecs().key2.decode(text), "signed with key 2, not verified by key 2 alone");
     FUZZ_CHECK(codecs().key1.decode(text).error == CodecError::UnknownKey,
-               "signed with key 2, key 1 alone says %s", codecErrorName(codecs().key1.decode(text).error));
+               "signed with key 2, key 1 alone says %s",
+               codecErrorName(codecs().key1.decode(text).error));
 
     // One character changed anywhere: never a valid ticket.
     static constexpr char kAlphabet[] =
@@ -77,8 +79,7 @@ void roundTrip(fuzz::Bytes& in) {
     if (replacement == tampered[pos]) replacement = replacement == 'A' ? 'B' : 'A';
     tampered[pos] = replacement;
     const DecodeResult t = codecs().both.decode(tampered);
-    FUZZ_CHECK(!t, "'%s' (one character of '%s' changed) verifies", tampered.c_str(),
-               text.c_str());
+    FUZZ_CHECK(!t, "'%s' (one character of '%s' changed) verifies", tampered.c_str(), text.c_str());
 
     const DecodeResult s = codecs().both.decode(codecs().stranger.encode(c));
     FUZZ_CHECK(s.error == CodecError::UnknownKey, "a foreign key's ticket: %s",

@@ -12,7 +12,7 @@
 #define FUZZ_CHECK(cond, ...)                                                                      \
     do {                                                                                           \
         if (!(cond)) {                                                                             \
-            std::fprintf(stderr, "fuzz check failed at %s:%d: %s\n  ", __FILE__, __LINE__, #cond);  \
+            std::fprintf(stderr, "fuzz check failed at %s:%d: %s\n  ", __FILE__, __LINE__, #cond); \
             std::fprintf(stderr, __VA_ARGS__);                                                     \
             std::fputc('\n', stderr);                                                              \
             std::abort();                                                                          \

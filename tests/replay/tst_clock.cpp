@@ -12,7 +12,9 @@ using sluice::console::replay::ReplayClock;
 class TestClock : public QObject {
     Q_OBJECT
     qint64 m_wall = 1'000'000;
-    ReplayClock make() { return ReplayClock([this] { return m_wall; }); }
+    ReplayClock make() {
+        return ReplayClock([this] { return m_wall; });
+    }
 
 private slots:
     void init() { m_wall = 1'000'000; }
@@ -107,13 +109,18 @@ private slots:
         QCOMPARE(*parseTimeInput("+90s", start, end), start + 90'000);
         QCOMPARE(*parseTimeInput("+12:30", start, end), start + 750'000);
         QCOMPARE(*parseTimeInput("+1:02:03", start, end), start + 3723'000);
-        QCOMPARE(*parseTimeInput("20:15", start, end), QDateTime(QDate(2021, 7, 19), QTime(20, 15)).toMSecsSinceEpoch());
-        QCOMPARE(*parseTimeInput("20:15:30", start, end), QDateTime(QDate(2021, 7, 19), QTime(20, 15, 30)).toMSecsSinceEpoch());
+        QCOMPARE(*parseTimeInput("20:15", start, end),
+                 QDateTime(QDate(2021, 7, 19), QTime(20, 15)).toMSecsSinceEpoch());
+        QCOMPARE(*parseTimeInput("20:15:30", start, end),
+                 QDateTime(QDate(2021, 7, 19), QTime(20, 15, 30)).toMSecsSinceEpoch());
         // Before the start on the clock: the next day (a recording across midnight).
-        QCOMPARE(*parseTimeInput("00:30", start, end), QDateTime(QDate(2021, 7, 20), QTime(0, 30)).toMSecsSinceEpoch());
-        QCOMPARE(*parseTimeInput("2021-07-19 21:00", start, end), QDateTime(QDate(2021, 7, 19), QTime(21, 0)).toMSecsSinceEpoch());
+        QCOMPARE(*parseTimeInput("00:30", start, end),
+                 QDateTime(QDate(2021, 7, 20), QTime(0, 30)).toMSecsSinceEpoch());
+        QCOMPARE(*parseTimeInput("2021-07-19 21:00", start, end),
+                 QDateTime(QDate(2021, 7, 19), QTime(21, 0)).toMSecsSinceEpoch());
         QCOMPARE(*parseTimeInput("2021-07-19T11:00:00.000Z", start, end), qint64(1626692400000));
-        for (const char* bad : {"", "soon", "+", "+-1:00", "25:99", "+a:b"}) QVERIFY2(!parseTimeInput(bad, start, end), bad);
+        for (const char* bad : {"", "soon", "+", "+-1:00", "25:99", "+a:b"})
+            QVERIFY2(!parseTimeInput(bad, start, end), bad);
     }
 
     void endOfFile() {

@@ -75,7 +75,8 @@ void TestFormat::initTestCase() {
     t.start();
     m_synth = writeSyntheticRecording(m_synthetic, o);
     QVERIFY2(m_synth.ok, qPrintable(m_synth.error));
-    qInfo("synthetic recording: %lld rows, %d keyframes, %lld ms", m_synth.frames, m_synth.keyframes, t.elapsed());
+    qInfo("synthetic recording: %lld rows, %d keyframes, %lld ms", m_synth.frames,
+          m_synth.keyframes, t.elapsed());
 }
 
 void TestFormat::keyframeLosesNothing() {
@@ -160,7 +161,8 @@ void TestFormat::stateAtMatchesPlayThrough() {
     QCOMPARE(all.size(), r.frameCount());
     std::mt19937 rng(7);
     QList<qint64> instants;
-    for (int i = 0; i < 12; ++i) instants.append(r.startMs() + qint64(rng() % quint32(r.endMs() - r.startMs())));
+    for (int i = 0; i < 12; ++i)
+        instants.append(r.startMs() + qint64(rng() % quint32(r.endMs() - r.startMs())));
     instants.append(r.endMs());
     std::sort(instants.begin(), instants.end());
     DashboardState played;
@@ -173,7 +175,8 @@ void TestFormat::stateAtMatchesPlayThrough() {
         }
         const DashboardState rebuilt = r.stateAt(t);
         QVERIFY2(describeDifference(played, rebuilt).isEmpty(),
-                 qPrintable(QStringLiteral("at %1: %2").arg(t).arg(describeDifference(played, rebuilt))));
+                 qPrintable(
+                     QStringLiteral("at %1: %2").arg(t).arg(describeDifference(played, rebuilt))));
     }
 }
 
@@ -208,12 +211,16 @@ void TestFormat::seekBackAndForthEqualsPlayThrough() {
     std::shuffle(order.begin(), order.end(), std::mt19937(3));
     order.resize(80);
     // Some short steps forward too (played on, not rebuilt).
-    for (int i = 10; i < 20; ++i) order.push_back(i);
+    for (int i = 10; i < 20; ++i)
+        order.push_back(i);
     for (const int i : order) {
         seeker.seek(captured[i].first);
         QCOMPARE(seeker.position(), captured[i].first);
         const QString diff = describeDifference(captured[i].second, s2.state());
-        QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("seek to #%1 (%2): %3").arg(i).arg(captured[i].first).arg(diff)));
+        QVERIFY2(
+            diff.isEmpty(),
+            qPrintable(
+                QStringLiteral("seek to #%1 (%2): %3").arg(i).arg(captured[i].first).arg(diff)));
     }
     QVERIFY(seeker.rebuildCount() < int(order.size())); // short forward steps played on
     QVERIFY(!s2.canAct());
@@ -242,7 +249,7 @@ void TestFormat::playbackDeliversInBatchesAndEnds() {
     QVERIFY2(afterOne >= 1 && afterOne <= 3, qPrintable(QString::number(afterOne)));
     src.setSpeed(60);
     QCOMPARE(src.position(), start + 1000); // no jump
-    wall += 1000; // one minute of recording in one batch
+    wall += 1000;                           // one minute of recording in one batch
     src.advance();
     QCOMPARE(src.position(), start + 61'000);
     QVERIFY(frames.size() - atOpen >= 115);
@@ -272,7 +279,8 @@ void TestFormat::markersAndSteps() {
     QVERIFY(src.stepToNextMarker());
     const qint64 first = src.position();
     bool found = false;
-    for (const Marker& m : src.markers()) found = found || m.recvMs == first;
+    for (const Marker& m : src.markers())
+        found = found || m.recvMs == first;
     QVERIFY(found);
     QVERIFY(src.stepToNextMarker());
     QVERIFY(src.position() > first);
@@ -290,8 +298,13 @@ void TestFormat::refusesForeignCorruptAndNewer() {
         RecordingReader r;
         if (r.open(path)) return QStringLiteral("opened %1").arg(path);
         if (r.error() != expected)
-            return QStringLiteral("%1: error %2, expected %3: %4").arg(path).arg(int(r.error())).arg(int(expected)).arg(r.errorString());
-        if (!r.errorString().contains(words) || !r.errorString().contains(QFileInfo(path).fileName()))
+            return QStringLiteral("%1: error %2, expected %3: %4")
+                .arg(path)
+                .arg(int(r.error()))
+                .arg(int(expected))
+                .arg(r.errorString());
+        if (!r.errorString().contains(words) ||
+            !r.errorString().contains(QFileInfo(path).fileName()))
             return QStringLiteral("unclear message: %1").arg(r.errorString());
         return QString();
     };
@@ -302,7 +315,9 @@ void TestFormat::refusesForeignCorruptAndNewer() {
     t.write("this is not a recording\n");
     t.close();
     QCOMPARE(refused(text, RecordingReader::Error::NotSqlite, "not a Sluice recording"), QString());
-    QCOMPARE(refused(m_dir.filePath("missing.sluicerec"), RecordingReader::Error::NotFound, "does not exist"), QString());
+    QCOMPARE(refused(m_dir.filePath("missing.sluicerec"), RecordingReader::Error::NotFound,
+                     "does not exist"),
+             QString());
     // Another application's SQLite database.
     const QString foreign = m_dir.filePath("other.db");
     {
@@ -316,7 +331,8 @@ void TestFormat::refusesForeignCorruptAndNewer() {
         db.close();
     }
     QSqlDatabase::removeDatabase("foreign");
-    QCOMPARE(refused(foreign, RecordingReader::Error::Foreign, "not a Sluice recording"), QString());
+    QCOMPARE(refused(foreign, RecordingReader::Error::Foreign, "not a Sluice recording"),
+             QString());
     // A meta table of another kind.
     const QString otherMeta = m_dir.filePath("othermeta.db");
     {
@@ -330,7 +346,8 @@ void TestFormat::refusesForeignCorruptAndNewer() {
         db.close();
     }
     QSqlDatabase::removeDatabase("othermeta");
-    QCOMPARE(refused(otherMeta, RecordingReader::Error::Foreign, "not a Sluice recording"), QString());
+    QCOMPARE(refused(otherMeta, RecordingReader::Error::Foreign, "not a Sluice recording"),
+             QString());
 
     // A recording from a newer console that this one cannot read.
     SyntheticOptions small;
@@ -343,7 +360,8 @@ void TestFormat::refusesForeignCorruptAndNewer() {
         db.setDatabaseName(newer);
         QVERIFY(db.open());
         QSqlQuery q(db);
-        QVERIFY(q.exec("UPDATE meta SET value = '7' WHERE key IN ('format_version', 'min_reader_version')"));
+        QVERIFY(q.exec(
+            "UPDATE meta SET value = '7' WHERE key IN ('format_version', 'min_reader_version')"));
         q.finish();
         db.close();
     }
@@ -394,14 +412,16 @@ void TestFormat::refusesForeignCorruptAndNewer() {
         f.seek(4096 * 3);
         std::mt19937 rng(1);
         QByteArray junk(4096 * 40, '\0');
-        for (char& c : junk) c = char(rng());
+        for (char& c : junk)
+            c = char(rng());
         f.write(junk);
         f.close();
     }
     {
         RecordingReader r;
         QVERIFY2(!r.open(truncated), "a truncated, overwritten file opened");
-        QVERIFY2(r.error() == RecordingReader::Error::Damaged || r.error() == RecordingReader::Error::Foreign,
+        QVERIFY2(r.error() == RecordingReader::Error::Damaged ||
+                     r.error() == RecordingReader::Error::Foreign,
                  qPrintable(r.errorString()));
         QVERIFY(r.errorString().contains("truncated.sluicerec"));
     }
@@ -421,7 +441,8 @@ void TestFormat::recorderWritesEverything() {
     Recorder::Options o;
     o.writer.keyframeEvery = 2;
     o.flushIntervalMs = 20;
-    QVERIFY2(rec.start(path, {{"source", "http://example:8080"}}, o), qPrintable(rec.errorString()));
+    QVERIFY2(rec.start(path, {{"source", "http://example:8080"}}, o),
+             qPrintable(rec.errorString()));
     QVERIFY(rec.isRecording());
     const qint64 t = QDateTime::currentMSecsSinceEpoch() + 1000;
     rec.recordLink(DataSource::State::Connected, {}, t);
@@ -449,8 +470,10 @@ void TestFormat::recorderWritesEverything() {
     QCOMPARE(int(r.keyframes().size()), 1); // after the tick and the event
     const QList<RecordedFrame> rows = r.readFrames(0, r.lastId());
     QStringList kinds;
-    for (const RecordedFrame& f : rows) kinds.append(f.kind);
-    QCOMPARE(kinds, QStringList({"note", "link", "hello", "snapshot", "tick", "event", "event", "ack", "link", "note"}));
+    for (const RecordedFrame& f : rows)
+        kinds.append(f.kind);
+    QCOMPARE(kinds, QStringList({"note", "link", "hello", "snapshot", "tick", "event", "event",
+                                 "ack", "link", "note"}));
     QCOMPARE(rows.at(3).body, fixture("snapshot.json"));
     QCOMPARE(rows.at(3).recvMs, t + 1);
     const DashboardState s = r.stateAt(t + 4);
@@ -475,7 +498,8 @@ void TestFormat::recorderUnwritableFolder() {
     QSignalSpy failed(&rec, &Recorder::failed);
     QVERIFY(!rec.start(blocker + "/sub/rec.sluicerec"));
     QCOMPARE(failed.size(), 1);
-    QVERIFY2(failed.first().first().toString().contains("folder"), qPrintable(failed.first().first().toString()));
+    QVERIFY2(failed.first().first().toString().contains("folder"),
+             qPrintable(failed.first().first().toString()));
     QVERIFY(rec.hasFailed());
     rec.recordFrame(fixture("tick.json"), 1); // ignored, no crash
     rec.stop();
@@ -499,14 +523,16 @@ void TestFormat::recorderFullDisk() {
         s["pad"] = QString(2000, QChar('a' + i % 26)); // incompressible enough to fill pages
         s["seq"] = 2000 + i;
         QByteArray noise(1500, '\0');
-        for (int j = 0; j < noise.size(); ++j) noise[j] = char((i * 7919 + j * 104729) % 251);
+        for (int j = 0; j < noise.size(); ++j)
+            noise[j] = char((i * 7919 + j * 104729) % 251);
         s["noise"] = QString::fromLatin1(noise.toBase64());
         rec.recordFrame(s, 1626692400000 + i);
         if (i % 50 == 0) QTest::qWait(20);
     }
     // Recording never blocks the caller: 2,000 frames are queued in well under a second.
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10'000);
-    QVERIFY2(failed.first().first().toString().contains("full"), qPrintable(failed.first().first().toString()));
+    QVERIFY2(failed.first().first().toString().contains("full"),
+             qPrintable(failed.first().first().toString()));
     QVERIFY(rec.hasFailed());
     QVERIFY(!rec.isRecording());
     rec.recordFrame(snapshot, 1); // ignored
@@ -520,9 +546,11 @@ void TestFormat::recorderFullDisk() {
 void TestFormat::retentionKeepsNewestWithinLimits() {
     const qint64 now = 1'700'000'000'000;
     const qint64 day = 86'400'000;
-    QList<RecordingFileInfo> files = {
-        {"a", 100, now - 40 * day}, {"b", 300, now - 2 * day}, {"c", 400, now - day},
-        {"d", 500, now - 3600'000}, {"current", 50, now - 10}};
+    QList<RecordingFileInfo> files = {{"a", 100, now - 40 * day},
+                                      {"b", 300, now - 2 * day},
+                                      {"c", 400, now - day},
+                                      {"d", 500, now - 3600'000},
+                                      {"current", 50, now - 10}};
     RetentionPolicy p;
     p.maxAgeDays = 30;
     p.maxTotalBytes = 1000;
@@ -531,8 +559,8 @@ void TestFormat::retentionKeepsNewestWithinLimits() {
     QCOMPARE(del, QStringList({"a", "b"}));
     p.maxTotalBytes = 10; // even then the current recording is never deleted
     QVERIFY(!planRetention(files, now, p, "current").contains("current"));
-    p.maxTotalBytes = 0;  // 0 = no size limit
-    p.maxAgeDays = 0;     // 0 = no age limit
+    p.maxTotalBytes = 0; // 0 = no size limit
+    p.maxAgeDays = 0;    // 0 = no age limit
     QVERIFY(planRetention(files, now, p, "current").isEmpty());
 }
 

@@ -32,22 +32,39 @@ using namespace sluice::console::replay;
 namespace {
 constexpr qint64 kStart = 1626692400000; // 2021-07-19T11:00:00Z
 QJsonObject tickAt(qint64 seq, qint64 t, const QString& state) {
-    return QJsonObject{
-        {"type", "tick"}, {"seq", seq}, {"server_time", formatTimeUtc(t)}, {"interval_ms", 500},
-        {"cohorts", QJsonArray{QJsonObject{{"id", "c0"}, {"label", QJsonObject{{"ko", "c0세"}, {"en", "Ages c0"}}},
-                                           {"state", state}, {"closed_reason", ""}, {"issued", 2000}, {"serving", 1000},
-                                           {"waiting", 1000}, {"prequeue_size", 0}, {"rate_ceiling", 100.0},
-                                           {"max_rate", 4000.0}, {"actual_rate", state == "open" ? 99.0 : 0.0},
-                                           {"max_active", 100}, {"active", 10}, {"mode", "manual"},
-                                           {"eta_last_s", 10.0}, {"paused_for_incident", false},
-                                           {"opens", formatTimeUtc(kStart)}, {"birth_year_from", 1960},
-                                           {"birth_year_to", 1961}}}},
-        {"clinics", QJsonArray{}}, {"stock_version", 1}, {"errors", QJsonObject{}},
-        {"latency_ms", QJsonObject{}}, {"request_rate", QJsonObject{}}};
+    return QJsonObject{{"type", "tick"},
+                       {"seq", seq},
+                       {"server_time", formatTimeUtc(t)},
+                       {"interval_ms", 500},
+                       {"cohorts", QJsonArray{QJsonObject{
+                                       {"id", "c0"},
+                                       {"label", QJsonObject{{"ko", "c0세"}, {"en", "Ages c0"}}},
+                                       {"state", state},
+                                       {"closed_reason", ""},
+                                       {"issued", 2000},
+                                       {"serving", 1000},
+                                       {"waiting", 1000},
+                                       {"prequeue_size", 0},
+                                       {"rate_ceiling", 100.0},
+                                       {"max_rate", 4000.0},
+                                       {"actual_rate", state == "open" ? 99.0 : 0.0},
+                                       {"max_active", 100},
+                                       {"active", 10},
+                                       {"mode", "manual"},
+                                       {"eta_last_s", 10.0},
+                                       {"paused_for_incident", false},
+                                       {"opens", formatTimeUtc(kStart)},
+                                       {"birth_year_from", 1960},
+                                       {"birth_year_to", 1961}}}},
+                       {"clinics", QJsonArray{}},
+                       {"stock_version", 1},
+                       {"errors", QJsonObject{}},
+                       {"latency_ms", QJsonObject{}},
+                       {"request_rate", QJsonObject{}}};
 }
 QJsonObject eventAt(qint64 seq, qint64 t, const QString& kind, const QJsonObject& data) {
-    return QJsonObject{{"type", "event"}, {"seq", seq}, {"server_time", formatTimeUtc(t)},
-                       {"kind", kind}, {"severity", "info"}, {"message", kind},
+    return QJsonObject{{"type", "event"},   {"seq", seq},         {"server_time", formatTimeUtc(t)},
+                       {"kind", kind},      {"severity", "info"}, {"message", kind},
                        {"operator", "kim"}, {"data", data}};
 }
 } // namespace
@@ -77,9 +94,11 @@ private slots:
         QVERIFY(w.create(m_actions, {{"source", "test"}}, {}));
         QList<RecordedItem> items;
         items.append({kStart, kKindLink, QJsonObject{{"state", "Connected"}, {"message", ""}}});
-        items.append({kStart, "hello", QJsonObject{{"type", "hello"}, {"protocol", 1},
-                                                   {"operator", QJsonObject{{"name", "kim"}, {"role", "operator"}}},
-                                                   {"tick_interval_ms", 500}}});
+        items.append({kStart, "hello",
+                      QJsonObject{{"type", "hello"},
+                                  {"protocol", 1},
+                                  {"operator", QJsonObject{{"name", "kim"}, {"role", "operator"}}},
+                                  {"tick_interval_ms", 500}}});
         QJsonObject snap = tickAt(1, kStart, "open");
         snap["type"] = "snapshot";
         snap["notices"] = QJsonArray{};
@@ -91,12 +110,21 @@ private slots:
             items.append({t, "tick", tickAt(++seq, t, paused ? "paused" : "open")});
             if (t == kStart + 20'000 || t == kStart + 40'000) {
                 const QString op = t == kStart + 20'000 ? "pause_cohort" : "resume_cohort";
-                items.append({t + 10, kKindCommand, QJsonObject{{"id", "c-1"}, {"op", op}, {"description", op}, {"status", "Pending"}}});
-                items.append({t + 300, "event", eventAt(++seq, t + 300, "operator_action",
-                                                        {{"op", op}, {"args", QJsonObject{{"cohort", "c0"}}}})});
-                items.append({t + 400, "event", eventAt(++seq, t + 400, op == "pause_cohort" ? "cohort_paused" : "cohort_resumed",
-                                                        {{"cohort", "c0"}, {"old", "running"}, {"new", "paused"}})});
-                items.append({t + 450, kKindCommand, QJsonObject{{"id", "c-1"}, {"op", op}, {"description", op}, {"status", "Done"}}});
+                items.append(
+                    {t + 10, kKindCommand,
+                     QJsonObject{
+                         {"id", "c-1"}, {"op", op}, {"description", op}, {"status", "Pending"}}});
+                items.append({t + 300, "event",
+                              eventAt(++seq, t + 300, "operator_action",
+                                      {{"op", op}, {"args", QJsonObject{{"cohort", "c0"}}}})});
+                items.append({t + 400, "event",
+                              eventAt(++seq, t + 400,
+                                      op == "pause_cohort" ? "cohort_paused" : "cohort_resumed",
+                                      {{"cohort", "c0"}, {"old", "running"}, {"new", "paused"}})});
+                items.append(
+                    {t + 450, kKindCommand,
+                     QJsonObject{
+                         {"id", "c-1"}, {"op", op}, {"description", op}, {"status", "Done"}}});
             }
         }
         QVERIFY2(w.write(items), qPrintable(w.errorString()));
@@ -180,7 +208,8 @@ private slots:
             QAbstractItemModel* m = w.eventLog()->table()->model();
             bool paused = false;
             for (int i = 0; i < m->rowCount(); ++i)
-                paused |= m->index(i, 0).data(EventLogModel::KindRole).toString() == "cohort_paused";
+                paused |=
+                    m->index(i, 0).data(EventLogModel::KindRole).toString() == "cohort_paused";
             QVERIFY(paused);
         }
         QVERIFY(r->stepToNextMarker());
@@ -194,7 +223,9 @@ private slots:
         QTableView* table = w.eventLog()->table();
         int row = -1;
         for (int i = 0; i < table->model()->rowCount(); ++i)
-            if (table->model()->index(i, 0).data(EventLogModel::KindRole).toString() == "cohort_paused") row = i;
+            if (table->model()->index(i, 0).data(EventLogModel::KindRole).toString() ==
+                "cohort_paused")
+                row = i;
         QVERIFY(row >= 0);
         table->scrollTo(table->model()->index(row, 0));
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
@@ -205,7 +236,8 @@ private slots:
     void alertsShowInReplayWithoutRinging() {
         const QString path = m_dir.filePath("scene.sluicerec");
         QString error;
-        QVERIFY2(writeScenarioRecording(ScenarioSource::Scene::Paused, path, &error, 3), qPrintable(error));
+        QVERIFY2(writeScenarioRecording(ScenarioSource::Scene::Paused, path, &error, 3),
+                 qPrintable(error));
         ConsoleSession session;
         ProfileStore profiles;
         MainWindow w(&session, m_lang, &profiles);

@@ -58,9 +58,12 @@ public:
         m_thread = std::thread([this, host, port] {
             sluice::test::HttpClient http(host, port);
             while (!m_stop) {
-                const auto r = http.post("/v1/queue/50-52/join", "{}", {{"Content-Type", "application/json"}});
-                if (r.status == 200 || r.status == 201) ++joins;
-                else std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                const auto r =
+                    http.post("/v1/queue/50-52/join", "{}", {{"Content-Type", "application/json"}});
+                if (r.status == 200 || r.status == 201)
+                    ++joins;
+                else
+                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
             }
         });
@@ -117,7 +120,8 @@ void TestLive::recordUnderLoadThenReplayEqualsLive() {
     Recorder::Options ro;
     ro.writer.keyframeEvery = 25; // several keyframes in a short session
     ro.flushIntervalMs = 100;
-    QVERIFY2(recorder.start(path, {{"source", m_server->baseUrl()}}, ro), qPrintable(recorder.errorString()));
+    QVERIFY2(recorder.start(path, {{"source", m_server->baseUrl()}}, ro),
+             qPrintable(recorder.errorString()));
     recorder.attach(live);
     recorder.attachCommands(session.commands());
 
@@ -136,16 +140,18 @@ void TestLive::recordUnderLoadThenReplayEqualsLive() {
         }
     });
     live->open();
-    QVERIFY(QTest::qWaitFor([&] { return session.state().hasSnapshot() && session.canAct(); }, 15'000));
+    QVERIFY(
+        QTest::qWaitFor([&] { return session.state().hasSnapshot() && session.canAct(); }, 15'000));
 
     // Load: the surge generator's demo scenario (bookings drain clinic stock) and HTTP joins.
     QProcess surge;
     const QString surgeBin = QStringLiteral(SLUICE_SURGE_BIN);
     if (!surgeBin.isEmpty()) {
         surge.setProcessChannelMode(QProcess::MergedChannels);
-        surge.start(surgeBin, {"--target", m_server->baseUrl(), "--scenario", SLUICE_SOURCE_DIR "/resources/scenarios/demo.json",
-                               "--cohort", "53-54", "--citizens", "2000", "--time-scale", "0.1", "--duration-limit", "40",
-                               "--quiet"});
+        surge.start(surgeBin, {"--target", m_server->baseUrl(), "--scenario",
+                               SLUICE_SOURCE_DIR "/resources/scenarios/demo.json", "--cohort",
+                               "53-54", "--citizens", "2000", "--time-scale", "0.1",
+                               "--duration-limit", "40", "--quiet"});
         QVERIFY(surge.waitForStarted(10'000));
     } else {
         qWarning("sluice-surge is not built: load from HTTP joins only");
@@ -155,17 +161,22 @@ void TestLive::recordUnderLoadThenReplayEqualsLive() {
     auto act = [&](const QString& op, const QJsonObject& args) {
         const QString id = session.sendCommand(op, args, op);
         QVERIFY2(!id.isEmpty(), qPrintable(op));
-        QVERIFY2(QTest::qWaitFor([&] {
-                     const TrackedCommand* c = session.commands()->find(id);
-                     return c && c->status != TrackedCommand::Status::Pending;
-                 }, 10'000),
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         const TrackedCommand* c = session.commands()->find(id);
+                         return c && c->status != TrackedCommand::Status::Pending;
+                     },
+                     10'000),
                  qPrintable(op));
         QTest::qWait(800);
     };
     QTest::qWait(2000);
-    act("post_notice", {{"cohort", "*"}, {"severity", "warning"},
-                        {"text", QJsonObject{{"ko", "본인인증 지연"}, {"en", "Identity checks are slow"}}}});
-    act("post_notice", {{"cohort", "53-54"}, {"severity", "info"},
+    act("post_notice",
+        {{"cohort", "*"},
+         {"severity", "warning"},
+         {"text", QJsonObject{{"ko", "본인인증 지연"}, {"en", "Identity checks are slow"}}}});
+    act("post_notice", {{"cohort", "53-54"},
+                        {"severity", "info"},
                         {"text", QJsonObject{{"ko", "곧 재개"}, {"en", "Resuming soon"}}}});
     act("set_rate", {{"cohort", "50-52"}, {"rate_per_s", 5}});
     act("pause_cohort", {{"cohort", "50-52"}, {"incident", false}});
@@ -179,10 +190,16 @@ void TestLive::recordUnderLoadThenReplayEqualsLive() {
     // The server dies and comes back: the recording shows the gap and the fresh snapshot.
     const int capturesBeforeKill = int(captures.size());
     m_server->kill9();
-    QVERIFY(QTest::qWaitFor([&] { return session.connectionState() != DataSource::State::Connected; }, 10'000));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return session.connectionState() != DataSource::State::Connected; }, 10'000));
     QVERIFY2(m_server->restart(), m_server->output().right(2000).constData());
-    QVERIFY(QTest::qWaitFor([&] { return session.connectionState() == DataSource::State::Connected && !session.isStale(); }, 20'000));
-    act("post_notice", {{"cohort", "*"}, {"severity", "info"},
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return session.connectionState() == DataSource::State::Connected && !session.isStale();
+        },
+        20'000));
+    act("post_notice", {{"cohort", "*"},
+                        {"severity", "info"},
                         {"text", QJsonObject{{"ko", "복구됨"}, {"en", "Recovered"}}}});
     QTest::qWait(4000);
 
@@ -203,18 +220,22 @@ void TestLive::recordUnderLoadThenReplayEqualsLive() {
     const CohortFigures* first = captures.first().state.cohort("50-52");
     const CohortFigures* last = captures.last().state.cohort("50-52");
     QVERIFY(first && last);
-    qInfo("%lld captures; 50-52 issued %lld -> %lld; %lld clinics; recording %.1f MB", qint64(captures.size()),
-          first->issued, last->issued, qint64(captures.last().state.clinics().size()),
-          double(QFileInfo(path).size()) / 1e6);
+    qInfo("%lld captures; 50-52 issued %lld -> %lld; %lld clinics; recording %.1f MB",
+          qint64(captures.size()), first->issued, last->issued,
+          qint64(captures.last().state.clinics().size()), double(QFileInfo(path).size()) / 1e6);
     bool noticesSeen = false, stockMoved = false;
-    for (const Capture& c : captures) noticesSeen = noticesSeen || !c.state.notices().isEmpty();
-    for (auto it = captures.first().state.clinics().begin(); it != captures.first().state.clinics().end(); ++it) {
+    for (const Capture& c : captures)
+        noticesSeen = noticesSeen || !c.state.notices().isEmpty();
+    for (auto it = captures.first().state.clinics().begin();
+         it != captures.first().state.clinics().end(); ++it) {
         const auto other = captures[capturesBeforeKill - 1].state.clinics().constFind(it.key());
-        if (other != captures[capturesBeforeKill - 1].state.clinics().cend() && !(*other == *it)) stockMoved = true;
+        if (other != captures[capturesBeforeKill - 1].state.clinics().cend() && !(*other == *it))
+            stockMoved = true;
     }
     QVERIFY(noticesSeen);
     QVERIFY(!captures.first().state.clinics().isEmpty());
-    if (!surgeBin.isEmpty() && !stockMoved) qWarning("no clinic stock changed during the recording");
+    if (!surgeBin.isEmpty() && !stockMoved)
+        qWarning("no clinic stock changed during the recording");
 
     // Replay: every capture, in a shuffled order, through the real session.
     ReplaySource replay(path);
@@ -230,9 +251,13 @@ void TestLive::recordUnderLoadThenReplayEqualsLive() {
     for (const int i : order) {
         replay.seek(captures[i].recvMs);
         const QString diff = describeDifference(captures[i].state, replayed.state());
-        QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("capture %1 at %2: %3").arg(i).arg(captures[i].recvMs).arg(diff)));
+        QVERIFY2(
+            diff.isEmpty(),
+            qPrintable(
+                QStringLiteral("capture %1 at %2: %3").arg(i).arg(captures[i].recvMs).arg(diff)));
         // The pure rebuild agrees too.
-        const QString pure = describeDifference(captures[i].state, replay.reader().stateAt(captures[i].recvMs));
+        const QString pure =
+            describeDifference(captures[i].state, replay.reader().stateAt(captures[i].recvMs));
         QVERIFY2(pure.isEmpty(), qPrintable(pure));
     }
     // Playing through from the start reaches the same states at the same instants.
@@ -248,7 +273,8 @@ void TestLive::recordUnderLoadThenReplayEqualsLive() {
         replay.advance();
         QCOMPARE(replay.position(), c.recvMs);
         const QString diff = describeDifference(c.state, replayed.state());
-        QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("playing through, at %1: %2").arg(c.recvMs).arg(diff)));
+        QVERIFY2(diff.isEmpty(),
+                 qPrintable(QStringLiteral("playing through, at %1: %2").arg(c.recvMs).arg(diff)));
         ++checked;
     }
     replay.pause();
@@ -277,17 +303,19 @@ void TestLive::killedRecorderStillOpens() {
     auto joiner = std::make_unique<Joiner>(m_server->host(), m_server->port());
     QProcess child;
     child.setProcessChannelMode(QProcess::MergedChannels);
-    child.start(SLUICE_CONSOLE_BIN, {"--record", path, "--connect", m_server->baseUrl(), "--token-file", tokenFile(),
-                                     "--duration", "120"});
+    child.start(SLUICE_CONSOLE_BIN, {"--record", path, "--connect", m_server->baseUrl(),
+                                     "--token-file", tokenFile(), "--duration", "120"});
     QVERIFY(child.waitForStarted(10'000));
     // Let it write a few batches (and keyframes), then kill it mid-stream.
     qint64 rows = 0;
-    QVERIFY2(QTest::qWaitFor([&] {
-                 RecordingReader r;
-                 if (!r.open(path)) return false;
-                 rows = r.frameCount();
-                 return rows >= 40 && !r.keyframes().empty();
-             }, 30'000),
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     RecordingReader r;
+                     if (!r.open(path)) return false;
+                     rows = r.frameCount();
+                     return rows >= 40 && !r.keyframes().empty();
+                 },
+                 30'000),
              child.readAll().constData());
     QTest::qWait(700);
     ::kill(pid_t(child.processId()), SIGKILL);
@@ -318,7 +346,8 @@ void TestLive::killedRecorderStillOpens() {
     replay.seek(replay.endMs());
     QVERIFY(s.state().hasSnapshot());
     QCOMPARE(describeDifference(end, s.state()), QString());
-    qInfo("killed recorder: %lld rows readable, %zu keyframes", r.frameCount(), r.keyframes().size());
+    qInfo("killed recorder: %lld rows readable, %zu keyframes", r.frameCount(),
+          r.keyframes().size());
 }
 
 void TestLive::commandLineRecordAndReplay() {
@@ -327,8 +356,8 @@ void TestLive::commandLineRecordAndReplay() {
     rec.setProcessChannelMode(QProcess::MergedChannels);
     QElapsedTimer t;
     t.start();
-    rec.start(SLUICE_CONSOLE_BIN, {"--record", path, "--connect", m_server->baseUrl(), "--token-file", tokenFile(),
-                                   "--duration", "3"});
+    rec.start(SLUICE_CONSOLE_BIN, {"--record", path, "--connect", m_server->baseUrl(),
+                                   "--token-file", tokenFile(), "--duration", "3"});
     QVERIFY(rec.waitForFinished(30'000));
     const QByteArray out = rec.readAll();
     QVERIFY2(rec.exitStatus() == QProcess::NormalExit && rec.exitCode() == 0, out.constData());
@@ -342,7 +371,8 @@ void TestLive::commandLineRecordAndReplay() {
         QVERIFY(r.frameCount() >= 8); // hello, snapshot, ~12 ticks at 250 ms
     }
     // A file that exists is never overwritten.
-    rec.start(SLUICE_CONSOLE_BIN, {"--record", path, "--connect", m_server->baseUrl(), "--duration", "1"});
+    rec.start(SLUICE_CONSOLE_BIN,
+              {"--record", path, "--connect", m_server->baseUrl(), "--duration", "1"});
     QVERIFY(rec.waitForFinished(30'000));
     QCOMPARE(rec.exitCode(), 1);
     rec.start(SLUICE_CONSOLE_BIN, {"--record", path});
@@ -359,14 +389,16 @@ void TestLive::commandLineRecordAndReplay() {
     env.insert("XDG_DATA_HOME", m_dir.filePath("data"));
     view.setProcessEnvironment(env);
     view.setProcessChannelMode(QProcess::MergedChannels);
-    view.start(SLUICE_CONSOLE_BIN, {"--lang", "ko", "--replay", path, "--at", "+0:02", "--screenshot", png, "--after", "1.5"});
+    view.start(SLUICE_CONSOLE_BIN, {"--lang", "ko", "--replay", path, "--at", "+0:02",
+                                    "--screenshot", png, "--after", "1.5"});
     QVERIFY(view.waitForFinished(60'000));
     const QByteArray vout = view.readAll();
     QVERIFY2(view.exitStatus() == QProcess::NormalExit && view.exitCode() == 0, vout.constData());
     QImage img(png);
     QVERIFY2(!img.isNull() && img.width() >= 1000, vout.constData());
     // A foreign file: refused with the reason, exit code 1 with --screenshot.
-    view.start(SLUICE_CONSOLE_BIN, {"--replay", tokenFile(), "--screenshot", m_dir.filePath("x.png"), "--after", "0.5"});
+    view.start(SLUICE_CONSOLE_BIN, {"--replay", tokenFile(), "--screenshot",
+                                    m_dir.filePath("x.png"), "--after", "0.5"});
     QVERIFY(view.waitForFinished(60'000));
     const QByteArray bad = view.readAll();
     QVERIFY2(bad.contains("not a Sluice recording"), bad.constData());

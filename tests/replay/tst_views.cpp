@@ -75,7 +75,8 @@ private slots:
         QVERIFY(w.findChild<QLabel*>("replayBadge")->isVisible());
         QCOMPARE(w.findChild<QLabel*>("replayBadge")->text(), QStringLiteral("REPLAY"));
         QVERIFY2(t->timeText().contains("2021"), qPrintable(t->timeText()));
-        QVERIFY2(w.recording()->recordingLabel()->text().contains("2021"), qPrintable(w.recording()->recordingLabel()->text()));
+        QVERIFY2(w.recording()->recordingLabel()->text().contains("2021"),
+                 qPrintable(w.recording()->recordingLabel()->text()));
         // Every action disabled.
         QVERIFY(!session.canAct());
         for (QAbstractButton* b : w.cohorts()->findChildren<QAbstractButton*>())
@@ -124,7 +125,8 @@ private slots:
         f.close();
         QVERIFY(!w.openRecording(junk));
         QVERIFY(QApplication::activeModalWidget() == nullptr);
-        QVERIFY2(w.statusBar()->currentMessage().contains("not a Sluice recording"), qPrintable(w.statusBar()->currentMessage()));
+        QVERIFY2(w.statusBar()->currentMessage().contains("not a Sluice recording"),
+                 qPrintable(w.statusBar()->currentMessage()));
         QTRY_VERIFY(w.banner()->isVisible());
         QVERIFY(w.banner()->text().contains("not a Sluice recording"));
         QVERIFY(!w.recording()->timeline() || !w.recording()->timeline()->isVisible());

@@ -48,14 +48,15 @@ SurgeRun runSurge(const ServerProcess& server, const QStringList& extra, int tim
     QTemporaryDir dir;
     const QString reportPath = dir.filePath("report.json");
     QProcess p;
-    QStringList args{"--target", server.baseUrl(), "--scenario",
-                     QString(SLUICE_SOURCE_DIR) + "/tests/surge/e2e-scenario.json", "--report", reportPath,
-                     "--seed", "20210719", "--quiet"};
+    QStringList args{"--target",   server.baseUrl(),
+                     "--scenario", QString(SLUICE_SOURCE_DIR) + "/tests/surge/e2e-scenario.json",
+                     "--report",   reportPath,
+                     "--seed",     "20210719",
+                     "--quiet"};
     args += extra;
     p.start(SLUICE_SURGE_BIN, args);
     SurgeRun r;
-    if (!p.waitForStarted(10'000))
-        return r;
+    if (!p.waitForStarted(10'000)) return r;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5'000);
@@ -66,12 +67,13 @@ SurgeRun runSurge(const ServerProcess& server, const QStringList& extra, int tim
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     QFile f(reportPath);
-    if (f.open(QIODevice::ReadOnly))
-        r.report = QJsonDocument::fromJson(f.readAll()).object();
+    if (f.open(QIODevice::ReadOnly)) r.report = QJsonDocument::fromJson(f.readAll()).object();
     return r;
 }
 
-double num(const QJsonObject& o, const char* key) { return o.value(key).toDouble(-1); }
+double num(const QJsonObject& o, const char* key) {
+    return o.value(key).toDouble(-1);
+}
 
 } // namespace
 
@@ -85,25 +87,27 @@ private slots:
 
         QElapsedTimer timer;
         timer.start();
-        const auto run = runSurge(server, {"--citizens", QString::number(citizens), "--duration-limit", "200"},
-                                  230'000);
-        qInfo("surge took %.1f s; server peak RSS %ld KiB", timer.elapsed() / 1000.0, server.peakRssKb());
+        const auto run = runSurge(
+            server, {"--citizens", QString::number(citizens), "--duration-limit", "200"}, 230'000);
+        qInfo("surge took %.1f s; server peak RSS %ld KiB", timer.elapsed() / 1000.0,
+              server.peakRssKb());
         qInfo("%s", run.out.constData());
         QVERIFY2(!run.report.isEmpty(), (run.err.right(2000)).constData());
         const auto& r = run.report;
 
         // The report carries the agreed fields.
-        for (const char* key : {"citizens", "booked", "lost_places", "bypass_successes", "oversold_clinics",
-                                "fifo_inversions", "prequeue_rank_correlation", "requests_per_s", "latency_ms",
-                                "errors", "time_to_admit_all_s"})
+        for (const char* key : {"citizens", "booked", "lost_places", "bypass_successes",
+                                "oversold_clinics", "fifo_inversions", "prequeue_rank_correlation",
+                                "requests_per_s", "latency_ms", "errors", "time_to_admit_all_s"})
             QVERIFY2(r.contains(key), key);
         QCOMPARE(num(r, "citizens"), double(citizens));
 
         // The invariants.
         QVERIFY2(num(r, "lost_places") == 0,
                  QJsonDocument(r.value("lost_place_reasons").toObject()).toJson().constData());
-        QVERIFY2(num(r, "bypass_successes") == 0,
-                 QJsonDocument(r.value("bypass_successes_by_kind").toObject()).toJson().constData());
+        QVERIFY2(
+            num(r, "bypass_successes") == 0,
+            QJsonDocument(r.value("bypass_successes_by_kind").toObject()).toJson().constData());
         QCOMPARE(num(r, "oversold_clinics"), 0.0);
         QCOMPARE(num(r, "fifo_inversions"), 0.0);
         QCOMPARE(num(r, "admission_order_violations"), 0.0);
@@ -135,7 +139,9 @@ private slots:
         for (auto it = server_counts.begin(); it != server_counts.end(); ++it)
             serverCounted += it.value().toDouble();
         QVERIFY2(serverCounted >= bookingAttempts,
-                 qPrintable(QString("server counted %1, surge made %2").arg(serverCounted).arg(bookingAttempts)));
+                 qPrintable(QString("server counted %1, surge made %2")
+                                .arg(serverCounted)
+                                .arg(bookingAttempts)));
 
         QVERIFY2(server.running(), "the server must survive the surge");
     }
@@ -152,7 +158,8 @@ private slots:
         QVERIFY2(server.start(), server.output().constData());
         QProcess q;
         q.start(SLUICE_SURGE_BIN, {"--target", server.baseUrl(), "--scenario",
-                                   QString(SLUICE_SOURCE_DIR) + "/resources/scenarios/demo.json", "--cohort", "nope"});
+                                   QString(SLUICE_SOURCE_DIR) + "/resources/scenarios/demo.json",
+                                   "--cohort", "nope"});
         QVERIFY(q.waitForFinished(20'000));
         QCOMPARE(q.exitCode(), 3);
         QVERIFY(q.readAllStandardError().contains("no cohort"));

@@ -50,8 +50,7 @@ struct Driver {
     std::vector<Action> reply(const Action& a, int64_t at, int status, const std::string& body,
                               double retryAfter = -1, TransportError err = TransportError::None) {
         std::vector<Action> extra;
-        if (!w.build(a, at, req, extra))
-            return {};
+        if (!w.build(a, at, req, extra)) return {};
         Reply r;
         r.status = status;
         r.body = body;
@@ -65,8 +64,7 @@ struct Driver {
 
 const Action* find(const std::vector<Action>& v, Step s) {
     for (const auto& a : v)
-        if (a.step == s)
-            return &a;
+        if (a.step == s) return &a;
     return nullptr;
 }
 
@@ -169,13 +167,16 @@ private slots:
 
     void scenarioFiles() {
         for (const char* name : {"july-19-2021.json", "demo.json"}) {
-            const auto s = Scenario::load(std::string(SLUICE_SOURCE_DIR) + "/resources/scenarios/" + name);
+            const auto s =
+                Scenario::load(std::string(SLUICE_SOURCE_DIR) + "/resources/scenarios/" + name);
             QVERIFY(!s.name.empty());
             QCOMPARE(s.cohort, std::string("53-54"));
         }
-        const auto july = Scenario::load(std::string(SLUICE_SOURCE_DIR) + "/resources/scenarios/july-19-2021.json");
+        const auto july = Scenario::load(std::string(SLUICE_SOURCE_DIR) +
+                                         "/resources/scenarios/july-19-2021.json");
         QCOMPARE(july.citizens, uint64_t{1'505'074});
-        QVERIFY(july.bots.total() > 0 && july.refresher > 0 && july.multiWindow > 0 && july.abandoner > 0);
+        QVERIFY(july.bots.total() > 0 && july.refresher > 0 && july.multiWindow > 0 &&
+                july.abandoner > 0);
     }
 
     void scenarioErrorsNameTheField() {
@@ -190,7 +191,8 @@ private slots:
         QVERIFY(fails("{", "not valid JSON"));
         QVERIFY(fails(R"({"citizens": "many"})", "citizens"));
         QVERIFY(fails(R"({"arrivals": {"spike_share": 2}})", "arrivals.spike_share"));
-        QVERIFY(fails(R"({"arrivals": {"pre_opening_share": 0.6, "spike_share": 0.6}})", "exceed 1"));
+        QVERIFY(
+            fails(R"({"arrivals": {"pre_opening_share": 0.6, "spike_share": 0.6}})", "exceed 1"));
         QVERIFY(fails(R"({"behaviour": {"refresher": 0.7, "abandoner": 0.5}})", "more than 1"));
         QVERIFY(fails(R"({"polling": {"min_s": 5, "max_s": 1}})", "polling.max_s"));
         QVERIFY(fails(R"({"behaviour": {"bots": {"forged": -1}}})", "behaviour.bots.forged"));
@@ -212,15 +214,17 @@ private slots:
         const auto b = buildPopulation(s, 100'000, 42, w);
         const auto c = buildPopulation(s, 100'000, 43, w);
         QCOMPARE(a.size(), std::size_t{100'000});
-        QVERIFY(std::equal(a.begin(), a.end(), b.begin(), [](const CitizenPlan& x, const CitizenPlan& y) {
-            return x.arriveMs == y.arriveMs && x.kind == y.kind && x.windows == y.windows;
-        }));
+        QVERIFY(std::equal(
+            a.begin(), a.end(), b.begin(), [](const CitizenPlan& x, const CitizenPlan& y) {
+                return x.arriveMs == y.arriveMs && x.kind == y.kind && x.windows == y.windows;
+            }));
         bool differs = false;
         for (std::size_t i = 0; i < a.size() && !differs; ++i)
             differs = a[i].arriveMs != c[i].arriveMs;
         QVERIFY(differs);
-        QVERIFY(std::is_sorted(a.begin(), a.end(),
-                               [](const CitizenPlan& x, const CitizenPlan& y) { return x.arriveMs < y.arriveMs; }));
+        QVERIFY(std::is_sorted(a.begin(), a.end(), [](const CitizenPlan& x, const CitizenPlan& y) {
+            return x.arriveMs < y.arriveMs;
+        }));
         std::size_t pre = 0, spike = 0, tail = 0, refreshers = 0, multi = 0, bots = 0, early = 0;
         for (const auto& p : a) {
             QVERIFY(p.arriveMs >= w.preFromMs && p.arriveMs <= 3'660'000);
@@ -240,8 +244,11 @@ private slots:
             if (p.kind == Kind::MultiWindow)
                 QVERIFY(p.windows >= s.windowsMin && p.windows <= s.windowsMax);
         }
-        auto near = [](std::size_t n, double want) { return std::abs(static_cast<double>(n) / 100'000 - want) < 0.01; };
-        QVERIFY(near(pre + early / 2, 0.3) || near(pre, 0.3 + 0.01 * 0.5)); // early bots move before
+        auto near = [](std::size_t n, double want) {
+            return std::abs(static_cast<double>(n) / 100'000 - want) < 0.01;
+        };
+        QVERIFY(near(pre + early / 2, 0.3) ||
+                near(pre, 0.3 + 0.01 * 0.5)); // early bots move before
         QVERIFY(near(spike, 0.5) || std::abs(static_cast<double>(spike) / 100'000 - 0.5) < 0.02);
         QVERIFY(tail > 15'000);
         QVERIFY(near(refreshers, 0.1));
@@ -256,7 +263,8 @@ private slots:
         QVERIFY(first > 3 * last);
         // Already open: no pre-opening window, nobody arrives before the opening.
         const auto open = buildPopulation(s, 10'000, 1, ArrivalWindow{});
-        QVERIFY(std::all_of(open.begin(), open.end(), [](const CitizenPlan& p) { return p.arriveMs >= 0; }));
+        QVERIFY(std::all_of(open.begin(), open.end(),
+                            [](const CitizenPlan& p) { return p.arriveMs >= 0; }));
     }
 
     void citizenHappyPath() {
@@ -278,16 +286,19 @@ private slots:
         QCOMPARE(next.size(), std::size_t{1});
         QCOMPARE(w.counters().tickets, uint64_t{1});
         auto poll = next[0];
-        next = d.reply(poll, poll.atNs, 200, R"({"state":"open","issued":2,"serving":1,"rate_per_s":10})");
+        next = d.reply(poll, poll.atNs, 200,
+                       R"({"state":"open","issued":2,"serving":1,"rate_per_s":10})");
         const Action* admit = find(next, Step::Admit);
         QVERIFY(admit);
-        next = d.reply(*admit, admit->atNs, 200, R"({"admission_token":"TOK0","expires_at":"x","position":1})");
+        next = d.reply(*admit, admit->atNs, 200,
+                       R"({"admission_token":"TOK0","expires_at":"x","position":1})");
         QCOMPARE(d.req.ticket, std::string("T0"));
         QCOMPARE(w.counters().admitted, uint64_t{1});
         const Action* snap = find(next, Step::Snapshot);
         QVERIFY(snap);
-        next = d.reply(*snap, snap->atNs, 200,
-                       R"({"clinics":[{"id":"C1","name":"n","region":"서울특별시","district":"d","date":"2026-11-23","remaining":1}],"total":1})");
+        next = d.reply(
+            *snap, snap->atNs, 200,
+            R"({"clinics":[{"id":"C1","name":"n","region":"서울특별시","district":"d","date":"2026-11-23","remaining":1}],"total":1})");
         QCOMPARE(d.req.bearer, std::string("TOK0"));
         QVERIFY(w.initialSnapshotDone());
         QCOMPARE(w.outcome(0), Outcome::Auditor);
@@ -295,7 +306,8 @@ private slots:
         // Citizen 1: served, verifies, lists, reserves.
         out.clear();
         w.arrive(1, w.arrivalNs(1), out);
-        next = d.reply(out[0], out[0].atNs, 201, R"({"ticket":"T1","cohort":"53-54","state":"queued","position":2})");
+        next = d.reply(out[0], out[0].atNs, 201,
+                       R"({"ticket":"T1","cohort":"53-54","state":"queued","position":2})");
         // A position poll saying nobody is ahead leads to admission.
         Action pos = next[0];
         pos.step = Step::Position;
@@ -311,8 +323,9 @@ private slots:
         QVERIFY(d.req.body.find("\"196") != std::string::npos); // born 1967 or 1968
         const Action* list = find(next, Step::List);
         QVERIFY(list);
-        next = d.reply(*list, list->atNs, 200,
-                       R"({"clinics":[{"id":"C1","region":"서울특별시","date":"2026-11-23","remaining":1}]})");
+        next = d.reply(
+            *list, list->atNs, 200,
+            R"({"clinics":[{"id":"C1","region":"서울특별시","date":"2026-11-23","remaining":1}]})");
         QVERIFY(d.req.target.find("region=%EC%84%9C") != std::string::npos);
         QVERIFY(d.req.target.find("date=2026-11-23") != std::string::npos);
         const Action* reserve = find(next, Step::Reserve);
@@ -324,7 +337,8 @@ private slots:
         QVERIFY(body.find("\"clinic_id\":\"C1\"") != std::string::npos);
         QCOMPARE(next.size(), std::size_t{1});
         QCOMPARE(next[0].step, Step::Reserve);
-        next = d.reply(next[0], next[0].atNs, 201, R"({"reservation_id":"R1","status":"confirmed"})");
+        next =
+            d.reply(next[0], next[0].atNs, 201, R"({"reservation_id":"R1","status":"confirmed"})");
         QCOMPARE(d.req.idempotencyKey, key);
         QCOMPARE(d.req.body, body);
         QCOMPARE(w.outcome(1), Outcome::Booked);
@@ -343,9 +357,10 @@ private slots:
         auto joined = [&](uint32_t i, uint64_t position) {
             std::vector<Action> out;
             w.arrive(i, kOpens + 1, out);
-            auto next = d.reply(out[0], out[0].atNs, 201,
-                                "{\"ticket\":\"T" + std::to_string(i) + "\",\"state\":\"queued\",\"position\":" +
-                                    std::to_string(position) + "}");
+            auto next = d.reply(
+                out[0], out[0].atNs, 201,
+                "{\"ticket\":\"T" + std::to_string(i) +
+                    "\",\"state\":\"queued\",\"position\":" + std::to_string(position) + "}");
             Action a = next.at(0);
             return a;
         };
@@ -383,7 +398,8 @@ private slots:
         Driver d(w);
         std::vector<Action> out;
         w.arrive(0, kOpens + 1, out);
-        auto next = d.reply(out[0], out[0].atNs, 201, R"({"ticket":"T","state":"queued","position":5})");
+        auto next =
+            d.reply(out[0], out[0].atNs, 201, R"({"ticket":"T","state":"queued","position":5})");
         Action a = next.at(0);
         a.step = Step::Admit;
         d.reply(a, a.atNs, 410, R"({"error":{"code":"sold_out","message":"none left"}})");
@@ -422,8 +438,7 @@ private slots:
                 const int status = i == 1 && call == 1 ? 200 : 401;
                 auto next = d.reply(a, a.atNs, status, R"({"error":{"code":"bypass_no_token"}})");
                 QVERIFY(d.req.bearer.empty());
-                if (call < 2)
-                    a = next.at(0);
+                if (call < 2) a = next.at(0);
             }
             QCOMPARE(w.outcome(i), Outcome::BotDone);
         }
@@ -443,9 +458,10 @@ private slots:
         for (uint32_t i = 0; i < 3; ++i) {
             std::vector<Action> out;
             w.arrive(i, kOpens + static_cast<int64_t>(i) * kSec, out);
-            auto next = d.reply(out[0], out[0].atNs, 201,
-                                "{\"ticket\":\"T" + std::to_string(i) + "\",\"state\":\"queued\",\"position\":" +
-                                    std::to_string(positions[i]) + "}");
+            auto next = d.reply(
+                out[0], out[0].atNs, 201,
+                "{\"ticket\":\"T" + std::to_string(i) +
+                    "\",\"state\":\"queued\",\"position\":" + std::to_string(positions[i]) + "}");
             waits.push_back(next.at(0));
         }
         // Everyone is admitted; citizen 0 audits a stock of one dose; 1 and 2 both get it.
@@ -453,18 +469,21 @@ private slots:
         for (uint32_t i = 0; i < 3; ++i) {
             Action a = waits[i];
             a.step = Step::Admit;
-            auto next = d.reply(a, a.atNs, 200, "{\"admission_token\":\"K" + std::to_string(i) + "\"}");
+            auto next =
+                d.reply(a, a.atNs, 200, "{\"admission_token\":\"K" + std::to_string(i) + "\"}");
             if (i == 0) {
-                d.reply(next.at(0), next.at(0).atNs, 200,
-                        R"({"clinics":[{"id":"C9","region":"r","date":"2026-11-23","remaining":1}],"total":1})");
+                d.reply(
+                    next.at(0), next.at(0).atNs, 200,
+                    R"({"clinics":[{"id":"C9","region":"r","date":"2026-11-23","remaining":1}],"total":1})");
             } else {
                 booking.push_back(next.at(0));
             }
         }
         for (auto a : booking) {
             auto next = d.reply(a, a.atNs, 200, R"({"person_id":"P"})");
-            next = d.reply(next.at(0), next.at(0).atNs, 200,
-                           R"({"clinics":[{"id":"C9","region":"r","date":"2026-11-23","remaining":1}]})");
+            next = d.reply(
+                next.at(0), next.at(0).atNs, 200,
+                R"({"clinics":[{"id":"C9","region":"r","date":"2026-11-23","remaining":1}]})");
             d.reply(next.at(0), next.at(0).atNs, 201, R"({"reservation_id":"R"})");
         }
         QCOMPARE(w.counters().booked, uint64_t{2});
@@ -480,8 +499,9 @@ private slots:
         QCOMPARE(rep.json.at("invariants_ok").as_bool(), false);
         QCOMPARE(rep.exitCode, int(ExitInvariantBroken));
         QVERIFY(rep.summary.find("FAIL") != std::string::npos);
-        for (const char* key : {"citizens", "lost_places", "bypass_successes", "prequeue_rank_correlation",
-                                "requests_per_s", "latency_ms", "errors", "time_to_admit_all_s"})
+        for (const char* key :
+             {"citizens", "lost_places", "bypass_successes", "prequeue_rank_correlation",
+              "requests_per_s", "latency_ms", "errors", "time_to_admit_all_s"})
             QVERIFY2(rep.json.contains(key), key);
     }
 };

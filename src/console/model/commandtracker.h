@@ -16,7 +16,7 @@ struct TrackedCommand {
     QJsonObject shown; // args plus what the sentence needs (a notice's text)
     qint64 sentAtMs = 0, answeredAtMs = 0;
     Status status = Status::Pending;
-    QString detail; // the server's reason or result
+    QString detail;                // the server's reason or result
     QJsonValue oldValue, newValue; // from the ack, when the server sent them
     QString code;                  // nack code
 };

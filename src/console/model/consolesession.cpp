@@ -123,7 +123,8 @@ void ConsoleSession::onStateChanged(DataSource::State s) {
         // A new connection: the figures on screen are old until the hello says what follows.
         if (before != DataSource::State::Stalled) m_awaitingSnapshot = m_state.hasSnapshot();
         if (m_source->isLive()) {
-            if (before != DataSource::State::Disconnected && before != DataSource::State::Connecting)
+            if (before != DataSource::State::Disconnected &&
+                before != DataSource::State::Connecting)
                 logLocal(local_kind::Restored, QStringLiteral("info"));
             else
                 logLocal(local_kind::Connected, QStringLiteral("info"),
@@ -246,8 +247,8 @@ void ConsoleSession::handleFrame(const QJsonObject& json, qint64 receivedAtMs) {
         } else if (kind == QLatin1String("alert_acknowledged")) {
             const QJsonObject& d = f.event.data;
             if (auto c = m_alerts.acknowledge(d.value("alert").toString(), Alert::Ack::Server,
-                                              d.value("by").toString(),
-                                              d.value("note").toString(), m_lastFrameAtMs))
+                                              d.value("by").toString(), d.value("note").toString(),
+                                              m_lastFrameAtMs))
                 publishAlertChanges({*c});
         }
     } else {
@@ -288,8 +289,8 @@ void ConsoleSession::publishAlertChanges(const QList<AlertChange>& changes) {
     m_alertModel.setAlerts(m_alerts.alerts(), nowMs());
     for (const AlertChange& c : changes) {
         const Alert& a = c.alert;
-        const QJsonObject args{{"rule", a.rule}, {"subject", a.subject}, {"key", a.key},
-                               {"facts", a.facts}};
+        const QJsonObject args{
+            {"rule", a.rule}, {"subject", a.subject}, {"key", a.key}, {"facts", a.facts}};
         const QString severity = a.severity == AlertSeverity::Critical ? QStringLiteral("critical")
                                                                        : QStringLiteral("warning");
         // Stamped with the alert's own time (recorded time in a replay).
@@ -320,10 +321,14 @@ bool ConsoleSession::acknowledgeAlert(const QString& key, const QString& note) {
         }
     }
     QString reason;
-    if (!m_source) reason = tr("no data source");
-    else if (!m_source->acceptsCommands()) reason = tr("replay");
-    else if (role() == QLatin1String("viewer")) reason = tr("viewers cannot send it");
-    else reason = tr("not connected");
+    if (!m_source)
+        reason = tr("no data source");
+    else if (!m_source->acceptsCommands())
+        reason = tr("replay");
+    else if (role() == QLatin1String("viewer"))
+        reason = tr("viewers cannot send it");
+    else
+        reason = tr("not connected");
     if (auto c = m_alerts.acknowledge(key, Alert::Ack::Local, by, note.trimmed(), nowMs())) {
         logLocal(local_kind::AlertAckLocal, QStringLiteral("info"),
                  {{"alert", key}, {"by", by}, {"reason", reason}});

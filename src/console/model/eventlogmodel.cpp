@@ -164,8 +164,12 @@ void EventLogModel::appendLocal(const QString& kind, const QString& severity,
 
 void EventLogModel::appendSourceSeparator(const QString& source, qint64 atMs) {
     m_lastDate = dateOf(atMs); // the separator carries the date itself
-    LogEntry sep{atMs, -1, QStringLiteral("info"), QString::fromLatin1(local_kind::SourceSeparator),
-                 QString(), QString()};
+    LogEntry sep{atMs,
+                 -1,
+                 QStringLiteral("info"),
+                 QString::fromLatin1(local_kind::SourceSeparator),
+                 QString(),
+                 QString()};
     sep.local = true;
     sep.recvMs = atMs;
     sep.data = QJsonObject{{"source", source}};

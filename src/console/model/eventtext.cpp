@@ -41,7 +41,8 @@ QString value(const QString& op, const QJsonValue& v) {
     if (v.isString()) {
         const QString s = v.toString();
         if (op.contains(QLatin1String("mode"))) return modeText(s);
-        if (s == QLatin1String("running")) return QCoreApplication::translate("EventText", "running");
+        if (s == QLatin1String("running"))
+            return QCoreApplication::translate("EventText", "running");
         return cohortStateText(s);
     }
     return QStringLiteral("—");
@@ -68,8 +69,10 @@ QString drillText(const QJsonObject& a) {
 } // namespace
 
 QString breakerText(const QString& b) {
-    if (b == QLatin1String("closed")) return QCoreApplication::translate("EventText", "closed (normal)");
-    if (b == QLatin1String("open")) return QCoreApplication::translate("EventText", "open (failing)");
+    if (b == QLatin1String("closed"))
+        return QCoreApplication::translate("EventText", "closed (normal)");
+    if (b == QLatin1String("open"))
+        return QCoreApplication::translate("EventText", "open (failing)");
     if (b == QLatin1String("half_open"))
         return QCoreApplication::translate("EventText", "half-open (testing)");
     return b;
@@ -127,10 +130,10 @@ QString describe(const QString& op, const QJsonObject& args, const QJsonValue& o
     }
     if (op == QLatin1String("retract_notice")) {
         const QString text = str(args, "text_shown");
-        return text.isEmpty() ? QCoreApplication::translate("EventText", "retract notice #%1")
-                                    .arg(qint64(args.value("notice_id").toDouble()))
-                              : QCoreApplication::translate("EventText", "retract notice “%1”")
-                                    .arg(text);
+        return text.isEmpty()
+                   ? QCoreApplication::translate("EventText", "retract notice #%1")
+                         .arg(qint64(args.value("notice_id").toDouble()))
+                   : QCoreApplication::translate("EventText", "retract notice “%1”").arg(text);
     }
     if (op == QLatin1String("set_identity_provider"))
         return QCoreApplication::translate("EventText", "identity provider drill: %1")
@@ -195,9 +198,11 @@ QString renderEvent(const QString& kind, const QJsonObject& d, const QString& wh
                             d.value("new_value"), label));
     if (kind == QLatin1String("approval_requested")) {
         const QString reason = str(d, "reason");
-        const QString cmd = describeCommand(str(d, "op"), d.value("args").toObject(), {}, {}, label);
+        const QString cmd =
+            describeCommand(str(d, "op"), d.value("args").toObject(), {}, {}, label);
         return reason.isEmpty()
-                   ? QCoreApplication::translate("EventText", "%1 asks a second operator to approve: %2")
+                   ? QCoreApplication::translate("EventText",
+                                                 "%1 asks a second operator to approve: %2")
                          .arg(str(d, "requested_by"), cmd)
                    : QCoreApplication::translate("EventText",
                                                  "%1 asks a second operator to approve: %2 (%3)")
@@ -218,8 +223,7 @@ QString renderEvent(const QString& kind, const QJsonObject& d, const QString& wh
         return note.isEmpty()
                    ? QCoreApplication::translate("EventText", "%1 acknowledged the alert “%2”")
                          .arg(str(d, "by"), title)
-                   : QCoreApplication::translate("EventText",
-                                                 "%1 acknowledged the alert “%2”: %3")
+                   : QCoreApplication::translate("EventText", "%1 acknowledged the alert “%2”: %3")
                          .arg(str(d, "by"), title, note);
     }
     if (kind == QLatin1String("notice_posted")) {
@@ -230,20 +234,21 @@ QString renderEvent(const QString& kind, const QJsonObject& d, const QString& wh
     }
     if (kind == QLatin1String("notice_retracted")) {
         const QString text = str(d, "text_shown");
-        return text.isEmpty() ? QCoreApplication::translate("EventText", "notice #%1 retracted")
-                                    .arg(qint64(d.value("notice_id").toDouble()))
-                              : QCoreApplication::translate("EventText", "notice “%1” retracted")
-                                    .arg(text);
+        return text.isEmpty()
+                   ? QCoreApplication::translate("EventText", "notice #%1 retracted")
+                         .arg(qint64(d.value("notice_id").toDouble()))
+                   : QCoreApplication::translate("EventText", "notice “%1” retracted").arg(text);
     }
     if (kind == QLatin1String("cohort_state"))
         return QCoreApplication::translate("EventText", "%1: %2 → %3")
             .arg(cohort, cohortStateText(str(d, "from")), cohortStateText(str(d, "to")));
     if (kind == QLatin1String("cohort_opened"))
-        return QCoreApplication::translate("EventText",
-                                           "%1 opened: %2 people in the pre-queue shuffled (seed %3)")
+        return QCoreApplication::translate(
+                   "EventText", "%1 opened: %2 people in the pre-queue shuffled (seed %3)")
             .arg(cohort, formatNumber(d.value("prequeue_size").toDouble()), str(d, "seed"));
     if (kind == QLatin1String("sold_out"))
-        return QCoreApplication::translate("EventText", "%1: no doses left to book, admission stopped")
+        return QCoreApplication::translate("EventText",
+                                           "%1: no doses left to book, admission stopped")
             .arg(cohort);
     if (kind == QLatin1String("cohort_paused"))
         return QCoreApplication::translate("EventText", "%1: admission paused").arg(cohort);
@@ -290,7 +295,8 @@ QString renderLocal(const QString& kind, const QJsonObject& a, const LabelLookup
         return QCoreApplication::translate("EventText", "connected to %1").arg(str(a, "source"));
     if (kind == QLatin1String(Restored))
         return QCoreApplication::translate("EventText", "connection restored");
-    if (kind == QLatin1String(Lost)) return QCoreApplication::translate("EventText", "connection lost");
+    if (kind == QLatin1String(Lost))
+        return QCoreApplication::translate("EventText", "connection lost");
     if (kind == QLatin1String(Malformed))
         return QCoreApplication::translate("EventText", "malformed frame skipped: %1")
             .arg(str(a, "reason"));
@@ -298,11 +304,13 @@ QString renderLocal(const QString& kind, const QJsonObject& a, const LabelLookup
         return QCoreApplication::translate("EventText", "undecodable message skipped: %1")
             .arg(str(a, "reason"));
     if (kind == QLatin1String(Gap))
-        return QCoreApplication::translate("EventText", "frames missed (seq gap): asking for a snapshot");
+        return QCoreApplication::translate("EventText",
+                                           "frames missed (seq gap): asking for a snapshot");
     if (kind == QLatin1String(Sent))
         return QCoreApplication::translate("EventText", "%1: sent: %2").arg(str(a, "by"), cmd());
     if (kind == QLatin1String(NotSent))
-        return QCoreApplication::translate("EventText", "not sent (not connected or not allowed): %1")
+        return QCoreApplication::translate("EventText",
+                                           "not sent (not connected or not allowed): %1")
             .arg(cmd());
     if (kind == QLatin1String(Refused))
         return QCoreApplication::translate("EventText", "refused by the server: %1: %2")
@@ -314,8 +322,8 @@ QString renderLocal(const QString& kind, const QJsonObject& a, const LabelLookup
         return QCoreApplication::translate("EventText", "alert over: %1")
             .arg(alertText(str(a, "rule"), str(a, "subject"), a.value("facts").toObject(), label));
     if (kind == QLatin1String(AlertAckLocal))
-        return QCoreApplication::translate("EventText",
-                                           "%1 acknowledged the alert “%2” on this console only (%3)")
+        return QCoreApplication::translate(
+                   "EventText", "%1 acknowledged the alert “%2” on this console only (%3)")
             .arg(str(a, "by"), alertTitleForKey(str(a, "alert"), label), str(a, "reason"));
     if (kind == QLatin1String(SourceSeparator))
         return QCoreApplication::translate("EventText", "──── new data source: %1 ────")

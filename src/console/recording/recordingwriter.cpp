@@ -51,7 +51,8 @@ bool RecordingWriter::create(const QString& path, const QMap<QString, QString>& 
     m_path = path;
     const QFileInfo info(path);
     if (info.exists() && info.size() > 0)
-        return fail(QCoreApplication::translate("Recording", "The recording file already exists"), path);
+        return fail(QCoreApplication::translate("Recording", "The recording file already exists"),
+                    path);
     if (!QDir().mkpath(info.absolutePath()))
         return fail(QCoreApplication::translate("Recording", "Cannot create the recordings folder"),
                     info.absolutePath());
@@ -148,7 +149,8 @@ bool RecordingWriter::writeKeyframe(qint64 frameId, qint64 recvMs) {
 }
 
 bool RecordingWriter::write(const QList<RecordedItem>& batch) {
-    if (!m_db) return fail(QCoreApplication::translate("Recording", "The recording is not open"), {});
+    if (!m_db)
+        return fail(QCoreApplication::translate("Recording", "The recording is not open"), {});
     if (batch.isEmpty() && m_pendingMeta.isEmpty()) return true;
     if (!exec(QStringLiteral("BEGIN"))) return false;
     bool ok = true;

@@ -26,7 +26,7 @@ class RecordingWriter {
 public:
     struct Options {
         int keyframeEvery = 60; // broadcast frames between keyframes (30 s at a 500 ms tick)
-        int maxPageCount = 0;    // > 0: SQLite's max_page_count (tests simulate a full disk)
+        int maxPageCount = 0;   // > 0: SQLite's max_page_count (tests simulate a full disk)
     };
 
     RecordingWriter();

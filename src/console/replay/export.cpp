@@ -14,8 +14,8 @@
 namespace sluice::console::replay {
 
 QString csvField(const QString& text) {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')) &&
-        !text.contains(QLatin1Char('\r')))
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
+        !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
         return text;
     QString q = text;
     q.replace(QLatin1String("\""), QLatin1String("\"\""));
@@ -33,7 +33,8 @@ bool writeFile(const QString& path, const QByteArray& data, QString* error) {
 }
 } // namespace
 
-bool exportSeriesCsv(const MetricStore& metrics, qint64 t0Ms, qint64 t1Ms, const QString& path, QString* error) {
+bool exportSeriesCsv(const MetricStore& metrics, qint64 t0Ms, qint64 t1Ms, const QString& path,
+                     QString* error) {
     QByteArray out = "metric,time,time_ms,value\r\n";
     for (const QString& key : metrics.keys()) {
         const MetricSeries* s = metrics.series(key);
@@ -52,7 +53,8 @@ bool exportSeriesCsv(const MetricStore& metrics, qint64 t0Ms, qint64 t1Ms, const
 bool exportTableCsv(const QAbstractItemModel& model, const QString& path, QString* error) {
     QByteArray out = "\xEF\xBB\xBF";
     QStringList header;
-    for (int c = 0; c < model.columnCount(); ++c) header.append(csvField(model.headerData(c, Qt::Horizontal).toString()));
+    for (int c = 0; c < model.columnCount(); ++c)
+        header.append(csvField(model.headerData(c, Qt::Horizontal).toString()));
     out += header.join(QLatin1Char(',')).toUtf8() + "\r\n";
     for (int r = 0; r < model.rowCount(); ++r) {
         QStringList row;

@@ -14,7 +14,8 @@ class MetricStore;
 namespace sluice::console::replay {
 
 // One row per sample: metric, time (RFC 3339 UTC), time_ms, value; samples in [t0Ms, t1Ms].
-bool exportSeriesCsv(const MetricStore& metrics, qint64 t0Ms, qint64 t1Ms, const QString& path, QString* error);
+bool exportSeriesCsv(const MetricStore& metrics, qint64 t0Ms, qint64 t1Ms, const QString& path,
+                     QString* error);
 // The model's header and every row (display text), RFC 4180 quoting, UTF-8 with a BOM so
 // spreadsheet programs read Korean correctly.
 bool exportTableCsv(const QAbstractItemModel& model, const QString& path, QString* error);

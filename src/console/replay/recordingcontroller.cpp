@@ -22,8 +22,8 @@
 
 namespace sluice::console::replay {
 
-RecordingController::RecordingController(QMainWindow* window, ConsoleSession* session, QMenu* fileMenu,
-                                         QAction* before, Hooks hooks)
+RecordingController::RecordingController(QMainWindow* window, ConsoleSession* session,
+                                         QMenu* fileMenu, QAction* before, Hooks hooks)
     : QObject(window), m_window(window), m_session(session), m_hooks(std::move(hooks)) {
     m_openAction = new QAction(this);
     m_openAction->setObjectName(QStringLiteral("openRecording"));
@@ -36,19 +36,23 @@ RecordingController::RecordingController(QMainWindow* window, ConsoleSession* se
     });
     m_exportMenu = new QMenu(window);
     m_exportPng = m_exportMenu->addAction(QString(), this, [this] {
-        const QString p = QFileDialog::getSaveFileName(m_window, tr("Export charts"), QString(), tr("PNG images (*.png)"));
+        const QString p = QFileDialog::getSaveFileName(m_window, tr("Export charts"), QString(),
+                                                       tr("PNG images (*.png)"));
         if (!p.isEmpty()) exportChartsPng(p);
     });
     m_exportSeries = m_exportMenu->addAction(QString(), this, [this] {
-        const QString p = QFileDialog::getSaveFileName(m_window, tr("Export series"), QString(), tr("CSV files (*.csv)"));
+        const QString p = QFileDialog::getSaveFileName(m_window, tr("Export series"), QString(),
+                                                       tr("CSV files (*.csv)"));
         if (!p.isEmpty()) exportSeriesCsv(p);
     });
     m_exportLog = m_exportMenu->addAction(QString(), this, [this] {
-        const QString p = QFileDialog::getSaveFileName(m_window, tr("Export event log"), QString(), tr("CSV files (*.csv)"));
+        const QString p = QFileDialog::getSaveFileName(m_window, tr("Export event log"), QString(),
+                                                       tr("CSV files (*.csv)"));
         if (!p.isEmpty()) exportEventLogCsv(p);
     });
     m_settingsAction = new QAction(this);
-    connect(m_settingsAction, &QAction::triggered, this, &RecordingController::showRecordingSettings);
+    connect(m_settingsAction, &QAction::triggered, this,
+            &RecordingController::showRecordingSettings);
     fileMenu->insertAction(before, m_openAction);
     fileMenu->insertMenu(before, m_exportMenu);
     fileMenu->insertAction(before, m_settingsAction);
@@ -61,7 +65,9 @@ RecordingController::RecordingController(QMainWindow* window, ConsoleSession* se
     retranslate();
 }
 
-RecordingController::~RecordingController() { stopRecording(); }
+RecordingController::~RecordingController() {
+    stopRecording();
+}
 
 bool RecordingController::eventFilter(QObject* watched, QEvent* e) {
     if (watched == m_window && e->type() == QEvent::LanguageChange) retranslate();
@@ -79,7 +85,9 @@ void RecordingController::retranslate() {
     updateLabel();
 }
 
-ReplaySource* RecordingController::replay() const { return qobject_cast<ReplaySource*>(m_source.data()); }
+ReplaySource* RecordingController::replay() const {
+    return qobject_cast<ReplaySource*>(m_source.data());
+}
 
 void RecordingController::sourceAttached(DataSource* source) {
     stopRecording();
@@ -113,7 +121,8 @@ bool RecordingController::openRecording(const QString& path) {
     auto* src = new ReplaySource(path);
     m_hooks.setSource(src); // the window owns it now and has opened it
     if (src->isOpen()) {
-        m_window->statusBar()->showMessage(tr("Replaying %1").arg(QFileInfo(path).fileName()), 5000);
+        m_window->statusBar()->showMessage(tr("Replaying %1").arg(QFileInfo(path).fileName()),
+                                           5000);
         return true;
     }
     // Refused: the banner and the status bar say why; no timeline for a file that is not open.
@@ -128,7 +137,8 @@ void RecordingController::startRecording(DataSource* source) {
     recording::applyRetention(folder, recording::retentionPolicyFromSettings(), QString());
     const QString path = recording::newRecordingPath(folder);
     m_recorder = std::make_unique<recording::Recorder>();
-    connect(m_recorder.get(), &recording::Recorder::failed, this, &RecordingController::onRecordingFailed);
+    connect(m_recorder.get(), &recording::Recorder::failed, this,
+            &RecordingController::onRecordingFailed);
     m_recorder->attach(source);
     m_recorder->attachCommands(m_session->commands());
     m_recorder->start(path, {{QStringLiteral("source"), source->description()}});
@@ -144,14 +154,16 @@ void RecordingController::stopRecording() {
 
 void RecordingController::onRecordingFailed(const QString& message) {
     m_lastError = message;
-    m_window->statusBar()->showMessage(tr("Recording stopped: %1. The live view carries on.").arg(message), 30'000);
+    m_window->statusBar()->showMessage(
+        tr("Recording stopped: %1. The live view carries on.").arg(message), 30'000);
     updateLabel();
 }
 
 void RecordingController::updateLabel() {
     QPalette p = m_recLabel->palette();
     if (replay()) {
-        m_recLabel->setText(tr("Recording time %1").arg(formatLocalTime(replay()->position(), true)));
+        m_recLabel->setText(
+            tr("Recording time %1").arg(formatLocalTime(replay()->position(), true)));
         m_recLabel->setToolTip(replay()->path());
         p.setColor(QPalette::WindowText, QColor(170, 20, 20));
     } else if (m_recorder && m_recorder->hasFailed()) {
@@ -172,23 +184,25 @@ void RecordingController::updateLabel() {
 void RecordingController::showRecordingSettings() {
     recording::RetentionPolicy p = recording::retentionPolicyFromSettings();
     bool ok = false;
-    const int mb = QInputDialog::getInt(m_window, tr("Recording settings"),
-                                        tr("Keep at most this many MB of recordings (0: no limit):"),
-                                        int(p.maxTotalBytes / (1024 * 1024)), 0, 10'000'000, 256, &ok);
+    const int mb =
+        QInputDialog::getInt(m_window, tr("Recording settings"),
+                             tr("Keep at most this many MB of recordings (0: no limit):"),
+                             int(p.maxTotalBytes / (1024 * 1024)), 0, 10'000'000, 256, &ok);
     if (!ok) return;
-    const int days = QInputDialog::getInt(m_window, tr("Recording settings"),
-                                          tr("Delete recordings older than this many days (0: never):"),
-                                          p.maxAgeDays, 0, 36500, 1, &ok);
+    const int days =
+        QInputDialog::getInt(m_window, tr("Recording settings"),
+                             tr("Delete recordings older than this many days (0: never):"),
+                             p.maxAgeDays, 0, 36500, 1, &ok);
     if (!ok) return;
     p.maxTotalBytes = qint64(mb) * 1024 * 1024;
     p.maxAgeDays = days;
     recording::saveRetentionPolicy(p);
 }
 
-void RecordingController::report(bool ok, const QString& what, const QString& path, const QString& error) {
-    m_window->statusBar()->showMessage(ok ? tr("%1 saved to %2").arg(what, path)
-                                          : tr("%1 not saved: %2").arg(what, error),
-                                       8000);
+void RecordingController::report(bool ok, const QString& what, const QString& path,
+                                 const QString& error) {
+    m_window->statusBar()->showMessage(
+        ok ? tr("%1 saved to %2").arg(what, path) : tr("%1 not saved: %2").arg(what, error), 8000);
 }
 
 void RecordingController::exportChartsPng(const QString& path) {
@@ -200,7 +214,8 @@ void RecordingController::exportSeriesCsv(const QString& path) {
     const qint64 t1 = m_session->metrics().latestTimeMs();
     const qint64 window = m_hooks.chartWindowMs ? m_hooks.chartWindowMs() : 5 * 60'000;
     QString error;
-    report(replay::exportSeriesCsv(m_session->metrics(), t1 - window, t1, path, &error), tr("Series"), path, error);
+    report(replay::exportSeriesCsv(m_session->metrics(), t1 - window, t1, path, &error),
+           tr("Series"), path, error);
 }
 
 void RecordingController::exportEventLogCsv(const QString& path) {

@@ -42,8 +42,8 @@ public:
         QWidget* charts = nullptr;                  // grabbed for the PNG export
     };
 
-    RecordingController(QMainWindow* window, ConsoleSession* session, QMenu* fileMenu, QAction* before,
-                        Hooks hooks);
+    RecordingController(QMainWindow* window, ConsoleSession* session, QMenu* fileMenu,
+                        QAction* before, Hooks hooks);
     ~RecordingController() override;
 
     // The window calls this whenever it attaches a source, before opening it.

@@ -65,18 +65,18 @@ bool RecordingReader::open(const QString& path) {
     const QString name = QFileInfo(path).fileName();
     QFile f(path);
     if (!f.exists())
-        return fail(
-            Error::NotFound,
-            QCoreApplication::translate("Replay", "Cannot open %1: the file does not exist.").arg(path));
+        return fail(Error::NotFound, QCoreApplication::translate(
+                                         "Replay", "Cannot open %1: the file does not exist.")
+                                         .arg(path));
     if (!f.open(QIODevice::ReadOnly))
-        return fail(Error::Unreadable,
-                    QCoreApplication::translate("Replay", "Cannot open %1: %2.").arg(path, f.errorString()));
+        return fail(Error::Unreadable, QCoreApplication::translate("Replay", "Cannot open %1: %2.")
+                                           .arg(path, f.errorString()));
     const QByteArray header = f.read(16);
     f.close();
     if (header != QByteArray("SQLite format 3\0", 16))
         return fail(Error::NotSqlite,
-                    QCoreApplication::translate("Replay",
-                                     "%1 is not a Sluice recording (it is not an SQLite database).")
+                    QCoreApplication::translate(
+                        "Replay", "%1 is not a Sluice recording (it is not an SQLite database).")
                         .arg(name));
 
     m_db = std::make_unique<Db>();
@@ -90,35 +90,35 @@ bool RecordingReader::open(const QString& path) {
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'")))
-        return fail(Error::Damaged,
-                    QCoreApplication::translate("Replay", "%1 is damaged and cannot be replayed (%2).")
-                        .arg(name, q.lastError().text()));
+        return fail(Error::Damaged, QCoreApplication::translate(
+                                        "Replay", "%1 is damaged and cannot be replayed (%2).")
+                                        .arg(name, q.lastError().text()));
     if (!q.next())
         return fail(
             Error::Foreign,
-            QCoreApplication::translate("Replay",
-                             "%1 is not a Sluice recording (an SQLite database of another kind).")
+            QCoreApplication::translate(
+                "Replay", "%1 is not a Sluice recording (an SQLite database of another kind).")
                 .arg(name));
     if (!q.exec(QStringLiteral("SELECT key, value FROM meta")))
-        return fail(Error::Damaged,
-                    QCoreApplication::translate("Replay", "%1 is damaged and cannot be replayed (%2).")
-                        .arg(name, q.lastError().text()));
+        return fail(Error::Damaged, QCoreApplication::translate(
+                                        "Replay", "%1 is damaged and cannot be replayed (%2).")
+                                        .arg(name, q.lastError().text()));
     while (q.next())
         m_meta.insert(q.value(0).toString(), q.value(1).toString());
     if (m_meta.value(QStringLiteral("format")) != QLatin1String(kFormatName))
         return fail(
             Error::Foreign,
-            QCoreApplication::translate("Replay",
-                             "%1 is not a Sluice recording (an SQLite database of another kind).")
+            QCoreApplication::translate(
+                "Replay", "%1 is not a Sluice recording (an SQLite database of another kind).")
                 .arg(name));
     bool ok = false;
     m_version = m_meta.value(QStringLiteral("format_version")).toInt(&ok);
     const int minReader =
         m_meta.value(QStringLiteral("min_reader_version"), QStringLiteral("1")).toInt();
     if (!ok || m_version < 1)
-        return fail(Error::Damaged,
-                    QCoreApplication::translate("Replay", "%1 is damaged and cannot be replayed (%2).")
-                        .arg(name, QStringLiteral("format_version")));
+        return fail(Error::Damaged, QCoreApplication::translate(
+                                        "Replay", "%1 is damaged and cannot be replayed (%2).")
+                                        .arg(name, QStringLiteral("format_version")));
     if (minReader > kFormatVersion)
         return fail(Error::TooNew,
                     QCoreApplication::translate(
@@ -130,17 +130,18 @@ bool RecordingReader::open(const QString& path) {
                         .arg(kFormatVersion));
     if (!load()) return false;
     if (m_recv.empty())
-        return fail(Error::Empty,
-                    QCoreApplication::translate("Replay", "%1 contains no recorded frames.").arg(name));
+        return fail(
+            Error::Empty,
+            QCoreApplication::translate("Replay", "%1 contains no recorded frames.").arg(name));
     return true;
 }
 
 bool RecordingReader::load() {
     const QString name = QFileInfo(m_path).fileName();
     auto damaged = [&](const QSqlQuery& q) {
-        return fail(Error::Damaged,
-                    QCoreApplication::translate("Replay", "%1 is damaged and cannot be replayed (%2).")
-                        .arg(name, q.lastError().text()));
+        return fail(Error::Damaged, QCoreApplication::translate(
+                                        "Replay", "%1 is damaged and cannot be replayed (%2).")
+                                        .arg(name, q.lastError().text()));
     };
     QSqlQuery q(m_db->db);
     q.setForwardOnly(true);

@@ -13,7 +13,8 @@ std::optional<qint64> parseTimeInput(const QString& input, qint64 startMs, qint6
     if (text.startsWith(QLatin1Char('+'))) {
         const QString rest = text.mid(1);
         static const QRegularExpression secs(QStringLiteral("^(\\d+(?:\\.\\d+)?)s$"));
-        if (const auto m = secs.match(rest); m.hasMatch()) return startMs + qint64(m.captured(1).toDouble() * 1000);
+        if (const auto m = secs.match(rest); m.hasMatch())
+            return startMs + qint64(m.captured(1).toDouble() * 1000);
         const QStringList parts = rest.split(QLatin1Char(':'));
         if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
         double total = 0;

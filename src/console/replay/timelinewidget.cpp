@@ -27,9 +27,12 @@ namespace {
 constexpr double kSpeeds[] = {0.5, 1, 2, 5, 10, 30, 60};
 QColor markerColour(Marker::Category c) {
     switch (c) {
-    case Marker::Category::Alert: return QColor(200, 30, 30);
-    case Marker::Category::Link: return QColor(110, 110, 110);
-    case Marker::Category::Action: break;
+    case Marker::Category::Alert:
+        return QColor(200, 30, 30);
+    case Marker::Category::Link:
+        return QColor(110, 110, 110);
+    case Marker::Category::Action:
+        break;
     }
     return QColor(30, 90, 200);
 }
@@ -49,7 +52,8 @@ void MarkerStrip::setSource(ReplaySource* source) {
 int MarkerStrip::xOf(qint64 ms) const {
     if (!m_source || m_source->endMs() <= m_source->startMs()) return 0;
     const int margin = 8; // roughly the slider handle's half width
-    const double f = double(ms - m_source->startMs()) / double(m_source->endMs() - m_source->startMs());
+    const double f =
+        double(ms - m_source->startMs()) / double(m_source->endMs() - m_source->startMs());
     return margin + int(f * (width() - 2 * margin));
 }
 
@@ -102,7 +106,8 @@ void MarkerStrip::mousePressEvent(QMouseEvent* e) {
     if (i >= 0 && m_source) emit markerClicked(m_source->steps().at(i).lastMs);
 }
 
-TimelineWidget::TimelineWidget(ReplaySource* source, QWidget* parent) : QWidget(parent), m_source(source) {
+TimelineWidget::TimelineWidget(ReplaySource* source, QWidget* parent)
+    : QWidget(parent), m_source(source) {
     setObjectName(QStringLiteral("replayTimeline"));
     auto* v = new QVBoxLayout(this);
     v->setContentsMargins(4, 2, 4, 2);
@@ -137,7 +142,8 @@ TimelineWidget::TimelineWidget(ReplaySource* source, QWidget* parent) : QWidget(
     m_speedLabel = new QLabel(this);
     m_speed = new QComboBox(this);
     m_speed->setObjectName(QStringLiteral("replaySpeed"));
-    for (double s : kSpeeds) m_speed->addItem(QStringLiteral("%1×").arg(s), s);
+    for (double s : kSpeeds)
+        m_speed->addItem(QStringLiteral("%1×").arg(s), s);
     m_speed->setCurrentIndex(1);
     m_goTo = new QLineEdit(this);
     m_goTo->setObjectName(QStringLiteral("replayGoTo"));
@@ -201,7 +207,9 @@ TimelineWidget::TimelineWidget(ReplaySource* source, QWidget* parent) : QWidget(
     onPosition(source ? source->position() : 0);
 }
 
-QString TimelineWidget::timeText() const { return m_time->text(); }
+QString TimelineWidget::timeText() const {
+    return m_time->text();
+}
 
 void TimelineWidget::retranslate() {
     m_badge->setText(tr("REPLAY"));
@@ -213,7 +221,8 @@ void TimelineWidget::retranslate() {
     m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_play->setToolTip(playing ? tr("Pause") : tr("Play"));
     m_markers->setToolTip(QString());
-    m_slider->setToolTip(tr("Recording time: drag to seek. Markers: blue operator actions, red alerts, grey connection changes."));
+    m_slider->setToolTip(tr("Recording time: drag to seek. Markers: blue operator actions, red "
+                            "alerts, grey connection changes."));
     onPosition(m_source ? m_source->position() : 0);
 }
 
@@ -224,12 +233,14 @@ void TimelineWidget::changeEvent(QEvent* e) {
 
 qint64 TimelineWidget::sliderToMs(int v) const {
     if (!m_source) return 0;
-    return m_source->startMs() + qint64(double(m_source->endMs() - m_source->startMs()) * v / kSliderSteps);
+    return m_source->startMs() +
+           qint64(double(m_source->endMs() - m_source->startMs()) * v / kSliderSteps);
 }
 
 int TimelineWidget::msToSlider(qint64 ms) const {
     if (!m_source || m_source->endMs() <= m_source->startMs()) return 0;
-    return int(double(ms - m_source->startMs()) * kSliderSteps / double(m_source->endMs() - m_source->startMs()));
+    return int(double(ms - m_source->startMs()) * kSliderSteps /
+               double(m_source->endMs() - m_source->startMs()));
 }
 
 void TimelineWidget::onPosition(qint64 ms) {
@@ -237,11 +248,16 @@ void TimelineWidget::onPosition(qint64 ms) {
         m_time->setText(tr("no recording open"));
         return;
     }
-    m_time->setText(tr("%1 (%2 of %3)")
-                        .arg(formatLocalTime(ms, true),
-                             QStringLiteral("%1:%2").arg((ms - m_source->startMs()) / 60'000).arg((ms - m_source->startMs()) / 1000 % 60, 2, 10, QLatin1Char('0')),
-                             QStringLiteral("%1:%2").arg((m_source->endMs() - m_source->startMs()) / 60'000)
-                                 .arg((m_source->endMs() - m_source->startMs()) / 1000 % 60, 2, 10, QLatin1Char('0'))));
+    m_time->setText(
+        tr("%1 (%2 of %3)")
+            .arg(formatLocalTime(ms, true),
+                 QStringLiteral("%1:%2")
+                     .arg((ms - m_source->startMs()) / 60'000)
+                     .arg((ms - m_source->startMs()) / 1000 % 60, 2, 10, QLatin1Char('0')),
+                 QStringLiteral("%1:%2")
+                     .arg((m_source->endMs() - m_source->startMs()) / 60'000)
+                     .arg((m_source->endMs() - m_source->startMs()) / 1000 % 60, 2, 10,
+                          QLatin1Char('0'))));
     if (!m_slider->isSliderDown()) {
         const QSignalBlocker block(m_slider);
         m_slider->setValue(msToSlider(ms));

@@ -55,11 +55,11 @@ QString linkStatusText(const LinkStatus& s, const QString& where, qint64 now) {
                          .arg(where),
                      retry(s, now)});
     case P::HttpError:
-        return join({QCoreApplication::translate("LinkStatus",
-                                                 "%1 refused the connection (HTTP %2).")
-                         .arg(where)
-                         .arg(s.httpStatus),
-                     age, retry(s, now)});
+        return join(
+            {QCoreApplication::translate("LinkStatus", "%1 refused the connection (HTTP %2).")
+                 .arg(where)
+                 .arg(s.httpStatus),
+             age, retry(s, now)});
     case P::Tls:
         return join({QCoreApplication::translate(
                          "LinkStatus", "The secure connection to %1 failed (%2): check the "

@@ -146,7 +146,8 @@ void LiveSource::onSocketError(QAbstractSocket::SocketError e) {
         const int status = m.captured(1).toInt();
         if (status == 401 || status == 403) return stopForToken(P::TokenRefused, text);
         if (status == 404) return scheduleReconnect(P::NotFound, text, status);
-        if (status == 502 || status == 503) return scheduleReconnect(P::ServerRestarting, text, status);
+        if (status == 502 || status == 503)
+            return scheduleReconnect(P::ServerRestarting, text, status);
         return scheduleReconnect(P::HttpError, text, status);
     }
     switch (e) {

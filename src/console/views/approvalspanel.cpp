@@ -52,10 +52,9 @@ ApprovalsPanel::ApprovalsPanel(ConsoleSession* session, QWidget* parent)
         if (!item) return;
         const QString id = item->data(0, Qt::UserRole).toString();
         const QString who = item->text(3);
-        emit commandRequested(QStringLiteral("approve"),
-                              {{"command_id", id}, {"requested_by", who}}, QString(),
-                              tr("Approve %1's command?\n\n%2\n%3")
-                                  .arg(who, item->text(1), item->text(2)));
+        emit commandRequested(
+            QStringLiteral("approve"), {{"command_id", id}, {"requested_by", who}}, QString(),
+            tr("Approve %1's command?\n\n%2\n%3").arg(who, item->text(1), item->text(2)));
     });
     retranslate();
 }
@@ -86,7 +85,8 @@ void ApprovalsPanel::reload() {
         item->setText(2, a.reason);
         item->setText(3, a.requestedBy);
         item->setText(4, formatLocalTime(a.expiresAtMs));
-        item->setToolTip(1, QString::fromUtf8(QJsonDocument(a.args).toJson(QJsonDocument::Compact)));
+        item->setToolTip(1,
+                         QString::fromUtf8(QJsonDocument(a.args).toJson(QJsonDocument::Compact)));
         if (a.commandId == selected) m_list->setCurrentItem(item);
     }
     updateEnabled();

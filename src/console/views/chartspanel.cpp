@@ -6,12 +6,12 @@
 
 #include <QComboBox>
 #include <QCursor>
-#include <QToolTip>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 #include <QtCharts/QDateTimeAxis>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
@@ -221,10 +221,9 @@ QString ChartsPanel::seriesName(const QString& key) const {
 
 QColor ChartsPanel::seriesColour(const QString& key) const {
     // Okabe–Ito: distinct for the common forms of colour blindness; yellow darkened for white.
-    static const QColor palette[] = {QColor(0, 114, 178),  QColor(230, 159, 0),
-                                     QColor(0, 158, 115),  QColor(213, 94, 0),
-                                     QColor(204, 121, 167), QColor(86, 180, 233),
-                                     QColor(160, 140, 0),  QColor(0, 0, 0)};
+    static const QColor palette[] = {
+        QColor(0, 114, 178),   QColor(230, 159, 0),  QColor(0, 158, 115), QColor(213, 94, 0),
+        QColor(204, 121, 167), QColor(86, 180, 233), QColor(160, 140, 0), QColor(0, 0, 0)};
     static const struct {
         const char* key;
         int colour;
@@ -405,8 +404,9 @@ bool ChartsPanel::refreshChart(ChartId id, qint64 t1) {
     if (!changed) return false;
     // Time ticks on round minutes (round hours for 24 h): the axis spans whole tick intervals
     // around the window.
-    const qint64 tickMs = window <= 5 * 60'000 ? 60'000 : window <= 3600'000 ? 10 * 60'000
-                                                                            : 4 * 3600'000;
+    const qint64 tickMs = window <= 5 * 60'000 ? 60'000
+                          : window <= 3600'000 ? 10 * 60'000
+                                               : 4 * 3600'000;
     const qint64 offset = QDateTime::fromMSecsSinceEpoch(t1).offsetFromUtc() * 1000LL;
     const qint64 a0 = (t0 + offset) / tickMs * tickMs - offset;
     const qint64 a1 = ((t1 + offset + tickMs - 1) / tickMs) * tickMs - offset;

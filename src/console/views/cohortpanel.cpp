@@ -159,8 +159,7 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent)
                               tr("Switch the admission of %1 from %2 to %3?\n\n%4 people are "
                                  "waiting.")
                                   .arg(cohortLabel(id), modeText(c ? c->mode : QString()),
-                                       m_mode->currentText(),
-                                       QLocale().toString(waitingOf(id))));
+                                       m_mode->currentText(), QLocale().toString(waitingOf(id))));
     });
     retranslate();
     updateEnabled();

@@ -62,7 +62,8 @@ CommandLine parseCommandLine(const QStringList& args) {
                                     "training): normal, paused, soldout, frozen or replay."),
         "NAME");
     const QCommandLineOption wall(
-        "wall", QCoreApplication::translate("CommandLine", "Start in the wall mode (full screen)."));
+        "wall",
+        QCoreApplication::translate("CommandLine", "Start in the wall mode (full screen)."));
     p.addOptions({help, version, connect, tokenFile, screenshot, after, lang, record, duration,
                   replay, at, scenario, wall});
     out.helpText =
@@ -141,7 +142,8 @@ CommandLine parseCommandLine(const QStringList& args) {
         }
         if (p.isSet(connect) || p.isSet(replay) || p.isSet(record)) {
             out.error = QCoreApplication::translate(
-                "CommandLine", "--scenario cannot be combined with --connect, --replay or --record");
+                "CommandLine",
+                "--scenario cannot be combined with --connect, --replay or --record");
             return out;
         }
     }

@@ -1,5 +1,6 @@
 // The console's command line: --connect URL, --token-file FILE, --screenshot FILE --after S,
-// --lang ko|en, --scenario NAME, --wall, --help, --version. Parsed into a struct so tests can check it.
+// --lang ko|en, --scenario NAME, --wall, --help, --version. Parsed into a struct so tests can check
+// it.
 #pragma once
 #include <QStringList>
 #include <QUrl>
@@ -17,7 +18,7 @@ struct CommandLine {
     double durationS = 0;
     QString replayFile;
     QString atText;
-    QString lang;  // empty: saved choice or the system default
+    QString lang; // empty: saved choice or the system default
     // Screenshots and demos: --scenario normal|paused|soldout|frozen|replay (scripted data),
     // --wall (start in the wall mode).
     QString scenario;

@@ -29,8 +29,8 @@ bool LanguageManager::setLanguage(const QString& lang) {
     // catalogue (/usr/share/sluice-console/translations, docs/packaging.md) comes first, so
     // that a corrected translation can be dropped in; the one built into the binary otherwise.
     const QString file = QStringLiteral("sluice_%1.qm").arg(lang);
-    const QString installed =
-        QCoreApplication::applicationDirPath() + QStringLiteral("/" SLUICE_CONSOLE_TRANSLATIONS_REL);
+    const QString installed = QCoreApplication::applicationDirPath() +
+                              QStringLiteral("/" SLUICE_CONSOLE_TRANSLATIONS_REL);
     if (m_app.load(file, installed) || m_app.load(QStringLiteral(":/i18n/") + file))
         m_appInstalled = QCoreApplication::installTranslator(&m_app);
     if (lang == QLatin1String("ko") &&

@@ -113,7 +113,7 @@ void NoticesPanel::reloadNotices() {
         item->setData(0, Qt::UserRole, n.id);
         item->setText(0, QString::number(n.id));
         item->setText(1, n.cohort == QLatin1String("*") ? tr("All cohorts")
-                                                         : m_session->cohortLabel(n.cohort));
+                                                        : m_session->cohortLabel(n.cohort));
         item->setText(2, severityText(n.severity));
         item->setText(3, n.textKo);
         item->setText(4, n.textEn);

@@ -100,7 +100,8 @@ struct ScenarioSource::Gen {
             {"http", QJsonObject{{"/v1/queue/{}/admit", QJsonObject{{"4xx", n4xx}, {"5xx", 0}}},
                                  {"/v1/reservations", QJsonObject{{"4xx", 210}, {"5xx", n5xx}}}}},
             {"bypass", QJsonObject{{"bypass_no_token", bypass}}},
-            {"identity_provider", QJsonObject{{"breaker", "closed"}, {"timeouts", 3}, {"errors", idpErr}}},
+            {"identity_provider",
+             QJsonObject{{"breaker", "closed"}, {"timeouts", 3}, {"errors", idpErr}}},
             {"booking_conflicts", conflicts},
             {"sold_out", soldOut},
             {"overload_rejections", overload}};
@@ -140,14 +141,16 @@ struct ScenarioSource::Gen {
             {"stock_version", seq},
             {"errors", errors()},
             {"latency_ms", latency()},
-            {"request_rate", QJsonObject{{"/v1/queue/{}/status", 52'000.0}, {"/v1/reservations", 380.0}}},
+            {"request_rate",
+             QJsonObject{{"/v1/queue/{}/status", 52'000.0}, {"/v1/reservations", 380.0}}},
             {"notices", QJsonArray{}},
             {"pending_approvals", QJsonArray{}},
             {"identity_provider",
-             QJsonObject{{"breaker", "closed"},
-                         {"settings", QJsonObject{{"latency_ms", QJsonObject{{"p50", 80}, {"p99", 400}}},
-                                                  {"error_rate", 0.0},
-                                                  {"outage", false}}}}},
+             QJsonObject{
+                 {"breaker", "closed"},
+                 {"settings", QJsonObject{{"latency_ms", QJsonObject{{"p50", 80}, {"p99", 400}}},
+                                          {"error_rate", 0.0},
+                                          {"outage", false}}}}},
             {"consoles", 3}};
     }
     QJsonObject tick(qint64 t) {
@@ -155,7 +158,8 @@ struct ScenarioSource::Gen {
         for (Cohort& c : cohorts) {
             const bool open = c.state == QLatin1String("open");
             c.waiting += c.id == QLatin1String("60-64") ? 0 : double(next() % 60);
-            const double admit = open ? qMin(c.waiting, c.ceiling * (0.93 + (next() % 60) / 1000.0) / 2) : 0;
+            const double admit =
+                open ? qMin(c.waiting, c.ceiling * (0.93 + (next() % 60) / 1000.0) / 2) : 0;
             c.waiting -= admit;
             c.served += admit;
             c.actual = open ? (c.waiting > 0 ? admit * 2 : 0.0) : 0.0;
@@ -172,21 +176,22 @@ struct ScenarioSource::Gen {
         bypass += 1 + next() % 3;
         if (next() % 4 == 0) ++n5xx;
         if (scene == Scene::SoldOut) soldOut += 20 + next() % 10;
-        return QJsonObject{{"type", "tick"},
-                           {"seq", ++seq},
-                           {"server_time", iso(t)},
-                           {"interval_ms", 500},
-                           {"cohorts", cs},
-                           {"clinics", changed},
-                           {"stock_version", seq},
-                           {"errors", errors()},
-                           {"latency_ms", latency()},
-                           {"request_rate", QJsonObject{{"/v1/queue/{}/status", 51'000.0 + next() % 2000},
-                                                        {"/v1/reservations", 360.0 + next() % 40}}}};
+        return QJsonObject{
+            {"type", "tick"},
+            {"seq", ++seq},
+            {"server_time", iso(t)},
+            {"interval_ms", 500},
+            {"cohorts", cs},
+            {"clinics", changed},
+            {"stock_version", seq},
+            {"errors", errors()},
+            {"latency_ms", latency()},
+            {"request_rate", QJsonObject{{"/v1/queue/{}/status", 51'000.0 + next() % 2000},
+                                         {"/v1/reservations", 360.0 + next() % 40}}}};
     }
     QJsonObject event(qint64 t, const QString& kind, const QString& severity, const QString& who,
                       const QJsonObject& data, const QString& message) {
-        return QJsonObject{{"type", "event"}, {"seq", ++seq},  {"server_time", iso(t)},
+        return QJsonObject{{"type", "event"}, {"seq", ++seq},         {"server_time", iso(t)},
                            {"kind", kind},    {"severity", severity}, {"message", message},
                            {"operator", who}, {"data", data}};
     }
@@ -199,9 +204,12 @@ struct ScenarioSource::Gen {
             c.incident = true;
             c.waiting = 7834;
             out.append(event(t, "operator_action", "info", "kim",
-                             {{"command_id", "c-91"}, {"op", "pause_cohort"},
+                             {{"command_id", "c-91"},
+                              {"op", "pause_cohort"},
                               {"args", QJsonObject{{"cohort", c.id}, {"incident", true}}},
-                              {"old_value", "running"}, {"new_value", "paused"}, {"audit_id", 311}},
+                              {"old_value", "running"},
+                              {"new_value", "paused"},
+                              {"audit_id", 311}},
                              "kim: pause_cohort 50-52"));
             out.append(event(t + 40, "cohort_paused", "warning", "kim",
                              {{"cohort", c.id}, {"old", "running"}, {"new", "paused"}},
@@ -263,7 +271,8 @@ QList<QPair<qint64, QJsonObject>> ScenarioSource::history(qint64 endMs, int minu
     for (qint64 t = start + 500; t <= stopAt; t += 500) {
         if (!incidentDone && t >= incidentAt) {
             incidentDone = true;
-            for (const QJsonObject& e : m_gen->incident(t)) out.append({t, e});
+            for (const QJsonObject& e : m_gen->incident(t))
+                out.append({t, e});
         }
         out.append({t, m_gen->tick(t)});
     }

@@ -62,7 +62,8 @@ void Tile::fitTexts() {
     };
     fit(m_title, m_fullTitle);
     fit(m_detail, m_fullDetail);
-    const QString tip = m_fullDetail.isEmpty() ? m_fullTitle : m_fullTitle + QLatin1Char('\n') + m_fullDetail;
+    const QString tip =
+        m_fullDetail.isEmpty() ? m_fullTitle : m_fullTitle + QLatin1Char('\n') + m_fullDetail;
     if (toolTip() != tip) setToolTip(tip);
 }
 
@@ -189,9 +190,9 @@ void TilesPanel::refresh() {
     if (h.closedWithWaiting > 0)
         waitingDetail += QStringLiteral(" · ") + tr("%n closed", nullptr, h.closedWithWaiting);
     m_tiles[Waiting]->setValue(l.toString(h.waiting), detail(waitingDetail), waiting, stale);
-    m_tiles[Admitted]->setValue(
-        l.toString(h.actualRate, 'f', 1),
-        detail(tr("ceiling %1/s").arg(l.toString(h.rateCeiling, 'f', 0))), admitted, stale);
+    m_tiles[Admitted]->setValue(l.toString(h.actualRate, 'f', 1),
+                                detail(tr("ceiling %1/s").arg(l.toString(h.rateCeiling, 'f', 0))),
+                                admitted, stale);
     if (!pausedCohort.isEmpty()) {
         // A paused cohort's ETA is no time: nobody moves until it resumes.
         m_tiles[EtaLast]->setValue(

@@ -23,8 +23,7 @@ QFont scaled(QFont f, double factor, bool bold = false) {
 }
 } // namespace
 
-WallView::WallView(ConsoleSession* session, QWidget* parent)
-    : QWidget(parent), m_session(session) {
+WallView::WallView(ConsoleSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
     setObjectName(QStringLiteral("wallView"));
     auto* v = new QVBoxLayout(this);
     v->setContentsMargins(8, 8, 8, 8);
@@ -111,10 +110,11 @@ void WallView::refresh() {
         s.label->setText(m_session->cohortLabel(c->id));
         s.state->setText(cohortStateLabel(*c));
         s.waiting->setText(tr("%1 waiting").arg(l.toString(c->waiting)));
-        s.rate->setText(tr("%1/s of %2/s").arg(l.toString(c->actualRate, 'f', 0),
-                                               l.toString(c->rateCeiling, 'f', 0)));
+        s.rate->setText(
+            tr("%1/s of %2/s")
+                .arg(l.toString(c->actualRate, 'f', 0), l.toString(c->rateCeiling, 'f', 0)));
         s.eta->setText(c->state == QLatin1String("open") ? formatDuration(c->etaLastS)
-                                                          : QStringLiteral("—"));
+                                                         : QStringLiteral("—"));
         AlertSeverity worst = AlertSeverity::Warning;
         bool any = false;
         for (const Alert& a : m_session->alerts().alerts())
@@ -124,11 +124,13 @@ void WallView::refresh() {
             }
         QPalette p = s.frame->palette();
         QColor bg = QColor(226, 240, 226);
-        if (any) bg = worst == AlertSeverity::Critical ? QColor(240, 90, 80) : QColor(255, 214, 120);
+        if (any)
+            bg = worst == AlertSeverity::Critical ? QColor(240, 90, 80) : QColor(255, 214, 120);
         if (stale) bg = QColor(225, 225, 225);
         p.setColor(QPalette::Window, bg);
-        p.setColor(QPalette::WindowText,
-                   any && worst == AlertSeverity::Critical && !stale ? Qt::white : QColor(20, 20, 20));
+        p.setColor(QPalette::WindowText, any && worst == AlertSeverity::Critical && !stale
+                                             ? Qt::white
+                                             : QColor(20, 20, 20));
         s.frame->setPalette(p);
         for (QLabel* label : {s.label, s.state, s.waiting, s.rate, s.eta})
             label->setPalette(p);

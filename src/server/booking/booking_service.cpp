@@ -41,7 +41,8 @@ std::string defaultResourcesDir() {
     if (!ec) {
         const std::filesystem::path installed =
             (exe.parent_path() / SLUICE_INSTALLED_RESOURCES).lexically_normal();
-        if (std::filesystem::is_regular_file(installed / "clinics.csv", ec)) return installed.string();
+        if (std::filesystem::is_regular_file(installed / "clinics.csv", ec))
+            return installed.string();
     }
     return SLUICE_DEFAULT_RESOURCES;
 }
