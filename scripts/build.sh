@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Configures and builds everything: scripts/build.sh [BUILD_DIR] [--sanitize] [--werror]
+# Configures and builds everything: scripts/build.sh [BUILD_DIR] [--sanitize|--tsan] [--werror]
+#   --sanitize  AddressSanitizer + UndefinedBehaviorSanitizer
+#   --tsan      ThreadSanitizer, without the console (Qt's GUI libraries are not instrumented, so
+#               TSan would report their internals; the server, its threads and the surge are
+#               what runs concurrently)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=build
@@ -7,6 +11,7 @@ extra=()
 for arg in "$@"; do
   case "$arg" in
     --sanitize) extra+=(-DSLUICE_SANITIZE=ON) ;;
+    --tsan) extra+=(-DSLUICE_TSAN=ON -DSLUICE_BUILD_CONSOLE=OFF) ;;
     --werror) extra+=(-DSLUICE_WERROR=ON) ;;
     -*) echo "build.sh: unknown option $arg" >&2; exit 2 ;;
     *) dir="$arg" ;;

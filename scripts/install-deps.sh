@@ -15,6 +15,8 @@ PACKAGES=(
   clang libfuzzer-14-dev libclang-rt-14-dev prometheus
   # Debian packages (scripts/package.sh: dpkg-shlibdeps computes Depends, CPack needs file)
   dpkg-dev file
+  # the formatting check of the test command (scripts/check-format.sh): Debian 12's version 14
+  clang-format
 )
 # The API contract check (scripts/check-api.sh) runs Redocly and Ajv on Node.js. A Node.js from
 # elsewhere (NodeSource bundles its own npm) is used as it is; Debian's otherwise.

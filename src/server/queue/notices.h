@@ -1,6 +1,7 @@
 // Notices posted by operators to the people waiting: copy-on-write so the status hot path
 // reads them with one atomic load.
 #pragma once
+#include "common/atomic_shared_ptr.h"
 #include <boost/json/array.hpp>
 
 #include <atomic>
@@ -38,7 +39,7 @@ public:
 
 private:
     std::mutex m_writeMutex;
-    std::atomic<std::shared_ptr<const List>> m_list{std::make_shared<const List>()};
+    AtomicSharedPtr<const List> m_list{std::make_shared<const List>()};
     uint64_t m_nextId = 1;
     std::function<void()> m_onChange;
 };

@@ -10,6 +10,7 @@
 //    the same every time it is asked for.
 #include "server/queue/queue_service.h"
 
+#include "common/atomic_shared_ptr.h"
 #include "common/base64url.h"
 #include "common/log.h"
 #include "common/timeutil.h"
@@ -153,8 +154,8 @@ public:
     CohortState lastState = CohortState::Scheduled; // control thread only
 
     ActiveSessions active;
-    std::atomic<std::shared_ptr<const std::string>> statusBody;
-    std::atomic<std::shared_ptr<const std::string>> statusResponse; // whole HTTP answer
+    AtomicSharedPtr<const std::string> statusBody;
+    AtomicSharedPtr<const std::string> statusResponse; // whole HTTP answer
 
     metrics::Counter* joins = nullptr;
     metrics::Counter* rejoins = nullptr;
@@ -1104,10 +1105,24 @@ void QueueService::sessionFinished(const std::string& cohort, uint64_t position)
 }
 
 void QueueService::setStockProbe(std::function<int64_t(const std::string&)> probe) {
+    // The probe is read by the tick on the control thread: once that runs, it is set there
+    // too (a data race found by ThreadSanitizer: booking wires it after the queue started).
+    if (m_impl->control) {
+        boost::asio::post(*m_impl->control, [impl = m_impl.get(), p = std::move(probe)]() mutable {
+            impl->stockProbe = std::move(p);
+        });
+        return;
+    }
     m_impl->stockProbe = std::move(probe);
 }
 
 void QueueService::setEventSink(std::function<void(QueueEvent)> sink) {
+    if (m_impl->control) { // read on the control thread (see setStockProbe)
+        boost::asio::post(*m_impl->control, [impl = m_impl.get(), s = std::move(sink)]() mutable {
+            impl->eventSink = std::move(s);
+        });
+        return;
+    }
     m_impl->eventSink = std::move(sink);
 }
 
