@@ -278,7 +278,7 @@ private slots:
         QVERIFY(http.get("/v1/queue/53-54/status").body.find("Maintenance under way") !=
                 std::string::npos);
         auto k2 = console(kim);
-        QVERIFY(k2);
+        QVERIFY2(k2, server->output().right(3000).constData());
         QCOMPARE(k2->ofType("snapshot").first()["notices"].toArray().size(), 1);
         QCOMPARE(k2->command("keep-1", "post_notice", {}),
                  a); // the remembered answer, not a new notice
@@ -288,6 +288,81 @@ private slots:
                  QString("ack"));
         QVERIFY(http.get("/v1/queue/53-54/status").body.find("Maintenance under way") ==
                 std::string::npos);
+    }
+
+    // Issue 11: a command waiting for a second operator survives a crash of the server; it can
+    // be approved after the restart, and one whose time ran out meanwhile expires (audited).
+    void pendingApprovalSurvivesRestart() {
+        std::string cfg = kApprovalConfig;
+        const std::string shortTimeout = "\"approval_timeout_s\": 2";
+        cfg.replace(cfg.find(shortTimeout), shortTimeout.size(), "\"approval_timeout_s\": 60");
+        ServerProcess s2(ServerProcess::Options{cfg, {}, 2, {}, false});
+        const QString a1 = addOperator(s2, "choi", "operator");
+        const QString a2 = addOperator(s2, "jung", "operator");
+        QVERIFY(!a1.isEmpty() && !a2.isEmpty());
+        QVERIFY2(s2.start(), s2.output().constData());
+        auto open = [&](const QString& token) {
+            auto c = std::make_unique<OpsClient>();
+            c->open(s2.port(), token);
+            return c->waitType("snapshot", 10'000) ? std::move(c) : nullptr;
+        };
+        auto c1 = open(a1);
+        QVERIFY(c1);
+        QJsonObject asked =
+            c1->command("keep-big", "set_rate", {{"cohort", "53-54"}, {"rate_per_s", 400}});
+        QCOMPARE(asked["status"].toString(), QString("pending_approval"));
+        c1.reset();
+        s2.kill9(); // the ack came after the commit: nothing may be lost now
+        QVERIFY2(s2.restart(), s2.output().constData());
+        QTRY_VERIFY_WITH_TIMEOUT(s2.output().contains("1 command(s) still wait for approval"),
+                                 5000);
+
+        auto c2 = open(a2);
+        QVERIFY(c2);
+        const QJsonArray waiting = c2->ofType("snapshot").first()["pending_approvals"].toArray();
+        QCOMPARE(waiting.size(), 1);
+        QCOMPARE(waiting[0].toObject()["command_id"].toString(), QString("keep-big"));
+        QCOMPARE(waiting[0].toObject()["requested_by"].toString(), QString("choi"));
+        QCOMPARE(waiting[0].toObject()["args"].toObject()["rate_per_s"].toInt(), 400);
+        QJsonObject ok = c2->command("jung-ok", "approve", {{"command_id", "keep-big"}});
+        QCOMPARE(ok["status"].toString(), QString("done"));
+        QCOMPARE(ok["result"].toObject()["new_value"].toDouble(), 400.0);
+        QCOMPARE(ok["result"].toObject()["requested_by"].toString(), QString("choi"));
+
+        // Approved means gone: another restart brings nothing back.
+        c2.reset();
+        QVERIFY(s2.terminate());
+        QVERIFY2(s2.start(), s2.output().constData());
+        auto c3 = open(a2);
+        QVERIFY(c3);
+        QCOMPARE(c3->ofType("snapshot").first()["pending_approvals"].toArray().size(), 0);
+
+        // A request whose time runs out while the server is down expires after the restart.
+        auto c4 = open(a1);
+        QVERIFY(c4);
+        QCOMPARE(c4->command("late-big", "set_rate",
+                             {{"cohort", "53-54"}, {"rate_per_s", 900}})["status"]
+                     .toString(),
+                 QString("pending_approval"));
+        c4.reset();
+        c3.reset();
+        QVERIFY(s2.terminate());
+        const QString db = s2.dataDir() + "/sluice.db";
+        QString err;
+        QVERIFY2(sqlExec(db, "UPDATE ops_pending_approvals SET expires_at_ms = 1", &err),
+                 qPrintable(err));
+        QVERIFY2(s2.start(), s2.output().constData());
+        auto c5 = open(a2);
+        QVERIFY(c5);
+        QVERIFY(c5->waitFor([](const QJsonObject& f) {
+            return f["type"] == "event" && f["kind"] == "approval_expired" &&
+                   f["data"].toObject()["command_id"] == "late-big";
+        }));
+        QCOMPARE(
+            c5->command("jung-late", "approve", {{"command_id", "late-big"}})["code"].toString(),
+            QString("not_found"));
+        CliResult verify = s2.cli({"audit", "verify"});
+        QCOMPARE(verify.exitCode, 0);
     }
 
     void auditChainVerifiesAndDetectsTampering() {

@@ -20,6 +20,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <atomic>
@@ -540,7 +541,8 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
     // Appends the audit rows, remembers the answer, then sends it to everyone waiting for it.
     void answer(const std::string& key, const OperatorInfo& actor, const std::string& commandId,
                 json::object frame, std::vector<AuditRow> rows,
-                std::function<void(Core&, int64_t auditId)> after = {}) {
+                std::function<void(Core&, int64_t auditId)> after = {},
+                std::function<void(store::Db&)> alsoWrite = {}) {
         struct Job {
             std::vector<AuditRow> rows;
             json::object frame;
@@ -550,9 +552,10 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         std::string operatorName = actor.name;
         auto self = shared_from_this();
         ctx.writer.submit(
-            [job, operatorName, commandId](store::Db& d) {
+            [job, operatorName, commandId, alsoWrite = std::move(alsoWrite)](store::Db& d) {
                 for (auto& r : job->rows)
                     appendAudit(d, r);
+                if (alsoWrite) alsoWrite(d);
                 if (!job->rows.empty()) job->auditId = job->rows.front().id;
                 json::object stored = job->frame;
                 if (job->auditId) stored["audit_id"] = job->auditId;
@@ -720,10 +723,22 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
                               describe(e.cmd.op, e.cmd.args, nullptr, nullptr) + " (" + reason +
                               ")";
         std::string name = e.actor.name;
-        answer(e.answerKey, e.actor, e.cmd.id, std::move(a), std::move(rows),
-               [data = std::move(data), message, name](Core& c, int64_t) mutable {
-                   c.emitEvent("approval_requested", "warning", message, name, std::move(data));
-               });
+        StoredApproval stored{p.key,
+                              p.cmd.id,
+                              p.cmd.op,
+                              json::serialize(p.cmd.args),
+                              p.requester.name,
+                              roleName(p.requester.role),
+                              p.peer,
+                              p.requestedAtMs,
+                              p.expiresAtMs,
+                              p.reason};
+        answer(
+            e.answerKey, e.actor, e.cmd.id, std::move(a), std::move(rows),
+            [data = std::move(data), message, name](Core& c, int64_t) mutable {
+                c.emitEvent("approval_requested", "warning", message, name, std::move(data));
+            },
+            [stored = std::move(stored)](store::Db& d) { savePendingApproval(d, stored); });
     }
 
     void approve(Exec e, const std::vector<queue::CohortView>& views) {
@@ -750,6 +765,7 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
             return refuse(e, "not_found", "command \"" + target + "\" expired without approval");
         }
         pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(matches.front()));
+        forgetApproval(p.key);
         if (auto r = validateCommand(p.cmd.op, p.cmd.args, views))
             return refuse(e, r->code,
                           "cannot run " + p.requester.name + "'s " + p.cmd.op + ": " + r->message,
@@ -757,6 +773,21 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
                                "approved by " + e.actor.name + " but invalid now: " + r->message)});
         Exec run2{e.answerKey, e.actor, e.peer, p.cmd, e.answerCmd, p};
         run(std::move(run2));
+    }
+
+    // The approval left the pending list (approved, refused or expired): its row goes too. The
+    // writer is sequential, so the delete commits before anything the approval then writes.
+    void forgetApproval(const std::string& key) {
+        ctx.writer.submit([key](store::Db& d) { deletePendingApproval(d, key); },
+                          [key](std::exception_ptr e) {
+                              if (!e) return;
+                              try {
+                                  std::rethrow_exception(e);
+                              } catch (const std::exception& x) {
+                                  SLUICE_ERROR("ops: could not delete pending approval ", key, ": ",
+                                               x.what());
+                              }
+                          });
     }
 
     void expireApprovals(int64_t nowMs) {
@@ -767,6 +798,7 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
             }
             Pending p = std::move(*it);
             it = pending.erase(it);
+            forgetApproval(p.key);
             std::string detail = "no second operator approved it within " +
                                  std::to_string(cfg.twoPerson.approvalTimeoutS) + " s";
             auditOnly({row(p.requester, p.peer, p.cmd, nullptr, nullptr, "expired", detail)});
@@ -1024,12 +1056,39 @@ OpsService::OpsService(AppContext& ctx, BookingFacade* booking)
     std::vector<queue::Notice> notices;
     uint64_t nextId = 1;
     std::vector<RememberedAnswer> remembered;
+    std::vector<StoredApproval> approvals;
     std::size_t limit = m_core->cfg.rememberedCommands;
     ctx.writer.runSync([&](store::Db& db) {
         ensureSchema(db);
         notices = loadActiveNotices(db, &nextId);
         remembered = loadAnswers(db, limit);
+        approvals = loadPendingApprovals(db);
     });
+    // Approvals asked for before a restart wait on; those that expired meanwhile expire on the
+    // first tick, with their audit row and event, as if the server had never stopped.
+    for (auto& a : approvals) {
+        Pending p;
+        p.key = a.answerKey;
+        p.cmd.id = a.commandId;
+        p.cmd.op = a.op;
+        boost::system::error_code ec;
+        json::value args = json::parse(a.argsJson, ec);
+        if (ec || !args.is_object()) {
+            SLUICE_WARN("ops: pending approval ", a.commandId,
+                        " has unreadable arguments; dropped");
+            continue;
+        }
+        p.cmd.args = std::move(args.as_object());
+        p.requester.name = a.requester;
+        p.requester.role = parseRole(a.role).value_or(Role::Operator);
+        p.peer = a.peer;
+        p.requestedAtMs = a.requestedAtMs;
+        p.expiresAtMs = a.expiresAtMs;
+        p.reason = a.reason;
+        m_core->pending.push_back(std::move(p));
+    }
+    if (!approvals.empty())
+        SLUICE_INFO("ops: ", m_core->pending.size(), " command(s) still wait for approval");
     if (!notices.empty() || nextId > 1) {
         // Keep ids unique even if the board already handed some out.
         for (const auto& n : *ctx.notices.all())

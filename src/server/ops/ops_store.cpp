@@ -75,6 +75,17 @@ CREATE TABLE IF NOT EXISTS ops_commands(
     answer TEXT NOT NULL,
     at_ms INTEGER NOT NULL,
     PRIMARY KEY(operator, command_id));
+CREATE TABLE IF NOT EXISTS ops_pending_approvals(
+    answer_key TEXT PRIMARY KEY,
+    command_id TEXT NOT NULL,
+    op TEXT NOT NULL,
+    args TEXT NOT NULL,
+    requester TEXT NOT NULL,
+    role TEXT NOT NULL,
+    peer TEXT NOT NULL,
+    requested_at_ms INTEGER NOT NULL,
+    expires_at_ms INTEGER NOT NULL,
+    reason TEXT NOT NULL);
 )sql");
 }
 
@@ -398,6 +409,41 @@ std::vector<RememberedAnswer> loadAnswers(store::Db& db, std::size_t limit) {
     st.bind(1, static_cast<int64_t>(limit));
     while (st.step())
         out.push_back({st.text(0), st.text(1), st.text(2)});
+    return out;
+}
+
+// ---- pending approvals ----
+void savePendingApproval(store::Db& db, const StoredApproval& a) {
+    store::Stmt st(db, "INSERT OR REPLACE INTO ops_pending_approvals(answer_key, command_id, op, "
+                       "args, requester, role, peer, requested_at_ms, expires_at_ms, reason) "
+                       "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+    st.bind(1, std::string_view(a.answerKey))
+        .bind(2, std::string_view(a.commandId))
+        .bind(3, std::string_view(a.op))
+        .bind(4, std::string_view(a.argsJson))
+        .bind(5, std::string_view(a.requester))
+        .bind(6, std::string_view(a.role))
+        .bind(7, std::string_view(a.peer))
+        .bind(8, a.requestedAtMs)
+        .bind(9, a.expiresAtMs)
+        .bind(10, std::string_view(a.reason));
+    st.run();
+}
+
+void deletePendingApproval(store::Db& db, const std::string& answerKey) {
+    store::Stmt st(db, "DELETE FROM ops_pending_approvals WHERE answer_key = ?1");
+    st.bind(1, std::string_view(answerKey));
+    st.run();
+}
+
+std::vector<StoredApproval> loadPendingApprovals(store::Db& db) {
+    std::vector<StoredApproval> out;
+    store::Stmt st(db, "SELECT answer_key, command_id, op, args, requester, role, peer, "
+                       "requested_at_ms, expires_at_ms, reason FROM ops_pending_approvals "
+                       "ORDER BY requested_at_ms, answer_key");
+    while (st.step())
+        out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5),
+                       st.text(6), st.int64(7), st.int64(8), st.text(9)});
     return out;
 }
 

@@ -89,4 +89,17 @@ struct RememberedAnswer {
 // The newest `limit` answers, oldest first.
 std::vector<RememberedAnswer> loadAnswers(store::Db& db, std::size_t limit);
 
+// ---- pending approvals ----
+// Commands waiting for a second operator's approval, so that a restart does not drop them:
+// saved with their pending_approval audit row, deleted when approved, refused or expired.
+struct StoredApproval {
+    std::string answerKey, commandId, op, argsJson, requester, role, peer;
+    int64_t requestedAtMs = 0, expiresAtMs = 0;
+    std::string reason;
+};
+void savePendingApproval(store::Db& db, const StoredApproval& a);
+void deletePendingApproval(store::Db& db, const std::string& answerKey);
+// Oldest first.
+std::vector<StoredApproval> loadPendingApprovals(store::Db& db);
+
 } // namespace sluice::ops
