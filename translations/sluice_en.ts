@@ -1014,6 +1014,87 @@
     </message>
 </context>
 <context>
+    <name>sluice::console::AuditCheckpointView</name>
+    <message>
+        <source>Audit log checkpoint
+Newest row: %1
+Row hash: %2
+Signed at: %3
+Server node: %4
+Signature (HMAC-SHA256): %5
+
+Keep this file outside the server. Later, &apos;sluice-server audit verify --checkpoint FILE&apos; shows whether any row up to this one was changed or removed.</source>
+        <translation>Audit log checkpoint
+Newest row: %1
+Row hash: %2
+Signed at: %3
+Server node: %4
+Signature (HMAC-SHA256): %5
+
+Keep this file outside the server. Later, &apos;sluice-server audit verify --checkpoint FILE&apos; shows whether any row up to this one was changed or removed.</translation>
+    </message>
+    <message>
+        <source>(empty log)</source>
+        <translation>(empty log)</translation>
+    </message>
+    <message>
+        <source>Audit #%1 · %2…</source>
+        <translation>Audit #%1 · %2…</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>Last refresh failed: %1</source>
+        <translation>Last refresh failed: %1</translation>
+    </message>
+    <message>
+        <source>Audit: unavailable</source>
+        <translation>Audit: unavailable</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint could not be fetched: %1</source>
+        <translation>The audit checkpoint could not be fetched: %1</translation>
+    </message>
+    <message>
+        <source>Audit: …</source>
+        <translation>Audit: …</translation>
+    </message>
+    <message>
+        <source>no checkpoint has been received yet</source>
+        <translation>no checkpoint has been received yet</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint</source>
+        <translation>Audit checkpoint</translation>
+    </message>
+    <message>
+        <source>Connect to a live server first: a replay has no audit log.</source>
+        <translation>Connect to a live server first: a replay has no audit log.</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Asking the server…</translation>
+    </message>
+    <message>
+        <source>Save audit checkpoint</source>
+        <translation>Save audit checkpoint</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Could not save %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>sluice::console::ChartsPanel</name>
     <message>
         <source>Window</source>
@@ -1718,6 +1799,10 @@ Qt %2</translation>
     <message>
         <source>Does</source>
         <translation>Does</translation>
+    </message>
+    <message>
+        <source>&amp;Audit checkpoint…</source>
+        <translation>&amp;Audit checkpoint…</translation>
     </message>
 </context>
 <context>

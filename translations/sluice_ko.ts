@@ -1011,6 +1011,87 @@
     </message>
 </context>
 <context>
+    <name>sluice::console::AuditCheckpointView</name>
+    <message>
+        <source>Audit log checkpoint
+Newest row: %1
+Row hash: %2
+Signed at: %3
+Server node: %4
+Signature (HMAC-SHA256): %5
+
+Keep this file outside the server. Later, &apos;sluice-server audit verify --checkpoint FILE&apos; shows whether any row up to this one was changed or removed.</source>
+        <translation>감사 기록 체크포인트
+최신 행: %1
+행 해시: %2
+서명 시각: %3
+서버 노드: %4
+서명(HMAC-SHA256): %5
+
+이 파일은 서버 밖에 보관하세요. 나중에 &apos;sluice-server audit verify --checkpoint FILE&apos;로 이 행까지의 기록이 바뀌거나 지워졌는지 확인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>(empty log)</source>
+        <translation>(빈 기록)</translation>
+    </message>
+    <message>
+        <source>Audit #%1 · %2…</source>
+        <translation>감사 #%1 · %2…</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>비어 있음</translation>
+    </message>
+    <message>
+        <source>Last refresh failed: %1</source>
+        <translation>마지막 갱신 실패: %1</translation>
+    </message>
+    <message>
+        <source>Audit: unavailable</source>
+        <translation>감사: 확인 불가</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint could not be fetched: %1</source>
+        <translation>감사 체크포인트를 가져올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Audit: …</source>
+        <translation>감사: …</translation>
+    </message>
+    <message>
+        <source>no checkpoint has been received yet</source>
+        <translation>아직 받은 체크포인트가 없습니다</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint</source>
+        <translation>감사 체크포인트</translation>
+    </message>
+    <message>
+        <source>Connect to a live server first: a replay has no audit log.</source>
+        <translation>먼저 실시간 서버에 연결하세요: 재생에는 감사 기록이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>서버에 요청 중…</translation>
+    </message>
+    <message>
+        <source>Save audit checkpoint</source>
+        <translation>감사 체크포인트 저장</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>sluice::console::ChartsPanel</name>
     <message>
         <source>Window</source>
@@ -1715,6 +1796,10 @@ Qt %2</translation>
     <message>
         <source>Does</source>
         <translation>기능</translation>
+    </message>
+    <message>
+        <source>&amp;Audit checkpoint…</source>
+        <translation>감사 체크포인트(&amp;A)…</translation>
     </message>
 </context>
 <context>

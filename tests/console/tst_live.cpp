@@ -8,6 +8,7 @@
 #include "console/model/consolesession.h"
 #include "console/transport/livesource.h"
 #include "console/views/approvalspanel.h"
+#include "console/views/auditcheckpointview.h"
 #include "console/views/cohortpanel.h"
 #include "console/views/drillpanel.h"
 #include "console/views/languagemanager.h"
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -96,6 +98,7 @@ private slots:
     void badTokenShownInBanner();
     void frozenServerDetectedByLinkTimer();
     void killRestartReconnectsAndResumes();
+    void auditCheckpointShownAndSaved();
 };
 
 void TestLive::initTestCase() {
@@ -366,6 +369,61 @@ void TestLive::killRestartReconnectsAndResumes() {
     const QString id = c.lastSentId();
     QVERIFY(settled(c, id));
     QCOMPARE(c.status(id), TrackedCommand::Status::Done);
+}
+
+// Issue 11: the audit log's signed anchor in the status bar, refreshed, and saved to a file
+// that the server's own `audit verify --checkpoint` accepts.
+void TestLive::auditCheckpointShownAndSaved() {
+    if (!m_server->running()) QVERIFY2(m_server->start(), m_server->output().constData());
+    Console c(m_lang, base(), m_kim);
+    QVERIFY(c.ready());
+    AuditCheckpointView* a = c.window->auditCheckpoint();
+    QVERIFY(a->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(a->checkpoint().has_value(), 10'000);
+    const qint64 row0 = a->checkpoint()->row;
+    QVERIFY2(a->text().contains(QStringLiteral("#%1").arg(row0)), qPrintable(a->text()));
+
+    // An operator action adds an audit row; the next refresh shows the new head.
+    CohortPanel* p = c.window->cohorts();
+    p->selectCohort("50-52");
+    QTRY_VERIFY(p->rateButton()->isEnabled());
+    p->rateSpin()->setValue(p->rateSpin()->value() - 5); // lowering needs no approval
+    p->rateButton()->click();
+    const QString id = c.lastSentId();
+    QVERIFY(settled(c, id));
+    QCOMPARE(c.status(id), TrackedCommand::Status::Done);
+    a->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(a->checkpoint()->row > row0, 10'000);
+    QVERIFY2(a->text().contains(a->checkpoint()->hash.left(10)), qPrintable(a->text()));
+    QVERIFY(a->toolTip().contains(a->checkpoint()->mac));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath("checkpoint.json");
+    QString error;
+    QVERIFY2(a->saveTo(path, &error), qPrintable(error));
+    const sluice::test::CliResult ok = m_server->cli({"audit", "verify", "--checkpoint", path});
+    QVERIFY2(ok.exitCode == 0, qPrintable(ok.out + ok.err));
+    // A file changed by hand is not a checkpoint the server signed.
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray forged = f.readAll();
+    f.close();
+    const QByteArray hash = a->checkpoint()->hash.toLatin1();
+    forged.replace(hash, QByteArray(hash.size(), '0'));
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(forged);
+    f.close();
+    QVERIFY(m_server->cli({"audit", "verify", "--checkpoint", path}).exitCode != 0);
+
+    // A replay (no source) hides it; a refused token says it is unavailable.
+    c.window->setSource(nullptr);
+    QVERIFY(!a->isVisible());
+    Console bad(m_lang, base(), QStringLiteral("not-a-valid-token"));
+    AuditCheckpointView* b = bad.window->auditCheckpoint();
+    QTRY_VERIFY_WITH_TIMEOUT(!b->lastError().isEmpty(), 10'000);
+    QVERIFY(!b->checkpoint());
+    QVERIFY(b->lastError().contains("401"));
+    QVERIFY2(b->text().contains(QStringLiteral("unavailable")), qPrintable(b->text()));
 }
 
 QTEST_MAIN(TestLive)

@@ -34,6 +34,8 @@ public:
     LinkStatus linkStatus() const override { return m_status; }
     // A new token (after a refusal): the next open() uses it.
     void setToken(const QString& token) { m_token = token.trimmed(); }
+    const QUrl& baseUrl() const { return m_baseUrl; }
+    const QString& token() const { return m_token; }
 
     // Link loss: no frame for this long means the link is considered lost (the socket is
     // aborted and a reconnect scheduled). Tests shorten it.

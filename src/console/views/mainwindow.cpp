@@ -9,6 +9,7 @@
 #include "console/views/alertnotifier.h"
 #include "console/views/alertspanel.h"
 #include "console/views/approvalspanel.h"
+#include "console/views/auditcheckpointview.h"
 #include "console/views/chartspanel.h"
 #include "console/views/clinicpanel.h"
 #include "console/views/cohortpanel.h"
@@ -31,12 +32,12 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QShowEvent>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QScrollArea>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -143,14 +144,16 @@ MainWindow::MainWindow(ConsoleSession* session, LanguageManager* language, Profi
     statusBar()->addPermanentWidget(m_connLabel);
     statusBar()->addPermanentWidget(m_serverLabel, 1);
     statusBar()->addPermanentWidget(m_lastUpdate);
+    m_audit = new AuditCheckpointView(this);
+    statusBar()->addPermanentWidget(m_audit);
     // Recording and replay (issue 6): File → Open recording / Export / Recording settings,
     // the replay timeline, the REC mark, recording of every live session.
     replay::RecordingController::Hooks recordingHooks;
     recordingHooks.setSource = [this](DataSource* s) { setSource(s); };
     recordingHooks.chartWindowMs = [this] { return m_charts->windowMs(); };
     recordingHooks.charts = m_charts;
-    m_recording = new replay::RecordingController(this, session, m_fileMenu, m_quitAction,
-                                                  recordingHooks);
+    m_recording =
+        new replay::RecordingController(this, session, m_fileMenu, m_quitAction, recordingHooks);
 
     // Each panel shows the outcome of its own commands: no other panel is raised.
     connect(m_cohorts, &CohortPanel::commandRequested, this,
@@ -294,10 +297,13 @@ void MainWindow::setSource(DataSource* source) {
     m_source.reset(source);
     m_linkMessage.clear();
     if (m_recording) m_recording->sourceAttached(source);
+    // The audit anchor is the live server's; a replay has none. The source is opened below.
+    if (m_audit) m_audit->setSource(nullptr);
     if (source) {
         m_session->setSource(source);
         connect(source, &DataSource::linkStatusChanged, this, &MainWindow::updateStatus);
         source->open();
+        if (m_audit) m_audit->setSource(qobject_cast<LiveSource*>(source));
     }
     m_frame->setStyleSheet(source && !source->isLive()
                                ? QStringLiteral("QFrame#replayFrame { border: 6px solid #c62828; "
@@ -348,9 +354,8 @@ QString MainWindow::requestCommand(const QString& op, const QJsonObject& args,
         return {};
     const QString id = m_session->sendCommand(op, args, description);
     if (line) line->track(id, what);
-    statusBar()->showMessage(id.isEmpty() ? tr("Not sent: %1").arg(what)
-                                          : tr("Pending: %1").arg(what),
-                             5000);
+    statusBar()->showMessage(
+        id.isEmpty() ? tr("Not sent: %1").arg(what) : tr("Pending: %1").arg(what), 5000);
     return id;
 }
 
@@ -436,9 +441,9 @@ void MainWindow::updateBanner() {
         banner = tr("Not connected. Use File → Connect… to choose a server.");
     } else if (link.problem != LinkStatus::Problem::None) {
         // One sentence per cause, its figures ticking (time since the last frame, next attempt).
-        banner = linkStatusText(link, m_liveUrl.isValid() ? m_liveUrl.authority()
-                                                          : m_source->description(),
-                                QDateTime::currentMSecsSinceEpoch());
+        banner = linkStatusText(
+            link, m_liveUrl.isValid() ? m_liveUrl.authority() : m_source->description(),
+            QDateTime::currentMSecsSinceEpoch());
         severe = link.severe();
     } else if (!m_linkMessage.isEmpty()) {
         banner = m_linkMessage;
@@ -457,11 +462,11 @@ void MainWindow::updateBanner() {
     m_banner->setText(banner);
     // A style sheet, not a palette: inside the top tool bar, Fusion draws the tool bar's own
     // background over a palette colour, and the banner must be red where it matters.
-    const QString sheet = severe
-        ? QStringLiteral("QFrame#bannerFrame { background-color: #c62828; }"
-                         " QLabel#banner { color: white; background-color: #c62828; }")
-        : QStringLiteral("QFrame#bannerFrame { background-color: #ffd68c; }"
-                         " QLabel#banner { color: #3c1e00; background-color: #ffd68c; }");
+    const QString sheet =
+        severe ? QStringLiteral("QFrame#bannerFrame { background-color: #c62828; }"
+                                " QLabel#banner { color: white; background-color: #c62828; }")
+               : QStringLiteral("QFrame#bannerFrame { background-color: #ffd68c; }"
+                                " QLabel#banner { color: #3c1e00; background-color: #ffd68c; }");
     if (m_bannerFrame->styleSheet() != sheet) m_bannerFrame->setStyleSheet(sheet);
     m_tokenButton->setVisible(link.needsNewToken());
     m_bannerFrame->setVisible(!banner.isEmpty());

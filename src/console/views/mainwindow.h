@@ -28,6 +28,7 @@ namespace sluice::console {
 
 class AlertNotifier;
 class AlertsPanel;
+class AuditCheckpointView;
 class ApprovalsPanel;
 class ChartsPanel;
 class ClinicPanel;
@@ -102,6 +103,7 @@ public:
     QLabel* connectionLabel() const { return m_connLabel; }
     QLabel* modeLabel() const { return m_modeLabel; }
     QLabel* lastUpdateLabel() const { return m_lastUpdate; }
+    AuditCheckpointView* auditCheckpoint() const { return m_audit; }
     QLabel* banner() const { return m_banner; }
     QFrame* bannerFrame() const { return m_bannerFrame; }
     QPushButton* newTokenButton() const { return m_tokenButton; }
@@ -163,9 +165,11 @@ private:
     QLabel* m_connLabel;
     QLabel* m_serverLabel;
     QLabel* m_lastUpdate;
+    AuditCheckpointView* m_audit;
 
     QMenu *m_fileMenu, *m_viewMenu, *m_languageMenu, *m_helpMenu;
     QAction *m_connectAction, *m_disconnectAction, *m_quitAction, *m_aboutAction;
+    QAction* m_auditAction;
     QAction *m_koAction, *m_enAction;
     QAction *m_resetLayoutAction, *m_wallAction, *m_soundAction, *m_shortcutsAction;
     QAction *m_ackAction, *m_pauseAction, *m_resumeAction, *m_rateAction;

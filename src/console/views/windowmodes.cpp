@@ -10,6 +10,8 @@
 #include "console/views/eventlogpanel.h"
 #include "console/views/languagemanager.h"
 #include "console/views/mainwindow.h"
+
+#include "console/views/auditcheckpointview.h"
 #include "console/views/tilespanel.h"
 #include "console/views/wallview.h"
 
@@ -37,6 +39,8 @@ void MainWindow::createMenus() {
     m_connectAction = m_fileMenu->addAction(QString(), this, &MainWindow::showConnectDialog);
     m_connectAction->setShortcut(QKeySequence::Open);
     m_disconnectAction = m_fileMenu->addAction(QString(), this, &MainWindow::disconnectFromServer);
+    m_auditAction = m_fileMenu->addAction(QString(), this, [this] { m_audit->showDialog(); });
+    m_auditAction->setObjectName(QStringLiteral("auditCheckpointAction"));
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -144,6 +148,8 @@ void MainWindow::retranslate() {
     m_fileMenu->setTitle(tr("&File"));
     m_connectAction->setText(tr("&Connect…"));
     m_disconnectAction->setText(tr("&Disconnect"));
+    m_auditAction->setText(tr("&Audit checkpoint…"));
+    m_audit->retranslate();
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_wallAction->setText(tr("&Wall mode (full screen)"));
@@ -154,9 +160,12 @@ void MainWindow::retranslate() {
     m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
     m_aboutAction->setText(tr("&About"));
     m_tokenButton->setText(tr("Enter a new token…"));
-    const QString titles[] = {tr("Cohorts"),      tr("Notices"),
-                              tr("Approvals and my actions"), tr("Identity provider drill"),
-                              tr("Clinic stock"), tr("Incident timeline")};
+    const QString titles[] = {tr("Cohorts"),
+                              tr("Notices"),
+                              tr("Approvals and my actions"),
+                              tr("Identity provider drill"),
+                              tr("Clinic stock"),
+                              tr("Incident timeline")};
     for (int i = 0; i < m_docks.size(); ++i)
         m_docks.at(i)->setWindowTitle(titles[i]);
     retranslateShortcuts();
@@ -170,7 +179,8 @@ void MainWindow::retranslateShortcuts() {
     m_rateAction->setText(tr("Go to the rate ceiling of the selected cohort"));
     m_panelActions.at(0)->setText(tr("Go to the alerts"));
     for (int i = 0; i < m_docks.size() && i + 1 < m_panelActions.size(); ++i)
-        m_panelActions.at(i + 1)->setText(tr("Go to the panel “%1”").arg(m_docks.at(i)->windowTitle()));
+        m_panelActions.at(i + 1)->setText(
+            tr("Go to the panel “%1”").arg(m_docks.at(i)->windowTitle()));
 }
 
 QList<QPair<QString, QString>> MainWindow::shortcutList() const {
@@ -298,9 +308,9 @@ void MainWindow::resetLayout() {
     m_log->applyColumnModes();
     m_charts->setWindowIndex(0);
     QSettings s;
-    for (const char* key : {"window/geometry", "window/state", "window/splitter",
-                            "window/clinicHeader", "window/cohortHeader", "window/logHeader",
-                            "window/chartWindow"})
+    for (const char* key :
+         {"window/geometry", "window/state", "window/splitter", "window/clinicHeader",
+          "window/cohortHeader", "window/logHeader", "window/chartWindow"})
         s.remove(QLatin1String(key));
     applyDefaultProportions();
 }
