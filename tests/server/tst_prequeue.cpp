@@ -39,6 +39,25 @@ private slots:
         }
     }
 
+    // The published test vector of docs/fairness.md, computed by an independent implementation
+    // of the construction written there (Python's hmac module). It pins the permutation: a
+    // change to it would move every citizen's place, and a third party checks their own
+    // implementation against these numbers.
+    void publishedTestVector() {
+        std::string seed;
+        for (int i = 0; i < 32; ++i)
+            seed.push_back(char(i)); // 000102...1f
+        PrequeuePermutation million(seed, 1'000'000);
+        const uint64_t first[] = {343693, 372258, 818881, 838798, 749132,
+                                  217854, 765422, 338289, 242692, 748900};
+        for (uint64_t e = 0; e < 10; ++e)
+            QCOMPARE(million.permute(e), first[e]);
+        PrequeuePermutation ten(seed, 10);
+        const uint64_t all[] = {3, 2, 5, 8, 7, 6, 0, 4, 9, 1};
+        for (uint64_t e = 0; e < 10; ++e)
+            QCOMPARE(ten.permute(e), all[e]);
+    }
+
     void deterministicFromSeedAndDifferentAcrossSeeds() {
         PrequeuePermutation a("same seed", 10'000), b("same seed", 10'000), c("other seed", 10'000);
         int same = 0;
