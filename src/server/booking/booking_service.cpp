@@ -925,8 +925,4 @@ json::object BookingService::identityProviderState() const {
     return m_impl->idp->state();
 }
 
-int64_t BookingService::totalRemaining() const {
-    return m_impl->mirror.total();
-}
-
 } // namespace sluice::booking

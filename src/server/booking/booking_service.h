@@ -46,9 +46,6 @@ public:
                                     boost::json::value* newValue) override;
     boost::json::object identityProviderState() const override;
 
-    // Doses left over the whole window, all clinics (what the queue's stock probe reports).
-    int64_t totalRemaining() const;
-
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;

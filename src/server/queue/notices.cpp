@@ -18,7 +18,6 @@ uint64_t NoticeBoard::post(Notice n) {
         next->push_back(std::move(n));
         m_list.store(std::move(next));
     }
-    if (m_onChange) m_onChange();
     return id;
 }
 
@@ -33,7 +32,6 @@ bool NoticeBoard::retract(uint64_t id, Notice* removed) {
         next->erase(it);
         m_list.store(std::move(next));
     }
-    if (m_onChange) m_onChange();
     return true;
 }
 
@@ -45,7 +43,6 @@ void NoticeBoard::restore(List list, uint64_t nextId) {
             m_nextId = std::max(m_nextId, n.id + 1);
         m_list.store(std::make_shared<const List>(std::move(list)));
     }
-    if (m_onChange) m_onChange();
 }
 
 boost::json::object noticeToJson(const Notice& n) {

@@ -6,7 +6,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -33,7 +32,6 @@ public:
     std::shared_ptr<const List> all() const { return m_list.load(); }
     // Notices that apply to one cohort (its own and "*"), as a JSON array.
     boost::json::array forCohort(const std::string& cohort) const;
-    void setOnChange(std::function<void()> f) { m_onChange = std::move(f); }
     // Replaces the whole list (recovery from storage).
     void restore(List list, uint64_t nextId);
 
@@ -41,7 +39,6 @@ private:
     std::mutex m_writeMutex;
     AtomicSharedPtr<const List> m_list{std::make_shared<const List>()};
     uint64_t m_nextId = 1;
-    std::function<void()> m_onChange;
 };
 
 boost::json::object noticeToJson(const Notice& n);

@@ -942,10 +942,6 @@ std::vector<CohortView> QueueService::views() const {
     return out;
 }
 
-bool QueueService::hasCohort(std::string_view id) const {
-    return m_impl->find(id) != nullptr;
-}
-
 const CohortConfig* QueueService::cohortConfig(std::string_view id) const {
     Cohort* c = m_impl->find(id);
     return c ? &c->cfg : nullptr;

@@ -81,7 +81,6 @@ public:
     void shutdown();
 
     std::vector<CohortView> views() const;
-    bool hasCohort(std::string_view id) const;
     const CohortConfig* cohortConfig(std::string_view id) const;
 
     // Operator commands (thread-safe). Each change is persisted before it is acknowledged by
