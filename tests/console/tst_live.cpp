@@ -371,7 +371,7 @@ void TestLive::killRestartReconnectsAndResumes() {
     QCOMPARE(c.status(id), TrackedCommand::Status::Done);
 }
 
-// Issue 11: the audit log's signed anchor in the status bar, refreshed, and saved to a file
+// The audit log's signed anchor in the status bar, refreshed, and saved to a file
 // that the server's own `audit verify --checkpoint` accepts.
 void TestLive::auditCheckpointShownAndSaved() {
     if (!m_server->running()) QVERIFY2(m_server->start(), m_server->output().constData());

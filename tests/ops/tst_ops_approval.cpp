@@ -290,7 +290,7 @@ private slots:
                 std::string::npos);
     }
 
-    // Issue 11: a command waiting for a second operator survives a crash of the server; it can
+    // A command waiting for a second operator survives a crash of the server; it can
     // be approved after the restart, and one whose time ran out meanwhile expires (audited).
     void pendingApprovalSurvivesRestart() {
         std::string cfg = kApprovalConfig;

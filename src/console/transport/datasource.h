@@ -1,5 +1,5 @@
 // The console's data-source interface: where frames come from. The live WebSocket source and
-// the replay source (issue 6) implement it; the session and the views above it never know which
+// the replay source implement it; the session and the views above it never know which
 // one feeds them (QGroundControl's "replay is just another link").
 #pragma once
 #include "console/transport/linkstatus.h"

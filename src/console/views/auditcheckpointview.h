@@ -1,4 +1,4 @@
-// The audit log's signed anchor in the console (issue 11): a status-bar label with the newest
+// The audit log's signed anchor in the console: a status-bar label with the newest
 // audit row and its hash, refreshed every 30 s while connected live, and a dialog (File →
 // Audit checkpoint…) that shows the whole checkpoint and saves it to a file for an operator to
 // keep outside the server. `sluice-server audit verify --checkpoint FILE` later proves that

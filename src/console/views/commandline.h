@@ -12,7 +12,7 @@ struct CommandLine {
     QString tokenFile;
     QString screenshotFile;
     double afterS = 3;
-    // Recording and replay (issue 6): --record FILE (no window; needs --connect and
+    // Recording and replay: --record FILE (no window; needs --connect and
     // --duration S), --replay FILE [--at TIME].
     QString recordFile;
     double durationS = 0;

@@ -146,7 +146,7 @@ MainWindow::MainWindow(ConsoleSession* session, LanguageManager* language, Profi
     statusBar()->addPermanentWidget(m_lastUpdate);
     m_audit = new AuditCheckpointView(this);
     statusBar()->addPermanentWidget(m_audit);
-    // Recording and replay (issue 6): File → Open recording / Export / Recording settings,
+    // Recording and replay: File → Open recording / Export / Recording settings,
     // the replay timeline, the REC mark, recording of every live session.
     replay::RecordingController::Hooks recordingHooks;
     recordingHooks.setSource = [this](DataSource* s) { setSource(s); };

@@ -63,7 +63,7 @@ public:
     void disconnectFromServer();
     void showConnectDialog();
     DataSource* source() const;
-    // Opens a recording in replay mode (issue 6); false when the file is refused (the reason
+    // Opens a recording in replay mode; false when the file is refused (the reason
     // is on the banner and the status bar).
     bool openRecording(const QString& path);
     // Recording of live sessions, replay timeline, exports.
