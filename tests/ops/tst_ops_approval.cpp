@@ -365,6 +365,75 @@ private slots:
         QCOMPARE(verify.exitCode, 0);
     }
 
+    // A stolen token cannot flood commands (nor the audit log with them), and refused stream
+    // logins are in the audit log, bounded per minute.
+    void commandsAreRateLimitedAndFailedLoginsAudited() {
+        std::string cfg = kApprovalConfig;
+        const std::string tick = "\"tick_ms\": 100,";
+        cfg.replace(cfg.find(tick), tick.size(),
+                    "\"tick_ms\": 100, \"command_rate_per_s\": 2, \"command_burst\": 5, "
+                    "\"failed_login_audits_per_minute\": 3,");
+        ServerProcess s3(ServerProcess::Options{cfg, {}, 2, {}, false});
+        const QString token = addOperator(s3, "han", "operator");
+        QVERIFY(!token.isEmpty());
+        QVERIFY2(s3.start(), s3.output().constData());
+        auto c = std::make_unique<OpsClient>();
+        c->open(s3.port(), token);
+        QVERIFY(c->waitType("snapshot", 10'000));
+        // 20 commands at once: the burst of 5 is carried out (refused: unknown cohort), the
+        // rest answered rate_limited at once.
+        const int from = c->frames.size();
+        for (int i = 0; i < 20; ++i)
+            c->sendJson(
+                QJsonObject{{"type", "command"},
+                            {"id", QStringLiteral("flood-%1").arg(i)},
+                            {"op", "set_rate"},
+                            {"args", QJsonObject{{"cohort", "no-such"}, {"rate_per_s", 1}}}});
+        QTRY_COMPARE_WITH_TIMEOUT(
+            [&] {
+                int n = 0;
+                for (int i = from; i < c->frames.size(); ++i)
+                    n += c->frames[i]["type"] == "nack";
+                return n;
+            }(),
+            20, 10'000);
+        int limited = 0, carriedOut = 0;
+        for (int i = from; i < c->frames.size(); ++i) {
+            if (c->frames[i]["type"] != "nack") continue;
+            const QString code = c->frames[i]["code"].toString();
+            limited += code == "rate_limited";
+            carriedOut += code == "unknown_cohort";
+        }
+        QVERIFY2(carriedOut >= 5 && carriedOut <= 6, qPrintable(QString::number(carriedOut)));
+        QCOMPARE(limited + carriedOut, 20);
+        // The bucket refills: after a second, commands are carried out again.
+        QTest::qWait(1100);
+        QCOMPARE(c->command("after", "set_rate", {{"cohort", "no-such"}, {"rate_per_s", 1}})["code"]
+                     .toString(),
+                 QString("unknown_cohort"));
+
+        // Five refused logins: three rows, the fourth and fifth counted.
+        for (int i = 0; i < 5; ++i) {
+            OpsClient bad;
+            bad.open(s3.port(), QStringLiteral("not-a-token-%1").arg(i));
+            QVERIFY(!bad.waitType("snapshot", 1500));
+        }
+        c.reset();
+        QVERIFY(s3.terminate());
+        sluice::store::Db db((s3.dataDir() + "/sluice.db").toStdString(),
+                             sluice::store::Sync::Full);
+        int rateRows = 0, refusedRows = 0, loginRows = 0;
+        for (const auto& r : sluice::ops::readAudit(db, 0, 1'000'000)) {
+            rateRows += r.result == "rate_limited";
+            refusedRows += r.result == "refused" && r.op == "set_rate";
+            loginRows += r.op == "login" && r.result == "refused";
+        }
+        QCOMPARE(rateRows, 1); // one row for the limited stretch, not one per command
+        QCOMPARE(refusedRows, carriedOut + 1);
+        QCOMPARE(loginRows, 3);
+        QCOMPARE(s3.cli({"audit", "verify"}).exitCode, 0);
+    }
+
     void auditChainVerifiesAndDetectsTampering() {
         HttpClient http("127.0.0.1", server->port());
         HttpResult r = http.get("/v1/ops/audit?limit=5000",

@@ -40,6 +40,10 @@ OpsConfig parseOpsConfig(const boost::json::object& root) {
         static_cast<std::size_t>(ranged(o, "remembered_commands", 10'000, 100, 1e7, w));
     c.socketSendBufferBytes =
         static_cast<int>(ranged(o, "socket_send_buffer_bytes", 0, 0, 64 * 1024 * 1024, w));
+    c.commandRatePerS = ranged(o, "command_rate_per_s", c.commandRatePerS, 0.1, 10'000, w);
+    c.commandBurst = ranged(o, "command_burst", c.commandBurst, 1, 100'000, w);
+    c.failedLoginAuditsPerMinute = static_cast<int>(
+        ranged(o, "failed_login_audits_per_minute", c.failedLoginAuditsPerMinute, 0, 10'000, w));
     if (auto b = o.find("accept_broken_audit"); b != o.end()) {
         if (!b->value().is_bool())
             throw ConfigError("config: ops.accept_broken_audit: expected true or false");

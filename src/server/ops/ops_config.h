@@ -29,6 +29,14 @@ struct OpsConfig {
     int socketSendBufferBytes = 0; // SO_SNDBUF of console sockets; 0: the system's default
     TwoPersonRule twoPerson;
     bool acceptBrokenAudit = false; // serve although the audit chain does not verify
+    // Commands per operator (all their consoles together): a token bucket refilled at
+    // commandRatePerS up to commandBurst. Beyond it commands are refused as rate_limited
+    // without an audit row each (one row marks the start of a limited stretch).
+    double commandRatePerS = 10;
+    double commandBurst = 20;
+    // Refused stream logins written to the audit log, at most this many per minute (the rest
+    // are counted and the count is written with the next row).
+    int failedLoginAuditsPerMinute = 10;
 };
 
 // Reads root["ops"] (absent: defaults). Throws sluice::ConfigError("config: ops.tick_ms: ...").

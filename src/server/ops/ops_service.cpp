@@ -175,6 +175,16 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
     std::unique_ptr<asio::steady_timer> timer;
     std::chrono::steady_clock::time_point nextTick;
     int64_t lastRevocationCheckMs = 0;
+    // Command rate per operator name (cfg.commandRatePerS, cfg.commandBurst).
+    struct Bucket {
+        double tokens = 0;
+        int64_t atMs = 0;
+        bool limited = false; // inside a limited stretch (its start was audited)
+    };
+    std::unordered_map<std::string, Bucket> buckets;
+    // Refused logins written to the audit log in the last minute, and those left out since.
+    std::deque<int64_t> failedLoginAudits;
+    int64_t failedLoginsNotAudited = 0;
     // Per cohort: (time, ceiling before the change) of set_rate changes made without a second
     // operator, for the two-person rule's window; an approved change starts it afresh.
     std::unordered_map<std::string, std::deque<std::pair<int64_t, double>>> rateSteps;
@@ -193,6 +203,7 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
     metrics::Counter* cmdRefused;
     metrics::Counter* cmdPending;
     metrics::Counter* cmdDuplicate;
+    metrics::Counter* cmdRateLimited;
 
     Core(AppContext& c, BookingFacade* b)
         : ctx(c), booking(b), cfg(parseOpsConfig(c.config.root)), history(cfg.historyFrames),
@@ -209,6 +220,7 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         cmdRefused = &m.counter("sluice_ops_commands_total", ch, "result=\"refused\"");
         cmdPending = &m.counter("sluice_ops_commands_total", ch, "result=\"pending_approval\"");
         cmdDuplicate = &m.counter("sluice_ops_commands_total", ch, "result=\"duplicate\"");
+        cmdRateLimited = &m.counter("sluice_ops_commands_total", ch, "result=\"rate_limited\"");
         auto count = consoleCount;
         m.gauge("sluice_ops_consoles", "Consoles connected to the operations stream", "",
                 [count] { return static_cast<double>(count->load()); });
@@ -265,6 +277,7 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         if (!op) {
             authFailed->inc();
             SLUICE_WARN("ops: console from ", s->peer(), " refused: ", reason);
+            auditFailedLogin(s->peer(), reason);
             return s->closeNow(CloseCode::policy_error, reason);
         }
         json::object hello;
@@ -613,11 +626,76 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         answer(e.answerKey, e.actor, e.answerCmd.id, std::move(n), std::move(rows));
     }
 
+    // A refused stream login, in the audit log: who tried from where. Bounded per minute so
+    // that a flood of bad tokens cannot fill the disk through the audit log.
+    void auditFailedLogin(const std::string& peer, const std::string& reason) {
+        const int64_t now = nowUnixMs();
+        while (!failedLoginAudits.empty() && failedLoginAudits.front() < now - 60'000)
+            failedLoginAudits.pop_front();
+        if (static_cast<int>(failedLoginAudits.size()) >= cfg.failedLoginAuditsPerMinute) {
+            ++failedLoginsNotAudited;
+            return;
+        }
+        failedLoginAudits.push_back(now);
+        AuditRow r;
+        r.atMs = now;
+        r.operatorName = "";
+        r.role = "";
+        r.peer = peer;
+        r.op = "login";
+        r.result = "refused";
+        r.detail = "stream login refused: " + reason;
+        if (failedLoginsNotAudited > 0)
+            r.detail += " (" + std::to_string(failedLoginsNotAudited) +
+                        " more refused logins in the last minute were not written)";
+        failedLoginsNotAudited = 0;
+        auditOnly({std::move(r)});
+    }
+
+    // True when the operator may send one more command now (token bucket per operator).
+    bool takeCommandToken(const std::string& name) {
+        const int64_t now = nowUnixMs();
+        auto [it, fresh] = buckets.try_emplace(name);
+        Bucket& b = it->second;
+        if (fresh) {
+            b.tokens = cfg.commandBurst;
+            b.atMs = now;
+        }
+        b.tokens = std::min(cfg.commandBurst,
+                            b.tokens + double(now - b.atMs) / 1000.0 * cfg.commandRatePerS);
+        b.atMs = now;
+        if (b.tokens < 1.0) return false;
+        b.tokens -= 1.0;
+        return true;
+    }
+
     void command(std::shared_ptr<StreamSession> s, json::object frame) {
         auto connIt = conns.find(s.get());
         if (connIt == conns.end()) return;
         const Conn& conn = connIt->second;
         CommandFrame cf = parseCommandFrame(frame);
+        if (!takeCommandToken(conn.op.name)) {
+            cmdRateLimited->inc();
+            Bucket& b = buckets[conn.op.name];
+            if (!b.limited) { // the start of a limited stretch: one audit row, one log line
+                b.limited = true;
+                SLUICE_WARN("ops: operator ", conn.op.name, " from ", s->peer(),
+                            " sends commands faster than ", cfg.commandRatePerS, "/s");
+                auditOnly(
+                    {row(conn.op, s->peer(), cf, nullptr, nullptr, "rate_limited",
+                         "more than " + std::to_string(cfg.commandRatePerS) +
+                             " commands per second (burst " + std::to_string(cfg.commandBurst) +
+                             "); further ones are refused without a row each")});
+            }
+            json::object n{{"type", "nack"},
+                           {"id", cf.id},
+                           {"op", cf.op},
+                           {"code", "rate_limited"},
+                           {"message", "too many commands from operator " + conn.op.name +
+                                           "; wait a moment and send it again"}};
+            return s->deliverDirect(frameOf(n));
+        }
+        buckets[conn.op.name].limited = false;
         if (!cf.error.empty()) {
             cmdRefused->inc();
             json::object n{{"type", "nack"},
