@@ -1,5 +1,5 @@
 // Crash loop: start -> reservation load -> kill -9 at a random moment -> restart -> check,
-// 20 times on one data folder (SLUICE_CRASH_ITERATIONS overrides; scripts/crash-loop-booking.sh
+// 20 times on one data folder (SLUICE_CRASH_ITERATIONS overrides; scripts/crash-loop.sh
 // runs a longer loop). After every restart: PRAGMA integrity_check is ok, no acknowledged
 // reservation is missing (nor an acknowledged cancellation undone), nothing is oversold, and
 // every request answered before the crash is answered exactly the same when retried with its

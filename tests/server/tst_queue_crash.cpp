@@ -52,7 +52,10 @@ private slots:
         int64_t servingSeen = 0;
         std::string seedHash, seed;
         int64_t prequeueSize = -1;
-        const int iterations = 10;
+        // 10 in the test command; scripts/crash-loop.sh N runs more.
+        int iterations = 10;
+        if (qEnvironmentVariableIsSet("SLUICE_CRASH_ITERATIONS"))
+            iterations = qEnvironmentVariableIntValue("SLUICE_CRASH_ITERATIONS");
 
         for (int it = 0; it < iterations; ++it) {
             std::atomic<bool> stop{false};
