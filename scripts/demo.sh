@@ -87,5 +87,10 @@ if s["issued"] or s["state"] == "open":
     print("demo: %s %s: issued %d, serving %d, waiting %d, admitting %.0f/s" % (
         s["cohort"], s["state"], s["issued"], s["serving"], s["waiting"], s["rate_per_s"]))' 2>/dev/null || true
   done
+  # People booked so far (durable reservations), from the server's own counters.
+  curl -s "http://127.0.0.1:$port/metrics" | awk '
+    /^sluice_reservations_total\{result="confirmed"\}/ { booked = $2 }
+    /^sluice_reservations_total\{result="cancelled"\}/ { cancelled = $2 }
+    END { if (booked != "") printf "demo: booked %d people so far (%d cancelled)\n", booked, cancelled }' || true
 done
 exit 0
