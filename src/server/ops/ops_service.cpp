@@ -652,8 +652,10 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         auditOnly({std::move(r)});
     }
 
-    // True when the operator may send one more command now (token bucket per operator).
-    bool takeCommandToken(const std::string& name) {
+    // The token bucket per operator: whether one more command may run now, and whether this
+    // refusal starts a limited stretch (audited once).
+    enum class Admit { Run, Limited, LimitStarts };
+    Admit takeCommandToken(const std::string& name) {
         const int64_t now = nowUnixMs();
         auto [it, fresh] = buckets.try_emplace(name);
         Bucket& b = it->second;
@@ -664,9 +666,14 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         b.tokens = std::min(cfg.commandBurst,
                             b.tokens + double(now - b.atMs) / 1000.0 * cfg.commandRatePerS);
         b.atMs = now;
-        if (b.tokens < 1.0) return false;
-        b.tokens -= 1.0;
-        return true;
+        if (b.tokens >= 1.0) {
+            b.tokens -= 1.0;
+            b.limited = false;
+            return Admit::Run;
+        }
+        if (b.limited) return Admit::Limited;
+        b.limited = true;
+        return Admit::LimitStarts;
     }
 
     void command(std::shared_ptr<StreamSession> s, json::object frame) {
@@ -674,11 +681,9 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
         if (connIt == conns.end()) return;
         const Conn& conn = connIt->second;
         CommandFrame cf = parseCommandFrame(frame);
-        if (!takeCommandToken(conn.op.name)) {
+        if (const Admit admit = takeCommandToken(conn.op.name); admit != Admit::Run) {
             cmdRateLimited->inc();
-            Bucket& b = buckets[conn.op.name];
-            if (!b.limited) { // the start of a limited stretch: one audit row, one log line
-                b.limited = true;
+            if (admit == Admit::LimitStarts) { // one audit row, one log line per stretch
                 SLUICE_WARN("ops: operator ", conn.op.name, " from ", s->peer(),
                             " sends commands faster than ", cfg.commandRatePerS, "/s");
                 auditOnly(
@@ -695,7 +700,6 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
                                            "; wait a moment and send it again"}};
             return s->deliverDirect(frameOf(n));
         }
-        buckets[conn.op.name].limited = false;
         if (!cf.error.empty()) {
             cmdRefused->inc();
             json::object n{{"type", "nack"},

@@ -1100,26 +1100,26 @@ void QueueService::sessionFinished(const std::string& cohort, uint64_t position)
     if (Cohort* c = m_impl->find(cohort)) c->active.finish(position);
 }
 
-void QueueService::setStockProbe(std::function<int64_t(const std::string&)> probe) {
-    // The probe is read by the tick on the control thread: once that runs, it is set there
-    // too (a data race found by ThreadSanitizer: booking wires it after the queue started).
-    if (m_impl->control) {
-        boost::asio::post(*m_impl->control, [impl = m_impl.get(), p = std::move(probe)]() mutable {
-            impl->stockProbe = std::move(p);
-        });
+namespace {
+// Members the tick reads on the control thread: once that thread runs, they are set there
+// too (a data race found by ThreadSanitizer: booking and ops wire them after the queue started).
+template <class Impl, class T> void setOnControl(Impl* impl, T Impl::*member, T value) {
+    if (!impl->control) {
+        impl->*member = std::move(value);
         return;
     }
-    m_impl->stockProbe = std::move(probe);
+    boost::asio::post(*impl->control, [impl, member, v = std::move(value)]() mutable {
+        impl->*member = std::move(v);
+    });
+}
+} // namespace
+
+void QueueService::setStockProbe(std::function<int64_t(const std::string&)> probe) {
+    setOnControl(m_impl.get(), &Impl::stockProbe, std::move(probe));
 }
 
 void QueueService::setEventSink(std::function<void(QueueEvent)> sink) {
-    if (m_impl->control) { // read on the control thread (see setStockProbe)
-        boost::asio::post(*m_impl->control, [impl = m_impl.get(), s = std::move(sink)]() mutable {
-            impl->eventSink = std::move(s);
-        });
-        return;
-    }
-    m_impl->eventSink = std::move(sink);
+    setOnControl(m_impl.get(), &Impl::eventSink, std::move(sink));
 }
 
 void QueueService::refreshStatus() {
