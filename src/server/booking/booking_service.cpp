@@ -17,6 +17,7 @@
 #include <atomic>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
@@ -207,9 +208,11 @@ std::optional<int64_t> intField(const json::object& o, const char* key) {
     if (v->is_int64()) return v->as_int64();
     if (v->is_uint64() && v->as_uint64() < (1ULL << 62))
         return static_cast<int64_t>(v->as_uint64());
-    if (v->is_double() &&
-        v->as_double() == static_cast<double>(static_cast<int64_t>(v->as_double())))
-        return static_cast<int64_t>(v->as_double());
+    // Whole numbers written as doubles ("3.0", "1e3"), inside the range the cast is defined for.
+    if (v->is_double()) {
+        const double d = v->as_double();
+        if (d >= -4.6e18 && d <= 4.6e18 && d == std::floor(d)) return static_cast<int64_t>(d);
+    }
     return std::nullopt;
 }
 
