@@ -99,7 +99,7 @@ const Router& serverRouter() {
         r.addAsync(Verb::post, "/v1/reservations", async);
         r.addAsync(Verb::get, "/v1/reservations/{}", async);
         r.addAsync(Verb::delete_, "/v1/reservations/{}", async);
-        r.addUpgrade(std::string(ops::kStreamPath), [](TcpStream&&, Request&&, std::string) {});
+        r.addUpgrade(std::string(ops::kStreamPath), [](Stream&&, Request&&, std::string) {});
         r.add(Verb::get, std::string(ops::kAuditPath), sync);
         r.add(Verb::get, "/v1/ops/audit/checkpoint", sync);
         return r;
@@ -213,7 +213,8 @@ std::string readConnection(std::string_view bytes, bool pieces) {
         parser.body_limit(limits.bodyLimit);
         parser.header_limit(static_cast<std::uint32_t>(limits.headerLimit));
         boost::system::error_code ec;
-        bhttp::read_header(stream, buffer, parser, ec);
+        const std::size_t headerBytes = bhttp::read_header(stream, buffer, parser, ec);
+        if (!ec && headerBytes > limits.headerLimit) ec = bhttp::error::header_limit;
         if (ec) {
             onReadError(ec, log);
             break;

@@ -67,8 +67,9 @@ bool ServerProcess::start(int timeoutMs) {
         args << "--demo";
     else
         args << "--config" << m_configPath;
-    args << "--data-dir" << m_dataDir << "--listen" << QString("127.0.0.1:%1").arg(m_port)
-         << "--threads" << QString::number(m_options.threads) << m_options.extraArgs;
+    args << "--data-dir" << m_dataDir << "--listen"
+         << QString("%1:%2").arg(m_options.listenHost).arg(m_port) << "--threads"
+         << QString::number(m_options.threads) << m_options.extraArgs;
     m_process->start(binaryPath(), args);
     if (!m_process->waitForStarted(5000)) {
         m_output += "failed to start " + binaryPath().toUtf8();

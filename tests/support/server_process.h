@@ -26,7 +26,8 @@ public:
         QString dataDir;    // empty: a fresh temporary folder
         int threads = 2;
         QStringList extraArgs;
-        bool demo = false; // --demo instead of a config
+        bool demo = false;                                // --demo instead of a config
+        QString listenHost = QStringLiteral("127.0.0.1"); // 0.0.0.0: every interface
     };
     explicit ServerProcess(Options options);
     ~ServerProcess();

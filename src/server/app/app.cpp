@@ -8,6 +8,7 @@
 #include "server/app/context.h"
 #include "server/app/data_dir.h"
 #include "server/http/server.h"
+#include "server/http/tls.h"
 #include "server/metrics/process_metrics.h"
 #include "server/queue/queue_service.h"
 #include "server/store/writer.h"
@@ -23,6 +24,13 @@
 #include <thread>
 
 namespace sluice {
+
+namespace {
+void logTls(const char* what, const http::TlsFiles& files) {
+    const std::string fp = http::certificateFingerprintSha256(files.certificateFile);
+    SLUICE_INFO(what, ": certificate ", files.certificateFile, " (SHA-256 ", fp, ")");
+}
+} // namespace
 
 struct App::Impl {
     // First member, so destroyed last: modules' timers and handlers refer to it.
@@ -62,6 +70,7 @@ void App::start() {
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
@@ -72,6 +81,10 @@ void App::start() {
     // Claim the port first: "port in use" is reported before any work is done.
     d.server = std::make_unique<http::HttpServer>(d.config.http, d.router, d.metrics);
     d.server->bind();
+    if (d.config.tls) {
+        d.server->setTlsContext(http::makeServerTlsContext(resolvedTlsFiles(d.config)));
+        logTls("TLS on", resolvedTlsFiles(d.config));
+    }
     auto keys = std::make_shared<KeyRing>(KeyRing::loadOrCreate(files.keys));
     d.codec = std::make_shared<SignedCodec>(keys);
     const std::string& dbPath = files.database;
@@ -145,14 +158,39 @@ uint16_t App::port() const {
     return m_impl->server ? m_impl->server->port() : 0;
 }
 
+bool App::reloadTls() {
+    auto& d = *m_impl;
+    if (!d.config.tls || !d.server) return false;
+    const http::TlsFiles files = resolvedTlsFiles(d.config);
+    try {
+        d.server->setTlsContext(http::makeServerTlsContext(files));
+    } catch (const std::exception& e) {
+        SLUICE_ERROR("TLS reload failed, the previous certificate stays in use: ", e.what());
+        return false;
+    }
+    logTls("TLS reloaded", files);
+    return true;
+}
+
 void App::runUntilSignalled() {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
-    int sig = 0;
-    sigwait(&set, &sig);
-    SLUICE_INFO("signal ", sig, " received: stopping");
+    sigaddset(&set, SIGHUP);
+    for (;;) {
+        int sig = 0;
+        sigwait(&set, &sig);
+        if (sig == SIGHUP) {
+            if (m_impl->config.tls)
+                reloadTls();
+            else
+                SLUICE_INFO("SIGHUP received: nothing to reload (no server.tls)");
+            continue;
+        }
+        SLUICE_INFO("signal ", sig, " received: stopping");
+        break;
+    }
     stop();
 }
 

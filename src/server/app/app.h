@@ -13,8 +13,11 @@ public:
     ~App();
     // Binds and starts everything; throws std::runtime_error with a one-line reason.
     void start();
-    // Blocks until SIGINT/SIGTERM, then stops cleanly.
+    // Blocks until SIGINT/SIGTERM, then stops cleanly. SIGHUP reloads the TLS files.
     void runUntilSignalled();
+    // Rebuilds the TLS context from server.tls's files; connections accepted afterwards use
+    // it. On a broken file: logs why, keeps the running certificate and returns false.
+    bool reloadTls();
     void stop();
     uint16_t port() const;
 

@@ -154,11 +154,41 @@ ServerConfig parseConfig(const std::string& text, const std::string& sourceName,
                 fail("server.read_timeout_ms", "must be at least 100");
             if (cfg.http.idleTimeoutMs < 100)
                 fail("server.idle_timeout_ms", "must be at least 100");
+            if (const json::value* tls = find(s, "tls")) {
+                if (!tls->is_object())
+                    fail("server.tls", "expected {\"certificate_file\": ..., \"key_file\": ...}");
+                const auto& t = tls->as_object();
+                http::TlsFiles files;
+                files.certificateFile = requireString(t, "certificate_file", "server.tls");
+                files.keyFile = requireString(t, "key_file", "server.tls");
+                if (files.certificateFile.empty())
+                    fail("server.tls.certificate_file", "must name a PEM file");
+                if (files.keyFile.empty()) fail("server.tls.key_file", "must name a PEM file");
+                const std::string plain = optionalString(t, "plain_http", "loopback", "server.tls");
+                if (plain == "loopback")
+                    cfg.http.plainHttp = http::PlainHttp::Loopback;
+                else if (plain == "any")
+                    cfg.http.plainHttp = http::PlainHttp::Any;
+                else
+                    fail("server.tls.plain_http", "expected \"loopback\" or \"any\"");
+                cfg.tls = std::move(files);
+            }
         }
     } catch (const ConfigError& e) {
         throw ConfigError(sourceName + ": " + e.what());
     }
     return cfg;
+}
+
+http::TlsFiles resolvedTlsFiles(const ServerConfig& cfg) {
+    http::TlsFiles files = cfg.tls.value_or(http::TlsFiles{});
+    auto resolve = [&](std::string& path) {
+        if (!path.empty() && path.front() != '/' && !cfg.baseDir.empty())
+            path = cfg.baseDir + "/" + path;
+    };
+    resolve(files.certificateFile);
+    resolve(files.keyFile);
+    return files;
 }
 
 ServerConfig loadConfigFile(const std::string& path, int64_t nowMs) {

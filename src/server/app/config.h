@@ -3,10 +3,12 @@
 // "config.json: cohorts[1].opens: expected RFC 3339 time or +N[s|m|h]".
 #pragma once
 #include "server/http/server.h"
+#include "server/http/tls.h"
 
 #include <boost/json/object.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -32,6 +34,9 @@ struct CohortConfig {
 
 struct ServerConfig {
     http::ServerOptions http;
+    // server.tls: when set, the port also speaks TLS (paths as written; resolved against
+    // baseDir by tlsFiles()).
+    std::optional<http::TlsFiles> tls;
     std::string dataDir;
     std::string configPath; // empty for --demo
     std::string baseDir;    // folder relative paths in the config resolve against
@@ -43,6 +48,9 @@ struct ServerConfig {
     // "identity_provider"; ops: "ops") and report errors through ConfigError themselves.
     boost::json::object root;
 };
+
+// The TLS files with relative paths resolved against the config's folder.
+http::TlsFiles resolvedTlsFiles(const ServerConfig& cfg);
 
 // Parses a config document. `nowMs` resolves relative times.
 ServerConfig parseConfig(const std::string& text, const std::string& sourceName, int64_t nowMs);

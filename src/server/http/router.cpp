@@ -141,9 +141,10 @@ void Router::addRaw(Verb method, std::string pattern, RawHandler raw, SyncHandle
     r.options = o;
 }
 
-void Router::addUpgrade(std::string pattern, UpgradeHandler h) {
+void Router::addUpgrade(std::string pattern, UpgradeHandler h, RouteOptions o) {
     auto& r = addRoute(Verb::get, std::move(pattern));
     r.upgrade = std::move(h);
+    r.options = o;
 }
 
 Router::Match Router::match(Verb method, std::string_view path,

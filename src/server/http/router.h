@@ -1,6 +1,7 @@
 // Routing of HTTP requests to handlers by method and path pattern ("/v1/queue/{}/join"), and
 // the response helpers every handler uses (JSON bodies, JSON errors).
 #pragma once
+#include "server/http/stream.h"
 #include "server/http/types.h"
 
 #include <functional>
@@ -23,6 +24,8 @@ struct RequestContext {
     std::vector<std::string_view> params; // one per "{}" in the pattern
     std::string peer;                     // "ip:port"
     int64_t receivedAtMonoMs = 0;
+    bool secure = false;   // arrived over TLS
+    bool loopback = false; // from this machine (127.0.0.0/8, ::1)
 
     std::string_view param(std::size_t i) const { return params.at(i); }
     std::optional<std::string> queryParam(std::string_view key) const; // percent-decoded
@@ -49,10 +52,13 @@ using SyncHandler = std::function<Response(RequestContext&)>;
 using RawHandler = std::function<std::shared_ptr<const std::string>(RequestContext&)>;
 using AsyncHandler = std::function<void(RequestContext&, Responder)>;
 // Takes over the connection for a WebSocket upgrade request.
-using UpgradeHandler = std::function<void(TcpStream&& stream, Request&& req, std::string peer)>;
+using UpgradeHandler = std::function<void(Stream&& stream, Request&& req, std::string peer)>;
 
 struct RouteOptions {
     bool sheddable = false; // answered 503 + Retry-After while the event loop is overloaded
+    // Carries an operator's token: refused (403 tls_required) over plain HTTP unless the peer
+    // is on this machine, where a TLS-terminating proxy or the operator's own shell sits.
+    bool operatorCredentials = false;
 };
 
 struct Route {
@@ -73,7 +79,7 @@ public:
     void addAsync(Verb method, std::string pattern, AsyncHandler h, RouteOptions o = {});
     void addRaw(Verb method, std::string pattern, RawHandler raw, SyncHandler fallback,
                 RouteOptions o = {});
-    void addUpgrade(std::string pattern, UpgradeHandler h);
+    void addUpgrade(std::string pattern, UpgradeHandler h, RouteOptions o = {});
 
     struct Match {
         const Route* route = nullptr;

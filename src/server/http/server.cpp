@@ -9,6 +9,7 @@
 #include <boost/asio/socket_base.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/detect_ssl.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/error.hpp>
@@ -50,7 +51,10 @@ struct HttpServer::Shared {
     RouteMetrics unmatched;
     metrics::Counter* shed = nullptr;
     metrics::Counter* refusedConnections = nullptr;
+    metrics::Counter* tlsHandshakeFailures = nullptr;
+    metrics::Counter* plainRefused = nullptr;
     std::atomic<bool> stopping{false};
+    AtomicSharedPtr<SslContext> tls; // null: plain HTTP only
 
     Shared(const Router& r, metrics::Registry& m, ServerOptions o)
         : router(r), metrics(m), options(std::move(o)) {
@@ -59,6 +63,12 @@ struct HttpServer::Shared {
         refusedConnections = &metrics.counter(
             "sluice_http_refused_connections_total",
             "Connections answered 503 and closed because a thread was at its connection cap");
+        tlsHandshakeFailures =
+            &metrics.counter("sluice_http_tls_handshake_failures_total",
+                             "TLS connections closed because their handshake failed or timed out");
+        plainRefused = &metrics.counter(
+            "sluice_http_plain_refused_total",
+            "Plain-HTTP requests refused (redirected or 403) because they need TLS");
     }
 
     // Called at start(), once every route is registered.
@@ -86,16 +96,34 @@ struct HttpServer::Shared {
 class Session : public std::enable_shared_from_this<Session> {
 public:
     Session(tcp::socket&& socket, HttpServer::Shared& shared, int thread)
-        : m_stream(std::move(socket)), m_shared(shared), m_thread(thread) {
+        : m_stream(TcpStream(std::move(socket))), m_shared(shared), m_thread(thread) {
         boost::system::error_code ec;
-        auto ep = m_stream.socket().remote_endpoint(ec);
-        if (!ec) m_peer = ep.address().to_string() + ":" + std::to_string(ep.port());
+        auto ep = m_stream.tcp().socket().remote_endpoint(ec);
+        if (!ec) {
+            m_peer = ep.address().to_string() + ":" + std::to_string(ep.port());
+            const auto a = ep.address();
+            m_loopback = a.is_loopback() ||
+                         (a.is_v6() && a.to_v6().is_v4_mapped() &&
+                          asio::ip::make_address_v4(asio::ip::v4_mapped, a.to_v6()).is_loopback());
+        }
         m_shared.loads[m_thread]->connections.fetch_add(1, std::memory_order_relaxed);
         m_params.reserve(4);
     }
     ~Session() { m_shared.loads[m_thread]->connections.fetch_sub(1, std::memory_order_relaxed); }
 
-    void start() { doRead(true); }
+    void start() {
+        m_tls = m_shared.tls.load();
+        if (!m_tls) return doRead(true);
+        // TLS or not is read from the first bytes; what was read stays in m_buffer for the
+        // handshake or the HTTP parser.
+        m_stream.tcp().expires_after(std::chrono::milliseconds(m_shared.options.readTimeoutMs));
+        beast::async_detect_ssl(m_stream.tcp(), m_buffer,
+                                [self = shared_from_this()](beast::error_code ec, bool isTls) {
+                                    if (ec) return self->close();
+                                    if (!isTls) return self->doRead(true);
+                                    self->handshake();
+                                });
+    }
 
     // Called on the session's own thread (Responder posts here).
     void write(Response&& res) {
@@ -107,7 +135,7 @@ public:
         m_close = !m_res.keep_alive() || m_shared.stopping.load(std::memory_order_relaxed);
         serialize();
         // A client that stops reading cannot hold the connection (and its memory) forever.
-        m_stream.expires_after(std::chrono::milliseconds(m_shared.options.readTimeoutMs));
+        m_stream.tcp().expires_after(std::chrono::milliseconds(m_shared.options.readTimeoutMs));
         asio::async_write(
             m_stream, asio::buffer(m_out),
             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onWrite(ec); });
@@ -116,12 +144,29 @@ public:
     asio::any_io_executor executor() { return m_stream.get_executor(); }
 
 private:
+    void handshake() {
+        m_stream.startTls(std::move(m_tls));
+        m_stream.tls().async_handshake(
+            asio::ssl::stream_base::server, m_buffer.data(),
+            // Boost 1.74's buffered async_handshake checks its handler against the unbuffered
+            // signature void(error_code); the default argument satisfies that check, and the
+            // call that really happens passes the bytes used.
+            [self = shared_from_this()](beast::error_code ec, std::size_t used = 0) {
+                if (ec) {
+                    self->m_shared.tlsHandshakeFailures->inc();
+                    return self->close();
+                }
+                self->m_buffer.consume(used);
+                self->doRead(true);
+            });
+    }
+
     // A shared, pre-serialized 200 response: written without a copy, kept alive until written.
     void writeRaw(std::shared_ptr<const std::string> bytes) {
         m_shared.routeMetrics[m_route->index].count(200);
         m_close = m_shared.stopping.load(std::memory_order_relaxed);
         m_rawOut = std::move(bytes);
-        m_stream.expires_after(std::chrono::milliseconds(m_shared.options.readTimeoutMs));
+        m_stream.tcp().expires_after(std::chrono::milliseconds(m_shared.options.readTimeoutMs));
         asio::async_write(m_stream, asio::buffer(*m_rawOut),
                           [self = shared_from_this()](beast::error_code ec, std::size_t) {
                               self->m_rawOut.reset();
@@ -159,17 +204,24 @@ private:
         m_parser.emplace();
         m_parser->body_limit(m_shared.options.bodyLimit);
         m_parser->header_limit(static_cast<std::uint32_t>(m_shared.options.headerLimit));
-        m_stream.expires_after(std::chrono::milliseconds(first ? m_shared.options.readTimeoutMs
-                                                               : m_shared.options.idleTimeoutMs));
+        m_stream.tcp().expires_after(std::chrono::milliseconds(
+            first ? m_shared.options.readTimeoutMs : m_shared.options.idleTimeoutMs));
         // The header first: its framing is checked before any body byte is read, and a client
         // that sent "Expect: 100-continue" is told to go on.
         bhttp::async_read_header(
             m_stream, m_buffer, *m_parser,
-            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
+            [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
+                self->onHeader(ec, bytes);
+            });
     }
 
-    void onHeader(beast::error_code ec) {
+    void onHeader(beast::error_code ec, std::size_t headerBytes) {
         if (ec) return onReadError(ec);
+        // Beast enforces header_limit only while the header's end is not in the buffer yet, so
+        // a header that arrives whole passes at any size; the limit must not depend on how the
+        // bytes were split into segments (found by fuzz_http_request).
+        if (headerBytes > m_shared.options.headerLimit)
+            return onReadError(bhttp::error::header_limit);
         const auto& h = m_parser->get();
         // RFC 9112 6.3: a Transfer-Encoding whose final coding is not chunked cannot be framed,
         // and one beside a Content-Length is a smuggling attempt; either is 400 and a close.
@@ -234,6 +286,30 @@ private:
         write(errorResponse(req, status, code, message));
     }
 
+    // Plain HTTP from another machine on a server with TLS, when the configuration says TLS
+    // only: a redirect for what a browser fetches by address, 403 for the rest (a body sent in
+    // clear has been exposed already; repeating it over https:// is the client's decision).
+    bool refusePlain() {
+        if (m_stream.secure() || m_loopback || !m_tls ||
+            m_shared.options.plainHttp != PlainHttp::Loopback)
+            return false;
+        m_shared.plainRefused->inc();
+        const auto method = m_req.method();
+        const std::string_view host = m_req[bhttp::field::host];
+        if ((method == Verb::get || method == Verb::head) && !host.empty() &&
+            host.find_first_of(" \t\r\n/") == std::string_view::npos) {
+            Response res = makeResponse(m_req, Status::permanent_redirect, "");
+            res.set(bhttp::field::location,
+                    "https://" + std::string(host) + std::string(m_req.target()));
+            res.keep_alive(false);
+            write(std::move(res));
+            return true;
+        }
+        write(errorResponse(m_req, Status::forbidden, "tls_required",
+                            "this server accepts requests from other machines over https:// only"));
+        return true;
+    }
+
     void dispatch() {
         std::string_view target = m_req.target();
         std::size_t q = target.find('?');
@@ -242,6 +318,15 @@ private:
             q == std::string_view::npos ? std::string_view{} : target.substr(q + 1);
         auto match = m_shared.router.match(m_req.method(), path, m_params);
         m_route = match.route;
+        // An operator token that crossed the network in clear text is refused, never redirected:
+        // a redirect would teach the client that sending it that way works.
+        if (m_route && m_route->options.operatorCredentials && !m_stream.secure() && !m_loopback) {
+            m_shared.plainRefused->inc();
+            return write(errorResponse(
+                m_req, Status::forbidden, "tls_required",
+                "operator tokens are accepted over https:// (wss://) only, or from this machine"));
+        }
+        if (refusePlain()) return;
         if (!m_route) {
             if (match.pathKnown)
                 return write(errorResponse(m_req, Status::method_not_allowed, "method_not_allowed",
@@ -254,7 +339,7 @@ private:
             if (!beast::websocket::is_upgrade(m_req))
                 return write(errorResponse(m_req, Status::upgrade_required, "upgrade_required",
                                            "this endpoint speaks WebSocket only"));
-            m_stream.expires_never();
+            m_stream.tcp().expires_never();
             m_route->upgrade(std::move(m_stream), std::move(m_req), m_peer);
             return; // the connection now belongs to the upgrade handler
         }
@@ -268,7 +353,8 @@ private:
             res.set(bhttp::field::retry_after, std::to_string(m_shared.options.retryAfterS));
             return write(std::move(res));
         }
-        RequestContext ctx{m_req, path, query, m_params, m_peer, m_startUs / 1000};
+        RequestContext ctx{
+            m_req, path, query, m_params, m_peer, m_startUs / 1000, m_stream.secure(), m_loopback};
         try {
             if (m_route->raw && m_req.keep_alive() && m_req.version() == 11 &&
                 m_req.method() != Verb::head) {
@@ -299,10 +385,12 @@ private:
         doRead(false);
     }
 
+    // TLS connections are closed without waiting for the peer's close_notify: every answer is
+    // framed by its Content-Length, so a truncation cannot pass for a complete one.
     void close() {
         beast::error_code ignored;
-        m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-        m_stream.close();
+        m_stream.tcp().socket().shutdown(tcp::socket::shutdown_send, ignored);
+        m_stream.tcp().close();
     }
 
     // After an error answer to a request whose rest is still arriving: stop sending, read and
@@ -310,15 +398,15 @@ private:
     // the close into a reset that destroys the answer before the client has read it.
     void lingerClose() {
         beast::error_code ignored;
-        m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-        m_stream.expires_after(std::chrono::seconds(1)); // once: a trickle cannot extend it
+        m_stream.tcp().socket().shutdown(tcp::socket::shutdown_send, ignored);
+        m_stream.tcp().expires_after(std::chrono::seconds(1)); // once: a trickle cannot extend it
         drain();
     }
     void drain() {
         m_buffer.clear();
         m_stream.async_read_some(m_buffer.prepare(4096),
                                  [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                                     if (ec) return self->m_stream.close();
+                                     if (ec) return self->m_stream.tcp().close();
                                      self->drain();
                                  });
     }
@@ -328,10 +416,12 @@ private:
         return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
     }
 
-    TcpStream m_stream;
+    Stream m_stream;
     HttpServer::Shared& m_shared;
     int m_thread;
     std::string m_peer;
+    bool m_loopback = false;
+    std::shared_ptr<SslContext> m_tls; // the context this connection was accepted under
     beast::flat_buffer m_buffer;
     std::optional<bhttp::request_parser<bhttp::string_body>> m_parser;
     Request m_req;
@@ -501,6 +591,14 @@ void HttpServer::stop() {
         if (t.joinable()) t.join();
     m_threads.clear();
     acceptors.clear();
+}
+
+void HttpServer::setTlsContext(std::shared_ptr<SslContext> context) {
+    m_shared->tls.store(std::move(context));
+}
+
+bool HttpServer::tlsEnabled() const {
+    return m_shared->tls.load() != nullptr;
 }
 
 bool HttpServer::overloaded(int thread) const {

@@ -3,7 +3,9 @@
 // read and idle timeouts, and a per-thread connection cap; when a thread's event loop lags,
 // sheddable routes are answered 503 with Retry-After at once.
 #pragma once
+#include "common/atomic_shared_ptr.h"
 #include "server/http/router.h"
+#include "server/http/stream.h"
 #include "server/metrics/registry.h"
 
 #include <atomic>
@@ -13,6 +15,12 @@
 #include <vector>
 
 namespace sluice::http {
+
+// What plain HTTP may still do on a server that has TLS.
+enum class PlainHttp {
+    Any,      // everything (behind a proxy on another machine that terminates TLS)
+    Loopback, // only from this machine; others get a redirect to https:// (GET, HEAD) or 403
+};
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
@@ -25,6 +33,7 @@ struct ServerOptions {
     int maxConnectionsPerThread = 20'000;
     int overloadLagMs = 200; // event-loop lag that counts as overload
     int retryAfterS = 2;
+    PlainHttp plainHttp = PlainHttp::Loopback; // applies once a TLS context is set
 };
 
 struct ThreadLoad {
@@ -44,6 +53,11 @@ public:
     int threads() const { return static_cast<int>(m_contexts.size()); }
     asio::io_context& context(int i) { return *m_contexts.at(i); }
     bool overloaded(int thread) const;
+    // Turns TLS on (connections whose first bytes are a TLS ClientHello are served over TLS),
+    // or replaces the certificate: connections accepted afterwards use the new context, open
+    // ones keep theirs. Any thread.
+    void setTlsContext(std::shared_ptr<SslContext> context);
+    bool tlsEnabled() const;
 
     struct Shared; // per-server state sessions see
     struct AcceptorSet;

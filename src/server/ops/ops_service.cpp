@@ -40,6 +40,8 @@ namespace json = boost::json;
 using CloseCode = boost::beast::websocket::close_code;
 
 namespace {
+// Every route that takes an operator's token: never over plain HTTP from another machine.
+constexpr http::RouteOptions kOperatorRoute{false, true};
 
 constexpr int kRevocationCheckMs = 2'000;
 
@@ -1203,20 +1205,23 @@ void OpsService::registerRoutes(http::Router& router) {
     SessionCounters counters{m_core->resyncs, m_core->closedTooSlow, m_core->closedStalled};
     router.addUpgrade(
         std::string(kStreamPath),
-        [weak, limits, counters](http::TcpStream&& stream, http::Request&& req, std::string peer) {
+        [weak, limits, counters](http::Stream&& stream, http::Request&& req, std::string peer) {
             auto core = weak.lock();
             if (!core || !core->alive.load()) return; // the stream closes with it
             if (int bytes = core->cfg.socketSendBufferBytes; bytes > 0) {
                 boost::system::error_code ignored;
-                stream.socket().set_option(asio::socket_base::send_buffer_size(bytes), ignored);
+                stream.tcp().socket().set_option(asio::socket_base::send_buffer_size(bytes),
+                                                 ignored);
             }
             auto s = std::make_shared<StreamSession>(std::move(stream), std::move(peer), core,
                                                      limits, counters);
             s->start(std::move(req));
-        });
+        },
+        kOperatorRoute);
     std::string dbPath = m_core->ctx.dbPath;
     router.add(
-        http::Verb::get, "/v1/ops/audit", [dbPath](http::RequestContext& rc) -> http::Response {
+        http::Verb::get, "/v1/ops/audit",
+        [dbPath](http::RequestContext& rc) -> http::Response {
             std::string token(rc.bearerToken());
             try {
                 store::Db db(dbPath, store::Sync::Normal, true);
@@ -1263,32 +1268,34 @@ void OpsService::registerRoutes(http::Router& router) {
                 return http::errorResponse(rc.req, http::Status::service_unavailable, "unavailable",
                                            "the audit log cannot be read right now");
             }
-        });
+        },
+        kOperatorRoute);
     // The signed anchor of the audit log, for operators to keep outside the server.
-    router.add(http::Verb::get, "/v1/ops/audit/checkpoint",
-               [dbPath, key = m_core->auditKey,
-                node = m_core->ctx.config.nodeId](http::RequestContext& rc) -> http::Response {
-                   std::string token(rc.bearerToken());
-                   try {
-                       store::Db db(dbPath, store::Sync::Normal, true);
-                       std::string reason;
-                       if (!authenticate(db, token, reason))
-                           return http::errorResponse(
-                               rc.req, http::Status::unauthorized, "unauthorized",
-                               reason + "; send Authorization: Bearer <operator token>");
-                       db.exec("BEGIN");
-                       AuditCheckpoint c = makeCheckpoint(db, key, nowUnixMs(), node);
-                       db.exec("COMMIT");
-                       auto res = http::jsonResponse(rc.req, http::Status::ok, checkpointToJson(c));
-                       res.set(http::bhttp::field::cache_control, "no-store");
-                       return res;
-                   } catch (const std::exception& e) {
-                       SLUICE_ERROR("ops: audit checkpoint failed: ", e.what());
-                       return http::errorResponse(rc.req, http::Status::service_unavailable,
-                                                  "unavailable",
-                                                  "the audit log cannot be read right now");
-                   }
-               });
+    router.add(
+        http::Verb::get, "/v1/ops/audit/checkpoint",
+        [dbPath, key = m_core->auditKey,
+         node = m_core->ctx.config.nodeId](http::RequestContext& rc) -> http::Response {
+            std::string token(rc.bearerToken());
+            try {
+                store::Db db(dbPath, store::Sync::Normal, true);
+                std::string reason;
+                if (!authenticate(db, token, reason))
+                    return http::errorResponse(rc.req, http::Status::unauthorized, "unauthorized",
+                                               reason +
+                                                   "; send Authorization: Bearer <operator token>");
+                db.exec("BEGIN");
+                AuditCheckpoint c = makeCheckpoint(db, key, nowUnixMs(), node);
+                db.exec("COMMIT");
+                auto res = http::jsonResponse(rc.req, http::Status::ok, checkpointToJson(c));
+                res.set(http::bhttp::field::cache_control, "no-store");
+                return res;
+            } catch (const std::exception& e) {
+                SLUICE_ERROR("ops: audit checkpoint failed: ", e.what());
+                return http::errorResponse(rc.req, http::Status::service_unavailable, "unavailable",
+                                           "the audit log cannot be read right now");
+            }
+        },
+        kOperatorRoute);
 }
 
 void OpsService::start() {

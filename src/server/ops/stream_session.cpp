@@ -72,7 +72,7 @@ FramePtr errorFrame(std::string message) {
 const std::string kCloseMarker; // m_writing while a close frame is being written
 } // namespace
 
-StreamSession::StreamSession(http::TcpStream&& stream, std::string peer,
+StreamSession::StreamSession(http::Stream&& stream, std::string peer,
                              std::shared_ptr<StreamHost> host, SessionLimits limits,
                              SessionCounters counters)
     : m_ws(std::move(stream)), m_strand(m_ws.get_executor()), m_watchdog(m_strand),
@@ -298,9 +298,9 @@ void StreamSession::beginClose(CloseCode code, std::string reason, bool dropQueu
 void StreamSession::hardClose() {
     if (m_state == State::Closed) return;
     beast::error_code ignored;
-    auto& sock = beast::get_lowest_layer(m_ws).socket();
-    sock.shutdown(http::tcp::socket::shutdown_both, ignored);
-    beast::get_lowest_layer(m_ws).close();
+    auto& tcp = m_ws.next_layer().tcp();
+    tcp.socket().shutdown(http::tcp::socket::shutdown_both, ignored);
+    tcp.close();
     finished();
 }
 

@@ -5,6 +5,7 @@
 // Everything the session decides about the stream as a whole is done by its StreamHost on
 // the control thread; the session only reads, queues and writes.
 #pragma once
+#include "server/http/stream.h"
 #include "server/http/types.h"
 #include "server/metrics/registry.h"
 #include "server/ops/frame_history.h"
@@ -54,10 +55,10 @@ struct SessionCounters {
 
 class StreamSession : public std::enable_shared_from_this<StreamSession> {
 public:
-    using WebSocket = boost::beast::websocket::stream<http::TcpStream>;
+    using WebSocket = boost::beast::websocket::stream<http::Stream>;
     using CloseCode = boost::beast::websocket::close_code;
 
-    StreamSession(http::TcpStream&& stream, std::string peer, std::shared_ptr<StreamHost> host,
+    StreamSession(http::Stream&& stream, std::string peer, std::shared_ptr<StreamHost> host,
                   SessionLimits limits, SessionCounters counters);
     ~StreamSession();
 
