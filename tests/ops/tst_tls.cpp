@@ -67,7 +67,8 @@ Answer rawHttp(const QString& host, uint16_t port, const QByteArray& request) {
         a.head = all.left(end);
         const QByteArray lengthKey = "\ncontent-length:";
         const int cl = a.head.toLower().indexOf(lengthKey);
-        const int length = cl < 0 ? 0 : a.head.mid(cl + lengthKey.size()).split('\r').first().trimmed().toInt();
+        const int length =
+            cl < 0 ? 0 : a.head.mid(cl + lengthKey.size()).split('\r').first().trimmed().toInt();
         if (all.size() >= end + 4 + length) {
             a.body = all.mid(end + 4, length);
             break;
@@ -141,7 +142,8 @@ class TstTls : public QObject {
     }
     static QByteArray fileFingerprint(const QString& pem) {
         const auto certs = QSslCertificate::fromPath(pem);
-        return certs.isEmpty() ? QByteArray() : certs.first().digest(QCryptographicHash::Sha256).toHex();
+        return certs.isEmpty() ? QByteArray()
+                               : certs.first().digest(QCryptographicHash::Sha256).toHex();
     }
 
     // `openssl s_client` with extra options; true when a TLS session was established.
@@ -231,7 +233,8 @@ private slots:
         QCOMPARE(audit, 200);
         OpsClient console;
         console.ws.setSslConfiguration(trustingTestCa());
-        QNetworkRequest req(QUrl(QString("wss://127.0.0.1:%1/v1/ops/stream").arg(m_server->port())));
+        QNetworkRequest req(
+            QUrl(QString("wss://127.0.0.1:%1/v1/ops/stream").arg(m_server->port())));
         req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
         console.ws.open(req);
         QVERIFY(console.waitConnected());
@@ -246,10 +249,10 @@ private slots:
 
     void oldProtocolsAndWeakCiphersAreRefused() {
         const uint16_t port = m_server->port();
-        QVERIFY(sClientConnects(port, {"-tls1_3"}));                              // control
+        QVERIFY(sClientConnects(port, {"-tls1_3"})); // control
         QVERIFY(sClientConnects(port, {"-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256"}));
         QVERIFY(!sClientConnects(port, {"-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0"}));
-        QVERIFY(!sClientConnects(port, {"-tls1_2", "-cipher", "AES128-SHA"}));   // no forward secrecy
+        QVERIFY(!sClientConnects(port, {"-tls1_2", "-cipher", "AES128-SHA"})); // no forward secrecy
         QVERIFY(!sClientConnects(port, {"-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-SHA"})); // CBC
         // A client that speaks garbage after a ClientHello-looking byte is counted and closed.
         QTcpSocket s;
@@ -268,8 +271,8 @@ private slots:
         if (m_extra.isEmpty()) QSKIP("this machine has no non-loopback IPv4 address");
         const uint16_t port = m_server->port();
         auto get = rawHttp(m_extra, port,
-                           "GET /v1/queue/53-54/status?x=1 HTTP/1.1\r\nHost: " +
-                               m_extra.toUtf8() + ":" + QByteArray::number(port) + "\r\n\r\n");
+                           "GET /v1/queue/53-54/status?x=1 HTTP/1.1\r\nHost: " + m_extra.toUtf8() +
+                               ":" + QByteArray::number(port) + "\r\n\r\n");
         QCOMPARE(get.status, 308);
         QVERIFY2(get.head.contains("https://" + m_extra.toUtf8() + ":" + QByteArray::number(port) +
                                    "/v1/queue/53-54/status?x=1"),
@@ -312,21 +315,23 @@ private slots:
             QCOMPARE(remoteUpgrade.status, 403);
             // Loopback is trusted: the same requests are served there.
             QCOMPARE(rawHttp("127.0.0.1", port,
-                             server == &plain ? audit : QByteArray(audit).replace(token.toUtf8(),
-                                                                                 m_token.toUtf8()))
+                             server == &plain
+                                 ? audit
+                                 : QByteArray(audit).replace(token.toUtf8(), m_token.toUtf8()))
                          .status,
                      200);
             QCOMPARE(rawHttp("127.0.0.1", port,
-                             server == &plain ? upgrade
-                                              : QByteArray(upgrade).replace(token.toUtf8(),
-                                                                            m_token.toUtf8()))
+                             server == &plain
+                                 ? upgrade
+                                 : QByteArray(upgrade).replace(token.toUtf8(), m_token.toUtf8()))
                          .status,
                      101);
         }
         // Citizens' plain HTTP is untouched when TLS is not configured.
-        QCOMPARE(rawHttp(m_extra, plain.port(), "GET /v1/queue/53-54/status HTTP/1.1\r\nHost: x\r\n\r\n")
-                     .status,
-                 200);
+        QCOMPARE(
+            rawHttp(m_extra, plain.port(), "GET /v1/queue/53-54/status HTTP/1.1\r\nHost: x\r\n\r\n")
+                .status,
+            200);
     }
 
     void sighupReloadsTheCertificate() {
@@ -368,9 +373,9 @@ private slots:
         ServerProcess rogue(o);
         QVERIFY2(rogue.start(), rogue.output().constData());
         QCOMPARE(presentedFingerprint(rogue.port()), QByteArray());
-        auto [status, err] = httpsGet(
-            QUrl(QString("https://127.0.0.1:%1/v1/queue/53-54/status").arg(rogue.port())),
-            trustingTestCa());
+        auto [status, err] =
+            httpsGet(QUrl(QString("https://127.0.0.1:%1/v1/queue/53-54/status").arg(rogue.port())),
+                     trustingTestCa());
         QCOMPARE(status, 0);
     }
 
@@ -392,7 +397,8 @@ private slots:
         };
         oneLine(startWith(path("missing.pem"), path("server.key")), "missing.pem");
         oneLine(startWith(path("server.pem"), path("missing.key")), "missing.key");
-        oneLine(startWith(path("server.pem"), path("second.key")), "does not belong to the certificate");
+        oneLine(startWith(path("server.pem"), path("second.key")),
+                "does not belong to the certificate");
         oneLine(startWith(path("server.ext"), path("server.key")), "server.ext");
         QFile cfg(path("bad.json"));
         QVERIFY(cfg.open(QIODevice::WriteOnly | QIODevice::Truncate));
