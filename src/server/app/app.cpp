@@ -82,8 +82,9 @@ void App::start() {
     d.server = std::make_unique<http::HttpServer>(d.config.http, d.router, d.metrics);
     d.server->bind();
     if (d.config.tls) {
-        d.server->setTlsContext(http::makeServerTlsContext(resolvedTlsFiles(d.config)));
-        logTls("TLS on", resolvedTlsFiles(d.config));
+        const http::TlsFiles tlsFiles = resolvedTlsFiles(d.config);
+        d.server->setTlsContext(http::makeServerTlsContext(tlsFiles));
+        logTls("TLS on", tlsFiles);
     }
     auto keys = std::make_shared<KeyRing>(KeyRing::loadOrCreate(files.keys));
     d.codec = std::make_shared<SignedCodec>(keys);

@@ -24,8 +24,6 @@ struct RequestContext {
     std::vector<std::string_view> params; // one per "{}" in the pattern
     std::string peer;                     // "ip:port"
     int64_t receivedAtMonoMs = 0;
-    bool secure = false;   // arrived over TLS
-    bool loopback = false; // from this machine (127.0.0.0/8, ::1)
 
     std::string_view param(std::size_t i) const { return params.at(i); }
     std::optional<std::string> queryParam(std::string_view key) const; // percent-decoded

@@ -286,13 +286,21 @@ private:
         write(errorResponse(req, status, code, message));
     }
 
-    // Plain HTTP from another machine on a server with TLS, when the configuration says TLS
-    // only: a redirect for what a browser fetches by address, 403 for the rest (a body sent in
-    // clear has been exposed already; repeating it over https:// is the client's decision).
+    // Plain HTTP from another machine. An operator token that crossed the network in clear
+    // text is refused, never redirected, with or without TLS configured: a redirect would teach
+    // the client that sending it that way works. Otherwise, on a server with TLS whose
+    // configuration says TLS only: a redirect for what a browser fetches by address, 403 for the
+    // rest (a body sent in clear has been exposed already; repeating it is the client's choice).
     bool refusePlain() {
-        if (m_stream.secure() || m_loopback || !m_tls ||
-            m_shared.options.plainHttp != PlainHttp::Loopback)
-            return false;
+        if (m_stream.secure() || m_loopback) return false;
+        if (m_route && m_route->options.operatorCredentials) {
+            m_shared.plainRefused->inc();
+            write(errorResponse(
+                m_req, Status::forbidden, "tls_required",
+                "operator tokens are accepted over https:// (wss://) only, or from this machine"));
+            return true;
+        }
+        if (!m_tls || m_shared.options.plainHttp != PlainHttp::Loopback) return false;
         m_shared.plainRefused->inc();
         const auto method = m_req.method();
         const std::string_view host = m_req[bhttp::field::host];
@@ -318,14 +326,6 @@ private:
             q == std::string_view::npos ? std::string_view{} : target.substr(q + 1);
         auto match = m_shared.router.match(m_req.method(), path, m_params);
         m_route = match.route;
-        // An operator token that crossed the network in clear text is refused, never redirected:
-        // a redirect would teach the client that sending it that way works.
-        if (m_route && m_route->options.operatorCredentials && !m_stream.secure() && !m_loopback) {
-            m_shared.plainRefused->inc();
-            return write(errorResponse(
-                m_req, Status::forbidden, "tls_required",
-                "operator tokens are accepted over https:// (wss://) only, or from this machine"));
-        }
         if (refusePlain()) return;
         if (!m_route) {
             if (match.pathKnown)
@@ -353,8 +353,7 @@ private:
             res.set(bhttp::field::retry_after, std::to_string(m_shared.options.retryAfterS));
             return write(std::move(res));
         }
-        RequestContext ctx{
-            m_req, path, query, m_params, m_peer, m_startUs / 1000, m_stream.secure(), m_loopback};
+        RequestContext ctx{m_req, path, query, m_params, m_peer, m_startUs / 1000};
         try {
             if (m_route->raw && m_req.keep_alive() && m_req.version() == 11 &&
                 m_req.method() != Verb::head) {
