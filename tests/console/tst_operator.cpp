@@ -481,8 +481,12 @@ void TestOperator::frozenServerTicks() {
     const QString first = f.window->banner()->text();
     QVERIFY2(first.contains("stopped answering") && first.contains("No data for 17 s"),
              qPrintable(first));
-    // The age ticks every second, without any frame.
-    QTRY_VERIFY_WITH_TIMEOUT(f.window->banner()->text().contains("No data for 18 s"), 2500);
+    // The age ticks every second, without any frame. A 1 s timer with Qt's coarse slack may step
+    // from 17 straight to 19 on a loaded machine, so any later second counts, but only a few.
+    static const QRegularExpression age(QStringLiteral("No data for (\\d+) s"));
+    auto shownAge = [&] { return age.match(f.window->banner()->text()).captured(1).toInt(); };
+    QTRY_VERIFY_WITH_TIMEOUT(shownAge() > 17, 2500);
+    QVERIFY2(shownAge() <= 20, qPrintable(f.window->banner()->text()));
     // Not connected after data: the link alert, critical.
     QTRY_VERIFY(f.session.alerts().find("link_lost") != nullptr);
     // A console that never had data says "connecting", amber.
