@@ -281,6 +281,18 @@
         <source>--scenario cannot be combined with --connect, --replay or --record</source>
         <translation>--scenario cannot be combined with --connect, --replay or --record</translation>
     </message>
+    <message>
+        <source>For https:// servers: trust the CA certificate(s) in this PEM FILE instead of the system&apos;s CA store.</source>
+        <translation>For https:// servers: trust the CA certificate(s) in this PEM FILE instead of the system&apos;s CA store.</translation>
+    </message>
+    <message>
+        <source>For https:// servers: accept only the certificate with this SHA-256 fingerprint (as `openssl x509 -noout -fingerprint -sha256` prints it).</source>
+        <translation>For https:// servers: accept only the certificate with this SHA-256 fingerprint (as `openssl x509 -noout -fingerprint -sha256` prints it).</translation>
+    </message>
+    <message>
+        <source>--pin-sha256: expected 64 hex digits (AB:CD:…), got %1</source>
+        <translation>--pin-sha256: expected 64 hex digits (AB:CD:…), got %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -863,6 +875,37 @@
     <message>
         <source>demo scene (scripted data)</source>
         <translation>demo scene (scripted data)</translation>
+    </message>
+</context>
+<context>
+    <name>TlsTrust</name>
+    <message>
+        <source>cannot read the CA file %1: %2</source>
+        <translation>cannot read the CA file %1: %2</translation>
+    </message>
+    <message>
+        <source>the CA file %1 holds no PEM certificate</source>
+        <translation>the CA file %1 holds no PEM certificate</translation>
+    </message>
+    <message>
+        <source>not a SHA-256 certificate fingerprint: %1 (expected 64 hex digits, as `openssl x509 -noout -fingerprint -sha256 -in CERT` prints them)</source>
+        <translation>not a SHA-256 certificate fingerprint: %1 (expected 64 hex digits, as `openssl x509 -noout -fingerprint -sha256 -in CERT` prints them)</translation>
+    </message>
+    <message>
+        <source>certificate %1, issued by %2, SHA-256 %3</source>
+        <translation>certificate %1, issued by %2, SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>the server showed no certificate</source>
+        <translation>the server showed no certificate</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate (SHA-256 %1) is not the pinned one (%2)</source>
+        <translation>the server&apos;s certificate (SHA-256 %1) is not the pinned one (%2)</translation>
+    </message>
+    <message>
+        <source>the pinned certificate is not usable: %1</source>
+        <translation>the pinned certificate is not usable: %1</translation>
     </message>
 </context>
 <context>

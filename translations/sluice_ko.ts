@@ -281,6 +281,18 @@
         <source>--scenario cannot be combined with --connect, --replay or --record</source>
         <translation>--scenario는 --connect, --replay, --record와 함께 쓸 수 없습니다</translation>
     </message>
+    <message>
+        <source>For https:// servers: trust the CA certificate(s) in this PEM FILE instead of the system&apos;s CA store.</source>
+        <translation>https:// 서버: 시스템 CA 저장소 대신 이 PEM 파일(FILE)의 CA 인증서를 신뢰합니다.</translation>
+    </message>
+    <message>
+        <source>For https:// servers: accept only the certificate with this SHA-256 fingerprint (as `openssl x509 -noout -fingerprint -sha256` prints it).</source>
+        <translation>https:// 서버: 이 SHA-256 지문의 인증서만 받아들입니다(`openssl x509 -noout -fingerprint -sha256`이 출력하는 형식).</translation>
+    </message>
+    <message>
+        <source>--pin-sha256: expected 64 hex digits (AB:CD:…), got %1</source>
+        <translation>--pin-sha256: 16진수 64자리(AB:CD:…)가 필요하지만 %1을(를) 받았습니다</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -863,6 +875,37 @@
     <message>
         <source>demo scene (scripted data)</source>
         <translation>시연 장면(스크립트 데이터)</translation>
+    </message>
+</context>
+<context>
+    <name>TlsTrust</name>
+    <message>
+        <source>cannot read the CA file %1: %2</source>
+        <translation>CA 파일 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the CA file %1 holds no PEM certificate</source>
+        <translation>CA 파일 %1에 PEM 인증서가 없습니다</translation>
+    </message>
+    <message>
+        <source>not a SHA-256 certificate fingerprint: %1 (expected 64 hex digits, as `openssl x509 -noout -fingerprint -sha256 -in CERT` prints them)</source>
+        <translation>SHA-256 인증서 지문이 아닙니다: %1 (`openssl x509 -noout -fingerprint -sha256 -in CERT`이 출력하는 16진수 64자리가 필요합니다)</translation>
+    </message>
+    <message>
+        <source>certificate %1, issued by %2, SHA-256 %3</source>
+        <translation>인증서 %1, 발급자 %2, SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>the server showed no certificate</source>
+        <translation>서버가 인증서를 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate (SHA-256 %1) is not the pinned one (%2)</source>
+        <translation>서버 인증서(SHA-256 %1)가 고정된 인증서(%2)가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the pinned certificate is not usable: %1</source>
+        <translation>고정된 인증서를 쓸 수 없습니다: %1</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "console/replay/recordingcontroller.h"
 #include "console/replay/replaysource.h"
 #include "console/replay/timeinput.h"
+#include "console/transport/tlstrust.h"
 #include "console/views/commandline.h"
 #include "console/views/consolestyle.h"
 #include "console/views/languagemanager.h"
@@ -46,6 +47,14 @@ int main(int argc, char** argv) {
         return 0;
     }
 
+    // What an https:// server may show: read once, for every connection of this run.
+    QString tlsError;
+    const std::optional<TlsTrust> tls = TlsTrust::load(cli.caFile, cli.pinSha256, &tlsError);
+    if (!tls) {
+        std::fprintf(stderr, "sluice-console: %s\n", qPrintable(tlsError));
+        return 2;
+    }
+
     if (!cli.recordFile.isEmpty()) {
         // A control-room recorder (--record FILE --connect URL --duration S): no window and no
         // display; exits 0 after S seconds.
@@ -57,6 +66,7 @@ int main(int argc, char** argv) {
         o.file = cli.recordFile;
         o.baseUrl = cli.connectUrl;
         o.durationS = cli.durationS;
+        o.tls = *tls;
         if (!cli.tokenFile.isEmpty()) {
             QString error;
             o.token = readTokenFile(cli.tokenFile, &error);
@@ -104,6 +114,7 @@ int main(int argc, char** argv) {
     }
     ProfileStore profiles;
     MainWindow window(&session, &language, &profiles);
+    window.setTlsTrust(*tls);
     const bool firstStart = !settings.contains(QStringLiteral("window/geometry"));
     window.restoreLayout();
     if (firstStart && QGuiApplication::platformName() != QLatin1String("offscreen") &&

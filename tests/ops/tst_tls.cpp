@@ -6,6 +6,7 @@
 // loopback.
 #include "ops_test_client.h"
 #include "support/server_process.h"
+#include "support/test_pki.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -23,19 +24,6 @@
 using namespace sluice::test;
 
 namespace {
-
-// One line of the openssl command; false (with its output in the warning) when it fails.
-bool openssl(const QStringList& args, const QString& dir) {
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("openssl"), args);
-    if (!p.waitForFinished(20'000) || p.exitCode() != 0) {
-        qWarning("openssl %s: %s", qPrintable(args.join(' ')), p.readAll().constData());
-        return false;
-    }
-    return true;
-}
 
 // The first IPv4 address of this machine that is not loopback ("" when it has none).
 QString nonLoopbackAddress() {
@@ -93,26 +81,7 @@ class TstTls : public QObject {
     // A key and a certificate for 127.0.0.1, localhost and this machine's address, signed by
     // the test CA (or self-signed when `signer` is empty).
     bool makeServerCert(const QString& name, const QString& signer = QStringLiteral("ca")) {
-        QString san = QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost");
-        if (!m_extra.isEmpty()) san += ",IP:" + m_extra;
-        QFile ext(path(name + ".ext"));
-        if (!ext.open(QIODevice::WriteOnly)) return false;
-        ext.write((san + "\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n").toUtf8());
-        ext.close();
-        if (!openssl({"ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", name + ".key"},
-                     m_dir.path()))
-            return false;
-        if (signer.isEmpty())
-            return openssl({"req", "-x509", "-new", "-key", name + ".key", "-sha256", "-days", "2",
-                            "-subj", "/CN=rogue", "-addext", san, "-out", name + ".pem"},
-                           m_dir.path());
-        return openssl({"req", "-new", "-key", name + ".key", "-subj", "/CN=localhost", "-out",
-                        name + ".csr"},
-                       m_dir.path()) &&
-               openssl({"x509", "-req", "-in", name + ".csr", "-CA", signer + ".pem", "-CAkey",
-                        signer + ".key", "-CAcreateserial", "-days", "2", "-sha256", "-extfile",
-                        name + ".ext", "-out", name + ".pem"},
-                       m_dir.path());
+        return TestPki(m_dir.path()).makeServerCert(name, signer, m_extra);
     }
 
     // kOpsTestConfig with server.tls added.
@@ -140,11 +109,7 @@ class TstTls : public QObject {
         if (!s.waitForEncrypted(5000)) return {};
         return s.peerCertificate().digest(QCryptographicHash::Sha256).toHex();
     }
-    static QByteArray fileFingerprint(const QString& pem) {
-        const auto certs = QSslCertificate::fromPath(pem);
-        return certs.isEmpty() ? QByteArray()
-                               : certs.first().digest(QCryptographicHash::Sha256).toHex();
-    }
+    static QByteArray fileFingerprint(const QString& pem) { return TestPki::fingerprint(pem); }
 
     // `openssl s_client` with extra options; true when a TLS session was established.
     bool sClientConnects(uint16_t port, const QStringList& extra) {
@@ -190,12 +155,7 @@ private slots:
             QFAIL("the openssl command is missing (scripts/install-deps.sh installs it)");
         QVERIFY(QSslSocket::supportsSsl());
         m_extra = nonLoopbackAddress();
-        QVERIFY(openssl({"ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ca.key"},
-                        m_dir.path()));
-        QVERIFY(openssl({"req", "-x509", "-new", "-key", "ca.key", "-sha256", "-days", "2", "-subj",
-                         "/CN=Sluice test CA", "-addext", "basicConstraints=critical,CA:TRUE",
-                         "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-out", "ca.pem"},
-                        m_dir.path()));
+        QVERIFY(TestPki(m_dir.path()).makeCa());
         m_caFile = path("ca.pem");
         QVERIFY(makeServerCert("server"));
         QVERIFY(makeServerCert("second"));

@@ -27,6 +27,7 @@ int runHeadlessRecorder(const HeadlessRecordOptions& o) {
     ro.flushIntervalMs = o.flushIntervalMs;
     ro.writer.keyframeEvery = o.keyframeEvery;
     LiveSource source(o.baseUrl, o.token);
+    source.setTlsTrust(o.tls);
     recorder.attach(&source);
     if (!recorder.start(o.file,
                         {{QStringLiteral("source"), o.baseUrl.toString()},

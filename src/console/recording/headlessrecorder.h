@@ -4,6 +4,8 @@
 // what it did, and returns the process exit code: 0 done, 1 the recording failed (message on
 // stderr). Needs a QCoreApplication, no display.
 #pragma once
+#include "console/transport/tlstrust.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -13,6 +15,7 @@ struct HeadlessRecordOptions {
     QString file;
     QUrl baseUrl;
     QString token;
+    TlsTrust tls;
     double durationS = 60;
     int flushIntervalMs = 250;
     int keyframeEvery = 60;

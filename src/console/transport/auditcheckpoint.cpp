@@ -55,19 +55,35 @@ QUrl AuditCheckpointFetcher::checkpointUrl(const QUrl& baseUrl) {
     return u;
 }
 
-void AuditCheckpointFetcher::fetch(const QUrl& baseUrl, const QString& token) {
+void AuditCheckpointFetcher::fetch(const QUrl& baseUrl, const QString& token, const TlsTrust& tls) {
     if (busy()) return;
-    QNetworkRequest req(checkpointUrl(baseUrl));
+    m_sslDetail.clear();
+    QUrl url = checkpointUrl(baseUrl);
+    // The console's URL may name the stream's scheme (ws://, wss://).
+    if (url.scheme() == QLatin1String("wss")) url.setScheme(QStringLiteral("https"));
+    if (url.scheme() == QLatin1String("ws")) url.setScheme(QStringLiteral("http"));
+    QNetworkRequest req(url);
+    if (url.scheme() == QLatin1String("https")) req.setSslConfiguration(tls.configuration());
     req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     req.setTransferTimeout(10'000);
     m_reply = m_nam.get(req);
     QNetworkReply* reply = m_reply;
+    // The same rule as the stream's (tlstrust.h), checked before the request is sent.
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this, reply, tls](const QList<QSslError>& errors) {
+                QString why;
+                if (tls.accepts(errors, reply->sslConfiguration().peerCertificate(), &why))
+                    reply->ignoreSslErrors();
+                else
+                    m_sslDetail = why;
+            });
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
         if (reply->error() != QNetworkReply::NoError && status == 0) {
-            emit failed(reply->errorString());
+            emit failed(m_sslDetail.isEmpty() ? reply->errorString() : m_sslDetail);
+            m_sslDetail.clear();
             return;
         }
         if (status != 200) {

@@ -2,6 +2,8 @@
 // with the operator's token, shown in the console's status bar and saved to a file that an
 // operator keeps outside the server (`sluice-server audit verify --checkpoint FILE`).
 #pragma once
+#include "console/transport/tlstrust.h"
+
 #include <QByteArray>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -32,7 +34,7 @@ class AuditCheckpointFetcher : public QObject {
 public:
     explicit AuditCheckpointFetcher(QObject* parent = nullptr);
     // One request at a time: a fetch while one is running is ignored.
-    void fetch(const QUrl& baseUrl, const QString& token);
+    void fetch(const QUrl& baseUrl, const QString& token, const TlsTrust& tls = {});
     bool busy() const { return !m_reply.isNull(); }
     static QUrl checkpointUrl(const QUrl& baseUrl);
 
@@ -43,6 +45,7 @@ signals:
 private:
     QNetworkAccessManager m_nam;
     QPointer<QNetworkReply> m_reply;
+    QString m_sslDetail; // why the last certificate was refused
 };
 
 } // namespace sluice::console

@@ -6,6 +6,7 @@
 #include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QSslError>
+#include <QSslSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
 
@@ -96,11 +97,18 @@ void LiveSource::connectNow() {
     });
     connect(socket, &QWebSocket::disconnected, this, &LiveSource::onDisconnected);
     connect(socket, &QWebSocket::textMessageReceived, this, &LiveSource::onTextMessage);
-    connect(socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError>& errors) {
-        QStringList parts;
-        for (const QSslError& e : errors)
-            parts.append(e.errorString());
-        m_sslDetail = parts.join(QStringLiteral("; "));
+    // Inside the handshake, before the upgrade request (and the token) is written: the
+    // certificate is accepted here or the connection ends. QWebSocket forwards the signal of
+    // its own QSslSocket child, whose peer certificate is already known.
+    connect(socket, &QWebSocket::sslErrors, this, [this, socket](const QList<QSslError>& errors) {
+        if (socket != m_socket) return;
+        auto* tls = socket->findChild<QSslSocket*>();
+        QString why;
+        if (tls && m_tls.accepts(errors, tls->peerCertificate(), &why)) {
+            tls->ignoreSslErrors();
+            return;
+        }
+        m_sslDetail = why;
     });
     // Qt 6.4: errorOccurred does not exist yet; the `error` overload does.
     connect(socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
@@ -110,6 +118,8 @@ void LiveSource::connectNow() {
             });
     m_upgraded = false;
     QNetworkRequest request(streamUrl(m_baseUrl, m_lastSeq));
+    if (request.url().scheme() == QLatin1String("wss"))
+        socket->setSslConfiguration(m_tls.configuration());
     if (!m_token.isEmpty()) request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     m_attempt.start();
     socket->open(request);

@@ -6,6 +6,7 @@
 #pragma once
 #include "console/transport/backoff.h"
 #include "console/transport/datasource.h"
+#include "console/transport/tlstrust.h"
 
 #include <QAbstractSocket>
 #include <QElapsedTimer>
@@ -32,6 +33,10 @@ public:
     bool isLive() const override { return true; }
     void requestSnapshot() override;
     LinkStatus linkStatus() const override { return m_status; }
+    // Which certificates an https:// server may show (default: the system's CA store); the
+    // next connection uses it.
+    void setTlsTrust(const TlsTrust& trust) { m_tls = trust; }
+    const TlsTrust& tlsTrust() const { return m_tls; }
     // A new token (after a refusal): the next open() uses it.
     void setToken(const QString& token) { m_token = token.trimmed(); }
     const QUrl& baseUrl() const { return m_baseUrl; }
@@ -76,6 +81,7 @@ private:
     QElapsedTimer m_attempt;       // since the current connection attempt began
     bool m_serverStopping = false; // the server announced server_stopping
     QString m_sslDetail;
+    TlsTrust m_tls;
 };
 
 } // namespace sluice::console

@@ -64,7 +64,7 @@ void AuditCheckpointView::setSource(LiveSource* source) {
 }
 
 void AuditCheckpointView::refresh() {
-    if (m_source) m_fetcher.fetch(m_source->baseUrl(), m_source->token());
+    if (m_source) m_fetcher.fetch(m_source->baseUrl(), m_source->token(), m_source->tlsTrust());
 }
 
 void AuditCheckpointView::onFetched(const AuditCheckpoint& c) {

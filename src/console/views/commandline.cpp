@@ -1,6 +1,8 @@
 // The console's command line (see commandline.h).
 #include "console/views/commandline.h"
 
+#include "console/transport/tlstrust.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -24,6 +26,19 @@ CommandLine parseCommandLine(const QStringList& args) {
     const QCommandLineOption tokenFile(
         "token-file",
         QCoreApplication::translate("CommandLine", "Read the operator token from FILE."), "FILE");
+    const QCommandLineOption caFile(
+        "ca-file",
+        QCoreApplication::translate("CommandLine",
+                                    "For https:// servers: trust the CA certificate(s) in this "
+                                    "PEM FILE instead of the system's CA store."),
+        "FILE");
+    const QCommandLineOption pin(
+        "pin-sha256",
+        QCoreApplication::translate(
+            "CommandLine",
+            "For https:// servers: accept only the certificate with this SHA-256 fingerprint "
+            "(as `openssl x509 -noout -fingerprint -sha256` prints it)."),
+        "FINGERPRINT");
     const QCommandLineOption screenshot(
         "screenshot",
         QCoreApplication::translate(
@@ -64,8 +79,8 @@ CommandLine parseCommandLine(const QStringList& args) {
     const QCommandLineOption wall(
         "wall",
         QCoreApplication::translate("CommandLine", "Start in the wall mode (full screen)."));
-    p.addOptions({help, version, connect, tokenFile, screenshot, after, lang, record, duration,
-                  replay, at, scenario, wall});
+    p.addOptions({help, version, connect, tokenFile, caFile, pin, screenshot, after, lang, record,
+                  duration, replay, at, scenario, wall});
     out.helpText =
         p.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("sluice-console"));
     if (!p.parse(args)) {
@@ -98,6 +113,14 @@ CommandLine parseCommandLine(const QStringList& args) {
         }
     }
     out.tokenFile = p.value(tokenFile);
+    out.caFile = p.value(caFile);
+    out.pinSha256 = p.value(pin);
+    if (p.isSet(pin) && !TlsTrust::parsePin(out.pinSha256)) {
+        out.error = QCoreApplication::translate(
+                        "CommandLine", "--pin-sha256: expected 64 hex digits (AB:CD:…), got %1")
+                        .arg(out.pinSha256);
+        return out;
+    }
     out.screenshotFile = p.value(screenshot);
     bool ok = false;
     out.afterS = p.value(after).toDouble(&ok);

@@ -1,4 +1,5 @@
-// The console's command line: --connect URL, --token-file FILE, --screenshot FILE --after S,
+// The console's command line: --connect URL, --token-file FILE, --ca-file FILE,
+// --pin-sha256 FINGERPRINT, --screenshot FILE --after S,
 // --lang ko|en, --scenario NAME, --wall, --help, --version. Parsed into a struct so tests can check
 // it.
 #pragma once
@@ -10,6 +11,10 @@ namespace sluice::console {
 struct CommandLine {
     QUrl connectUrl;
     QString tokenFile;
+    // https:// servers: trust only the CA(s) in this PEM file instead of the system store, or
+    // exactly the certificate with this SHA-256 fingerprint (transport/tlstrust.h).
+    QString caFile;
+    QString pinSha256;
     QString screenshotFile;
     double afterS = 3;
     // Recording and replay: --record FILE (no window; needs --connect and

@@ -314,7 +314,9 @@ void MainWindow::setSource(DataSource* source) {
 
 void MainWindow::connectTo(const QUrl& baseUrl, const QString& token) {
     m_liveUrl = baseUrl;
-    setSource(new LiveSource(baseUrl, token));
+    auto* live = new LiveSource(baseUrl, token);
+    live->setTlsTrust(m_tls);
+    setSource(live);
 }
 
 void MainWindow::disconnectFromServer() {

@@ -8,6 +8,7 @@
 // knows whether a live or a replay source feeds the session.
 #pragma once
 #include "console/transport/datasource.h"
+#include "console/transport/tlstrust.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -58,6 +59,9 @@ public:
 
     // Connects live to a server's base URL (the window owns the source).
     void connectTo(const QUrl& baseUrl, const QString& token);
+    // The certificates https:// servers may show, for every connection this window makes
+    // (--ca-file, --pin-sha256; default: the system's CA store).
+    void setTlsTrust(const TlsTrust& trust) { m_tls = trust; }
     // Any other source (a replay): the window takes ownership and opens it.
     void setSource(DataSource* source);
     void disconnectFromServer();
@@ -134,6 +138,7 @@ private:
     ProfileStore* m_profiles;
     std::unique_ptr<DataSource> m_source;
     QUrl m_liveUrl;
+    TlsTrust m_tls;
     replay::RecordingController* m_recording = nullptr;
     Confirmer m_confirm;
     QString m_linkMessage;
