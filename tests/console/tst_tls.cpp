@@ -120,10 +120,9 @@ private slots:
         QVERIFY(m_pki->makeServerCert("server"));
         QVERIFY(m_pki->makeServerCert("impostor")); // same CA, another key
         QJsonObject cfg = QJsonDocument::fromJson(kConsoleTestConfig).object();
-        cfg.insert("server", QJsonObject{{"tls", QJsonObject{{"certificate_file",
-                                                              m_pki->path("server.pem")},
-                                                             {"key_file",
-                                                              m_pki->path("server.key")}}}});
+        cfg.insert("server",
+                   QJsonObject{{"tls", QJsonObject{{"certificate_file", m_pki->path("server.pem")},
+                                                   {"key_file", m_pki->path("server.key")}}}});
         ServerProcess::Options o;
         o.config = QJsonDocument(cfg).toJson(QJsonDocument::Compact).toStdString();
         m_server = std::make_unique<ServerProcess>(o);

@@ -22,15 +22,16 @@ bool TestPki::openssl(const QStringList& args, const QString& dir) {
 
 QByteArray TestPki::fingerprint(const QString& pemFile) {
     const auto certs = QSslCertificate::fromPath(pemFile);
-    return certs.isEmpty() ? QByteArray() : certs.first().digest(QCryptographicHash::Sha256).toHex();
+    return certs.isEmpty() ? QByteArray()
+                           : certs.first().digest(QCryptographicHash::Sha256).toHex();
 }
 
 bool TestPki::makeCa() {
     return openssl({"ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ca.key"},
                    m_dir) &&
            openssl({"req", "-x509", "-new", "-key", "ca.key", "-sha256", "-days", "2", "-subj",
-                    "/CN=Sluice test CA", "-addext", "basicConstraints=critical,CA:TRUE",
-                    "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-out", "ca.pem"},
+                    "/CN=Sluice test CA", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+                    "keyUsage=critical,keyCertSign,cRLSign", "-out", "ca.pem"},
                    m_dir);
 }
 

@@ -22,8 +22,7 @@ class TlsTrust {
 public:
     // Reads the CA file (PEM, one or more certificates) and parses the pin; either may be
     // empty. nullopt with `error` set (one sentence naming the file or the value) on failure.
-    static std::optional<TlsTrust> load(const QString& caFile, const QString& pin,
-                                        QString* error);
+    static std::optional<TlsTrust> load(const QString& caFile, const QString& pin, QString* error);
     // "AB:CD:…" or "abcd…" (64 hex digits, colons and spaces ignored); nullopt when not that.
     static std::optional<QByteArray> parsePin(const QString& text);
     // The SHA-256 fingerprint of `cert` as openssl prints it: "AB:CD:…".
