@@ -31,6 +31,9 @@ inline constexpr std::string_view SetAdmissionMode = "set_admission_mode";
 inline constexpr std::string_view PostNotice = "post_notice";
 inline constexpr std::string_view RetractNotice = "retract_notice";
 inline constexpr std::string_view SetIdentityProvider = "set_identity_provider";
+// {"cohort", "pow_bits"?: 0..28, "joins_per_client_per_min"?: 0..100000}: abuse screening at
+// join (0 = off; an absent field keeps its value).
+inline constexpr std::string_view SetScreening = "set_screening";
 inline constexpr std::string_view Approve = "approve";
 // {"alert": key, "note"?: text}: an operator has seen a console alert; every console and the
 // audit log learn who and when (event "alert_acknowledged").

@@ -184,7 +184,9 @@ DecodeResult SignedCodec::decode(std::string_view text) const {
         cohortLen > kMaxCohort || raw.size() != kFixed + cohortLen + kMacSize)
         return r;
     const uint8_t kind = static_cast<unsigned char>(raw[1]);
-    if (kind != uint8_t(ClaimKind::Ticket) && kind != uint8_t(ClaimKind::AdmissionToken)) return r;
+    if (kind != uint8_t(ClaimKind::Ticket) && kind != uint8_t(ClaimKind::AdmissionToken) &&
+        kind != uint8_t(ClaimKind::Challenge))
+        return r;
     const uint8_t keyId = static_cast<unsigned char>(raw[2]);
     if (!m_keys->has(keyId)) {
         r.error = CodecError::UnknownKey;

@@ -14,7 +14,8 @@
 
 namespace sluice {
 
-enum class ClaimKind : uint8_t { Ticket = 1, AdmissionToken = 2 };
+// Challenge: a proof-of-work challenge (common/pow.h); number = its difficulty in bits.
+enum class ClaimKind : uint8_t { Ticket = 1, AdmissionToken = 2, Challenge = 3 };
 
 struct Claims {
     ClaimKind kind = ClaimKind::Ticket;

@@ -140,6 +140,9 @@ async function main() {
   expect(prePos.json?.state === 'prequeue' && typeof prePos.json.opens_in_s === 'number', 'pre-queue position has no opens_in_s');
   const early = await call('post', '/v1/queue/{cohort}/admit', `/v1/queue/${C}/admit`, { headers: { 'X-Sluice-Ticket': pre.json.ticket } });
   expect(early.status === 409 && code(early) === 'not_open_yet', 'admit before the opening is not 409 not_open_yet');
+  const screening = await call('get', '/v1/queue/{cohort}/challenge', `/v1/queue/${C}/challenge`);
+  expect(screening.status === 200 && screening.json?.required === false && screening.json.challenge === null, 'abuse screening is not off by default');
+  expect((await call('get', '/v1/queue/{cohort}/challenge', '/v1/queue/nope/challenge')).status === 404, 'unknown cohort challenge is not 404');
   const fairBefore = await call('get', '/v1/cohorts/{cohort}/fairness', `/v1/cohorts/${C}/fairness`);
   expect(fairBefore.json?.seed === null, 'the seed is published before the opening');
 

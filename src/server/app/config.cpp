@@ -2,8 +2,10 @@
 // 19:55 before an opening, and "invalid config" alone would cost them minutes.
 #include "server/app/config.h"
 
+#include "common/pow.h"
 #include "common/timeutil.h"
 
+#include <boost/asio/ip/address.hpp>
 #include <boost/json/parse.hpp>
 
 #include <cctype>
@@ -172,6 +174,35 @@ ServerConfig parseConfig(const std::string& text, const std::string& sourceName,
                 else
                     fail("server.tls.plain_http", "expected \"loopback\" or \"any\"");
                 cfg.tls = std::move(files);
+            }
+        }
+        if (const json::value* screening = find(cfg.root, "screening")) {
+            if (!screening->is_object()) fail("screening", "expected an object");
+            const auto& s = screening->as_object();
+            const double bits = optionalNumber(s, "pow_bits", 0, "screening");
+            if (bits < 0 || bits > kMaxPowBits || bits != std::floor(bits))
+                fail("screening.pow_bits",
+                     "must be a whole number between 0 (off) and " + std::to_string(kMaxPowBits));
+            cfg.powBits = static_cast<int>(bits);
+            const double joins = optionalNumber(s, "joins_per_client_per_min", 0, "screening");
+            if (joins < 0 || joins > 100'000 || joins != std::floor(joins))
+                fail("screening.joins_per_client_per_min",
+                     "must be a whole number between 0 (off) and 100000");
+            cfg.joinsPerClientPerMin = static_cast<int>(joins);
+            if (const json::value* proxies = find(s, "trusted_proxies")) {
+                if (!proxies->is_array())
+                    fail("screening.trusted_proxies", "expected an array of IP addresses");
+                for (const json::value& p : proxies->as_array()) {
+                    boost::system::error_code ec;
+                    const auto a =
+                        p.is_string()
+                            ? boost::asio::ip::make_address(std::string(p.as_string()), ec)
+                            : boost::asio::ip::address();
+                    if (!p.is_string() || ec)
+                        fail("screening.trusted_proxies",
+                             "expected IP addresses like \"127.0.0.1\"");
+                    cfg.trustedProxies.push_back(a.to_string()); // as peers are written
+                }
             }
         }
     } catch (const ConfigError& e) {

@@ -44,6 +44,11 @@ struct ServerConfig {
     int controllerTickMs = 100;
     int64_t startedAtMs = 0;
     std::string nodeId;
+    // screening: abuse screening at join for every cohort until an operator changes a cohort's
+    // (docs/security.md). 0 = off. trusted_proxies: peers whose X-Forwarded-For names the client.
+    int powBits = 0;
+    int joinsPerClientPerMin = 0;
+    std::vector<std::string> trustedProxies;
     // The whole parsed document: modules read their own sections (booking: "clinics", "stock",
     // "identity_provider"; ops: "ops") and report errors through ConfigError themselves.
     boost::json::object root;

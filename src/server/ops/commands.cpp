@@ -1,6 +1,8 @@
 // Operator command checks (see commands.h).
 #include "server/ops/commands.h"
 
+#include "common/pow.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -9,10 +11,10 @@ namespace sluice::ops {
 namespace json = boost::json;
 
 namespace {
-const std::string_view kOps[] = {op::PauseCohort,     op::ResumeCohort,        op::SetRate,
-                                 op::SetMaxActive,    op::SetAdmissionMode,    op::PostNotice,
-                                 op::RetractNotice,   op::SetIdentityProvider, op::Approve,
-                                 op::AcknowledgeAlert};
+const std::string_view kOps[] = {op::PauseCohort,      op::ResumeCohort,        op::SetRate,
+                                 op::SetMaxActive,     op::SetAdmissionMode,    op::PostNotice,
+                                 op::RetractNotice,    op::SetIdentityProvider, op::Approve,
+                                 op::AcknowledgeAlert, op::SetScreening};
 
 const queue::CohortView* findCohort(const std::vector<queue::CohortView>& cohorts,
                                     std::string_view id) {
@@ -148,6 +150,24 @@ std::optional<Refusal> validateCommand(const std::string& opName, const json::ob
         double v = it->value().to_number<double>();
         if (!std::isfinite(v) || v != std::floor(v) || v < 0 || v > double(kMaxMaxActive))
             return invalid(range + "; got " + numberText(v));
+        return std::nullopt;
+    }
+    if (opName == op::SetScreening) {
+        if (auto r = checkCohort(args, cohorts, false, &c)) return r;
+        bool any = false;
+        for (auto [key, max] : {std::pair{"pow_bits", double(kMaxPowBits)},
+                                std::pair{"joins_per_client_per_min", 100'000.0}}) {
+            auto it = args.find(key);
+            if (it == args.end()) continue;
+            any = true;
+            std::string range =
+                std::string(key) + " must be a whole number between 0 (off) and " + numberText(max);
+            if (!it->value().is_number()) return invalid(range + "; it is not a number");
+            double v = it->value().to_number<double>();
+            if (!std::isfinite(v) || v != std::floor(v) || v < 0 || v > max)
+                return invalid(range + "; got " + numberText(v));
+        }
+        if (!any) return invalid("give pow_bits, joins_per_client_per_min or both");
         return std::nullopt;
     }
     if (opName == op::SetAdmissionMode) {

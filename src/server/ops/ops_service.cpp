@@ -921,6 +921,15 @@ struct OpsService::Core : StreamHost, std::enable_shared_from_this<Core> {
             return ctx.queue.setMaxActive(
                 cohort, static_cast<int64_t>(args.at("max_active").to_number<double>()),
                 std::move(done));
+        if (o == op::SetScreening) {
+            auto whole = [&](const char* key) -> std::optional<int> {
+                auto it = args.find(key);
+                if (it == args.end()) return std::nullopt;
+                return int(it->value().to_number<double>());
+            };
+            return ctx.queue.setScreening(cohort, whole("pow_bits"),
+                                          whole("joins_per_client_per_min"), std::move(done));
+        }
         if (o == op::SetAdmissionMode)
             return ctx.queue.setMode(cohort,
                                      str(args, "mode") == "automatic"

@@ -16,6 +16,7 @@
 #include "common/timeutil.h"
 #include "server/queue/admission_controller.h"
 #include "server/queue/eta.h"
+#include "server/queue/join_screen.h"
 #include "server/queue/prequeue.h"
 #include "server/queue/served_history.h"
 #include "server/store/writer.h"
@@ -161,6 +162,13 @@ public:
     metrics::Counter* rejoins = nullptr;
     metrics::Counter* admits = nullptr;
 
+    // Abuse screening at join (join_screen.h); 0 = off.
+    std::atomic<int> powBits{0}, joinsPerClientPerMin{0};
+    metrics::Counter* powRequired = nullptr; // joins refused for a missing proof of work
+    metrics::Counter* powInvalid = nullptr;  // ... a wrong, forged, expired or too easy one
+    metrics::Counter* powReused = nullptr;   // ... a challenge that already bought a ticket
+    metrics::Counter* joinLimited = nullptr; // ... over the per-client join limit
+
     uint64_t issued() const {
         uint64_t c = counter.load(std::memory_order_acquire) & ~kClosedBit;
         return std::min(c, limit.load(std::memory_order_acquire));
@@ -195,6 +203,8 @@ struct QueueService::Impl {
     std::atomic<double> bookingLatencyP99{0}, bookingErrorRate{0};
     std::atomic<bool> stopping{false};
     AimdController aimd;
+    SpentChallenges spentChallenges;
+    ClientLimiter joinLimiter;
 
     Impl(const ServerConfig& c, store::Writer& w, metrics::Registry& m, NoticeBoard& n)
         : config(c), writer(w), metrics(m), notices(n) {}
@@ -493,6 +503,47 @@ struct QueueService::Impl {
         return res;
     }
 
+    // 403 with a fresh challenge, so the client can start solving without another request.
+    http::Response powRefused(http::RequestContext& ctx, Cohort& c, const SignedCodec& codec,
+                              PowRefusal r, int bits, int64_t now) {
+        (r == PowRefusal::Missing  ? c.powRequired
+         : r == PowRefusal::Reused ? c.powReused
+                                   : c.powInvalid)
+            ->inc();
+        json::object o;
+        o["error"] = json::object{{"code", powRefusalCode(r)}, {"message", powRefusalMessage(r)}};
+        o["challenge"] = challengeObject(c, codec, bits, now);
+        auto res = http::makeResponse(ctx.req, Status::forbidden, json::serialize(o));
+        res.set(http::bhttp::field::cache_control, "no-store");
+        return res;
+    }
+
+    json::object challengeObject(Cohort& c, const SignedCodec& codec, int bits, int64_t now) {
+        json::object o;
+        o["cohort"] = c.cfg.id;
+        o["required"] = bits > 0;
+        o["bits"] = bits;
+        if (bits > 0) {
+            o["challenge"] = makeChallenge(codec, c.cfg.id, bits, now);
+            o["expires_at"] = formatRfc3339(now + kChallengeTtlMs);
+        } else {
+            o["challenge"] = nullptr;
+            o["expires_at"] = nullptr;
+        }
+        return o;
+    }
+
+    http::Response challenge(http::RequestContext& ctx, const SignedCodec& codec) {
+        Cohort* c = find(ctx.param(0));
+        if (!c) return unknownCohort(ctx);
+        const int64_t now = nowUnixMs();
+        auto res =
+            http::makeResponse(ctx.req, Status::ok,
+                               json::serialize(challengeObject(*c, codec, c->powBits.load(), now)));
+        res.set(http::bhttp::field::cache_control, "no-store");
+        return res;
+    }
+
     http::Response join(http::RequestContext& ctx, const SignedCodec& codec) {
         Cohort* c = find(ctx.param(0));
         if (!c) return unknownCohort(ctx);
@@ -518,8 +569,37 @@ struct QueueService::Impl {
                 return ticketResponse(ctx, *c, std::string(held), d.claims->number, Status::ok);
             }
         }
+        // A new ticket: the cohort's screening, if any, first.
+        std::optional<uint64_t> challengeNonce;
+        if (const int bits = c->powBits.load(std::memory_order_relaxed); bits > 0) {
+            uint64_t nonce = 0;
+            const PowRefusal r = checkPow(codec, ctx.header("X-Sluice-Pow"), c->cfg.id, bits, now,
+                                          config.startedAtMs, &nonce);
+            if (r != PowRefusal::None) return powRefused(ctx, *c, codec, r, bits, now);
+            challengeNonce = nonce;
+        }
+        if (const int perMin = c->joinsPerClientPerMin.load(std::memory_order_relaxed);
+            perMin > 0) {
+            const int64_t waitMs = joinLimiter.take(
+                clientKey(ctx.peer, ctx.header("X-Forwarded-For"), config.trustedProxies), perMin,
+                now);
+            if (waitMs > 0) {
+                c->joinLimited->inc();
+                auto res = http::errorResponse(
+                    ctx.req, Status::too_many_requests, "too_many_joins",
+                    "too many new tickets from your address in the last minute; if you already "
+                    "have one, join with it (X-Sluice-Ticket) to keep your place");
+                res.set(http::bhttp::field::retry_after, std::to_string((waitMs + 999) / 1000));
+                return res;
+            }
+        }
+        // The limit passed: only now is the work spent (a refused join keeps it).
+        if (challengeNonce && !spentChallenges.spend(*challengeNonce, now))
+            return powRefused(ctx, *c, codec, PowRefusal::Reused, c->powBits.load(), now);
         auto n = issue(*c);
         if (!n) {
+            // No ticket was drawn: the challenge stays good for the retry.
+            if (challengeNonce) spentChallenges.release(*challengeNonce);
             auto res =
                 http::errorResponse(ctx.req, Status::service_unavailable, "busy",
                                     "tickets are being issued very fast; try again in a moment");
@@ -725,6 +805,17 @@ QueueService::QueueService(const ServerConfig& config, std::shared_ptr<const Sig
         c->admits =
             &metrics.counter("sluice_queue_admissions_total",
                              "Places admitted to the booking zone (first admit per place)", labels);
+        auto refused = [&](const char* reason) {
+            return &metrics.counter("sluice_queue_join_refused_total",
+                                    "Joins refused by the abuse screening, by reason",
+                                    labels + ",reason=\"" + reason + "\"");
+        };
+        c->powRequired = refused("pow_required");
+        c->powInvalid = refused("pow_invalid");
+        c->powReused = refused("pow_reused");
+        c->joinLimited = refused("too_many_joins");
+        c->powBits.store(config.powBits);
+        c->joinsPerClientPerMin.store(config.joinsPerClientPerMin);
         Cohort* raw = c.get();
         metrics.gauge("sluice_queue_issued", "Places issued", labels,
                       [raw] { return double(raw->issued()); });
@@ -766,6 +857,18 @@ void QueueService::recover() {
             rate_ceiling REAL, max_active INTEGER, mode TEXT NOT NULL DEFAULT 'manual',
             paused INTEGER NOT NULL DEFAULT 0, paused_incident INTEGER NOT NULL DEFAULT 0,
             CHECK (serving >= 0 AND issue_limit >= 0)))");
+        // The operators' abuse screening per cohort (NULL: the config's), added after the first
+        // release: older data folders gain the columns here.
+        bool hasScreening = false;
+        {
+            store::Stmt t(db, "SELECT 1 FROM pragma_table_info('cohort_state') "
+                              "WHERE name = 'pow_bits'");
+            hasScreening = t.step();
+        }
+        if (!hasScreening) {
+            db.exec("ALTER TABLE cohort_state ADD COLUMN pow_bits INTEGER");
+            db.exec("ALTER TABLE cohort_state ADD COLUMN joins_per_client_per_min INTEGER");
+        }
         // Key columns first: SQLite 3.40's integrity_check misreports NULLs in a WITHOUT ROWID
         // table whose NOT NULL column is declared before a key column.
         db.exec(R"(CREATE TABLE IF NOT EXISTS served_history (
@@ -782,7 +885,8 @@ void QueueService::recover() {
         impl.writer.runSync([&](store::Db& db) {
             store::Stmt st(db, "SELECT seed_hex, prequeue_opens_ms, opens_ms, prequeue_size, "
                                "issue_limit, serving, "
-                               "rate_ceiling, max_active, mode, paused, paused_incident FROM "
+                               "rate_ceiling, max_active, mode, paused, paused_incident, "
+                               "pow_bits, joins_per_client_per_min FROM "
                                "cohort_state WHERE cohort_id = ?1");
             st.bind(1, id);
             if (st.step()) {
@@ -799,6 +903,8 @@ void QueueService::recover() {
                 c.mode.store(st.text(8) == "automatic" ? 1 : 0);
                 c.paused.store(st.int64(9) != 0);
                 c.pausedIncident.store(st.int64(10) != 0);
+                if (!st.isNull(11)) c.powBits.store(int(st.int64(11)));
+                if (!st.isNull(12)) c.joinsPerClientPerMin.store(int(st.int64(12)));
             } else {
                 c.seedHex = hexEncode(randomBytes(32).data(), 32);
                 store::Stmt(db, "INSERT INTO cohort_state(cohort_id, seed_hex, prequeue_opens_ms, "
@@ -856,6 +962,9 @@ void QueueService::registerRoutes(http::Router& router) {
                [impl](http::RequestContext& ctx) { return impl->fairness(ctx); });
     router.add(Verb::post, "/v1/queue/{}/join",
                [impl, codec](http::RequestContext& ctx) { return impl->join(ctx, *codec); },
+               {true});
+    router.add(Verb::get, "/v1/queue/{}/challenge",
+               [impl, codec](http::RequestContext& ctx) { return impl->challenge(ctx, *codec); },
                {true});
     // The same answer for every waiter, rebuilt each tick: served pre-serialized.
     router.addRaw(
@@ -937,6 +1046,8 @@ std::vector<CohortView> QueueService::views() const {
         v.birthYearFrom = c.cfg.birthYearFrom;
         v.birthYearTo = c.cfg.birthYearTo;
         v.pausedForIncident = c.pausedIncident.load();
+        v.powBits = c.powBits.load();
+        v.joinsPerClientPerMin = c.joinsPerClientPerMin.load();
         out.push_back(std::move(v));
     }
     return out;
@@ -1042,6 +1153,44 @@ void QueueService::setMaxActive(const std::string& cohort, int64_t maxActive, Do
                 .run();
         },
         [maxActive](Cohort& c) { c.maxActive.store(maxActive); }, "max_active_changed");
+}
+
+void QueueService::setScreening(const std::string& cohort, std::optional<int> powBits,
+                                std::optional<int> joinsPerClientPerMin, Done done) {
+    auto next = [=](const Cohort& c) {
+        return std::pair{powBits.value_or(c.powBits.load()),
+                         joinsPerClientPerMin.value_or(c.joinsPerClientPerMin.load())};
+    };
+    auto object = [](std::pair<int, int> v) {
+        return json::object{{"pow_bits", v.first}, {"joins_per_client_per_min", v.second}};
+    };
+    m_impl->command(
+        cohort, std::move(done),
+        [=](Cohort& c, CommandResult& r) -> std::string {
+            const auto [bits, joins] = next(c);
+            if (bits < 0 || bits > kMaxPowBits)
+                return "pow_bits must be between 0 (off) and " + std::to_string(kMaxPowBits);
+            if (joins < 0 || joins > 100'000)
+                return "joins_per_client_per_min must be between 0 (off) and 100000";
+            r.oldValue = object({c.powBits.load(), c.joinsPerClientPerMin.load()});
+            r.newValue = object({bits, joins});
+            return "";
+        },
+        [=](store::Db& db, Cohort& c) {
+            const auto [bits, joins] = next(c);
+            store::Stmt(db, "UPDATE cohort_state SET pow_bits = ?1, joins_per_client_per_min = ?2 "
+                            "WHERE cohort_id = ?3")
+                .bind(1, int64_t(bits))
+                .bind(2, int64_t(joins))
+                .bind(3, c.cfg.id)
+                .run();
+        },
+        [=](Cohort& c) {
+            const auto [bits, joins] = next(c);
+            c.powBits.store(bits);
+            c.joinsPerClientPerMin.store(joins);
+        },
+        "screening_changed");
 }
 
 void QueueService::setMode(const std::string& cohort, AdmissionMode mode, Done done) {

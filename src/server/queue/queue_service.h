@@ -44,6 +44,7 @@ struct CohortView {
     int64_t prequeueOpensMs = 0, opensMs = 0;
     int birthYearFrom = 0, birthYearTo = 0;
     bool pausedForIncident = false;
+    int powBits = 0, joinsPerClientPerMin = 0; // abuse screening at join; 0 = off
 };
 
 // Outcome of an operator command on a cohort.
@@ -91,6 +92,10 @@ public:
     void setRate(const std::string& cohort, double ratePerS, Done done);
     void setMaxActive(const std::string& cohort, int64_t maxActive, Done done);
     void setMode(const std::string& cohort, AdmissionMode mode, Done done);
+    // Abuse screening at join (join_screen.h): the proof-of-work difficulty in bits and the
+    // per-client limit of new tickets a minute; 0 switches one off, nullopt keeps it.
+    void setScreening(const std::string& cohort, std::optional<int> powBits,
+                      std::optional<int> joinsPerClientPerMin, Done done);
     // Automatic mode's inputs, fed by whoever measures booking health (the ops module).
     void reportBookingHealth(double latencyP99Ms, double errorRate);
 
