@@ -682,6 +682,34 @@
         <source>──── new data source: %1 ────</source>
         <translation>──── new data source: %1 ────</translation>
     </message>
+    <message>
+        <source>proof of work %1 bits</source>
+        <translation>proof of work %1 bits</translation>
+    </message>
+    <message>
+        <source>proof of work off</source>
+        <translation>proof of work off</translation>
+    </message>
+    <message>
+        <source>%1 new tickets/min per address</source>
+        <translation>%1 new tickets/min per address</translation>
+    </message>
+    <message>
+        <source>join limit off</source>
+        <translation>join limit off</translation>
+    </message>
+    <message>
+        <source>%1 abuse screening: %2</source>
+        <translation>%1 abuse screening: %2</translation>
+    </message>
+    <message>
+        <source>screening changed</source>
+        <translation>screening changed</translation>
+    </message>
+    <message>
+        <source>%1: abuse screening %2 → %3</source>
+        <translation>%1: abuse screening %2 → %3</translation>
+    </message>
 </context>
 <context>
     <name>LinkStatus</name>
@@ -1381,6 +1409,56 @@ Doses left today: %3, in the booking window: %4</translation>
         <translation>Switch the admission of %1 from %2 to %3?
 
 %4 people are waiting.</translation>
+    </message>
+    <message>
+        <source>%1 bits (about %2 hashes per new ticket)</source>
+        <translation>%1 bits (about %2 hashes per new ticket)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>%1 new tickets a minute per address</source>
+        <translation>%1 new tickets a minute per address</translation>
+    </message>
+    <message>
+        <source>Change the abuse screening of %1?
+
+Proof of work: %2 → %3.
+Join limit: %4 → %5.
+
+Only new tickets are screened: the %6 people who hold a place keep it without any work. Many citizens share one mobile carrier address, so keep the limit generous.</source>
+        <translation>Change the abuse screening of %1?
+
+Proof of work: %2 → %3.
+Join limit: %4 → %5.
+
+Only new tickets are screened: the %6 people who hold a place keep it without any work. Many citizens share one mobile carrier address, so keep the limit generous.</translation>
+    </message>
+    <message>
+        <source>Proof of work</source>
+        <translation>Proof of work</translation>
+    </message>
+    <message>
+        <source> bits</source>
+        <translation> bits</translation>
+    </message>
+    <message>
+        <source>Each new ticket costs about 2^bits SHA-256 hashes in the citizen&apos;s browser (16: well under a second on a phone). 0: off.</source>
+        <translation>Each new ticket costs about 2^bits SHA-256 hashes in the citizen&apos;s browser (16: well under a second on a phone). 0: off.</translation>
+    </message>
+    <message>
+        <source>New tickets/min per address</source>
+        <translation>New tickets/min per address</translation>
+    </message>
+    <message>
+        <source>New tickets one client address may draw a minute; rejoins with a held ticket are never limited. 0: off.</source>
+        <translation>New tickets one client address may draw a minute; rejoins with a held ticket are never limited. 0: off.</translation>
+    </message>
+    <message>
+        <source>Apply screening…</source>
+        <translation>Apply screening…</translation>
     </message>
 </context>
 <context>

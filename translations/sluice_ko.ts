@@ -682,6 +682,34 @@
         <source>──── new data source: %1 ────</source>
         <translation>──── 새 데이터 원본: %1 ────</translation>
     </message>
+    <message>
+        <source>proof of work %1 bits</source>
+        <translation>작업 증명 %1비트</translation>
+    </message>
+    <message>
+        <source>proof of work off</source>
+        <translation>작업 증명 끔</translation>
+    </message>
+    <message>
+        <source>%1 new tickets/min per address</source>
+        <translation>주소당 분당 새 번호표 %1개</translation>
+    </message>
+    <message>
+        <source>join limit off</source>
+        <translation>참가 제한 끔</translation>
+    </message>
+    <message>
+        <source>%1 abuse screening: %2</source>
+        <translation>%1 악용 차단: %2</translation>
+    </message>
+    <message>
+        <source>screening changed</source>
+        <translation>악용 차단 변경</translation>
+    </message>
+    <message>
+        <source>%1: abuse screening %2 → %3</source>
+        <translation>%1: 악용 차단 %2 → %3</translation>
+    </message>
 </context>
 <context>
     <name>LinkStatus</name>
@@ -1378,6 +1406,56 @@ Doses left today: %3, in the booking window: %4</source>
         <translation>%1의 입장 방식을 %2에서 %3(으)로 바꾸시겠습니까?
 
 %4명이 대기 중입니다.</translation>
+    </message>
+    <message>
+        <source>%1 bits (about %2 hashes per new ticket)</source>
+        <translation>%1비트(새 번호표 하나에 해시 약 %2회)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <source>%1 new tickets a minute per address</source>
+        <translation>주소당 분당 새 번호표 %1개</translation>
+    </message>
+    <message>
+        <source>Change the abuse screening of %1?
+
+Proof of work: %2 → %3.
+Join limit: %4 → %5.
+
+Only new tickets are screened: the %6 people who hold a place keep it without any work. Many citizens share one mobile carrier address, so keep the limit generous.</source>
+        <translation>%1의 악용 차단 설정을 바꿀까요?
+
+작업 증명: %2 → %3.
+참가 제한: %4 → %5.
+
+새 번호표만 검사합니다. 이미 자리를 가진 %6명은 아무 작업 없이 자리를 유지합니다. 이동통신사 주소 하나를 많은 시민이 함께 쓰므로 제한은 넉넉하게 두세요.</translation>
+    </message>
+    <message>
+        <source>Proof of work</source>
+        <translation>작업 증명</translation>
+    </message>
+    <message>
+        <source> bits</source>
+        <translation>비트</translation>
+    </message>
+    <message>
+        <source>Each new ticket costs about 2^bits SHA-256 hashes in the citizen&apos;s browser (16: well under a second on a phone). 0: off.</source>
+        <translation>새 번호표마다 시민의 브라우저에서 SHA-256 해시를 약 2^비트 회 계산합니다(16: 휴대폰에서 1초도 걸리지 않음). 0: 끔.</translation>
+    </message>
+    <message>
+        <source>New tickets/min per address</source>
+        <translation>주소당 분당 새 번호표</translation>
+    </message>
+    <message>
+        <source>New tickets one client address may draw a minute; rejoins with a held ticket are never limited. 0: off.</source>
+        <translation>클라이언트 주소 하나가 1분에 받을 수 있는 새 번호표 수입니다. 가진 번호표로 다시 들어오는 것은 제한하지 않습니다. 0: 끔.</translation>
+    </message>
+    <message>
+        <source>Apply screening…</source>
+        <translation>차단 설정 적용…</translation>
     </message>
 </context>
 <context>

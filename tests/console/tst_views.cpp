@@ -293,6 +293,12 @@ void TestViews::everyActionPanelSendsItsCommand() {
     c->maxActiveButton()->click();
     c->modeCombo()->setCurrentIndex(1);
     c->modeButton()->click();
+    QCOMPARE(c->powBitsSpin()->value(), 0); // the snapshot's: off
+    c->powBitsSpin()->setValue(16);
+    c->joinLimitSpin()->setValue(60);
+    c->screeningButton()->click();
+    QVERIFY2(f.confirmations.last().contains("65,536") || f.confirmations.last().contains("65536"),
+             qPrintable(f.confirmations.last()));
     f.window->drill()->applyButton()->click();
     f.window->notices()->koreanEdit()->setPlainText("본인인증 지연");
     f.window->notices()->englishEdit()->setPlainText("Identity checks are slow");
@@ -303,17 +309,19 @@ void TestViews::everyActionPanelSendsItsCommand() {
     QStringList ops;
     for (const auto& s : f.src->sent)
         ops.append(s.op);
-    QCOMPARE(ops, (QStringList{"set_rate", "set_max_active", "set_admission_mode",
+    QCOMPARE(ops, (QStringList{"set_rate", "set_max_active", "set_admission_mode", "set_screening",
                                "set_identity_provider", "post_notice", "retract_notice"}));
     QCOMPARE(f.src->sent.at(0).args.value("rate_per_s").toDouble(), 250.0);
     QCOMPARE(f.src->sent.at(1).args.value("max_active").toInt(), 5000);
     QCOMPARE(f.src->sent.at(2).args.value("mode").toString(), QStringLiteral("automatic"));
-    QCOMPARE(f.src->sent.at(4).args.value("text").toObject().value("ko").toString(),
+    QCOMPARE(f.src->sent.at(3).args.value("pow_bits").toInt(), 16);
+    QCOMPARE(f.src->sent.at(3).args.value("joins_per_client_per_min").toInt(), 60);
+    QCOMPARE(f.src->sent.at(5).args.value("text").toObject().value("ko").toString(),
              QStringLiteral("본인인증 지연"));
-    QCOMPARE(f.src->sent.at(4).args.value("cohort").toString(), QStringLiteral("*"));
-    QCOMPARE(f.src->sent.at(5).args.value("notice_id").toInteger(),
+    QCOMPARE(f.src->sent.at(5).args.value("cohort").toString(), QStringLiteral("*"));
+    QCOMPARE(f.src->sent.at(6).args.value("notice_id").toInteger(),
              snap["notices"].toArray().at(0)["id"].toInteger());
-    QCOMPARE(f.confirmations.size(), 6); // every one of them changes what citizens see
+    QCOMPARE(f.confirmations.size(), 7); // every one of them changes what citizens see
     for (const auto& sent : f.src->sent)
         QCOMPARE(mismatchWithFixture(sent), QString());
 }

@@ -52,6 +52,24 @@ QString noticeText(const QJsonObject& notice) {
     const QString ko = str(t, "ko"), en = str(t, "en");
     return koreanUi() ? (ko.isEmpty() ? en : ko) : (en.isEmpty() ? ko : en);
 }
+// "proof of work 16 bits, 60 new tickets/min per address" (or "off") from set_screening's args
+// or a screening_changed event's old/new object.
+QString screeningText(const QJsonObject& o) {
+    const int bits = o.value(QLatin1String("pow_bits")).toInt();
+    const int joins = o.value(QLatin1String("joins_per_client_per_min")).toInt();
+    QStringList parts;
+    if (o.contains(QLatin1String("pow_bits")))
+        parts << (bits > 0
+                      ? QCoreApplication::translate("EventText", "proof of work %1 bits").arg(bits)
+                      : QCoreApplication::translate("EventText", "proof of work off"));
+    if (o.contains(QLatin1String("joins_per_client_per_min")))
+        parts << (joins > 0
+                      ? QCoreApplication::translate("EventText", "%1 new tickets/min per address")
+                            .arg(joins)
+                      : QCoreApplication::translate("EventText", "join limit off"));
+    return parts.join(QStringLiteral(", "));
+}
+
 QString drillText(const QJsonObject& a) {
     QStringList parts;
     const QJsonObject lat = a.value(QLatin1String("latency_ms")).toObject();
@@ -123,6 +141,9 @@ QString describe(const QString& op, const QJsonObject& args, const QJsonValue& o
                      : QCoreApplication::translate("EventText", "%1 admission mode → %2")
                            .arg(cohort, to);
     }
+    if (op == QLatin1String("set_screening"))
+        return QCoreApplication::translate("EventText", "%1 abuse screening: %2")
+            .arg(cohort, screeningText(args));
     if (op == QLatin1String("post_notice")) {
         QJsonObject n = args;
         return QCoreApplication::translate("EventText", "notice to %1: “%2”")
@@ -170,6 +191,7 @@ QString eventKindName(const QString& kind) {
         {"rate_changed", QT_TRANSLATE_NOOP("EventText", "rate changed")},
         {"max_active_changed", QT_TRANSLATE_NOOP("EventText", "max active changed")},
         {"admission_mode_changed", QT_TRANSLATE_NOOP("EventText", "mode changed")},
+        {"screening_changed", QT_TRANSLATE_NOOP("EventText", "screening changed")},
         {"alert", QT_TRANSLATE_NOOP("EventText", "server alert")},
         {"server_started", QT_TRANSLATE_NOOP("EventText", "server started")},
         {"server_stopping", QT_TRANSLATE_NOOP("EventText", "server stopping")},
@@ -260,6 +282,10 @@ QString renderEvent(const QString& kind, const QJsonObject& d, const QString& wh
     if (kind == QLatin1String("max_active_changed"))
         return QCoreApplication::translate("EventText", "%1: max active sessions %2 → %3")
             .arg(cohort, oldNew("old"), oldNew("new"));
+    if (kind == QLatin1String("screening_changed"))
+        return QCoreApplication::translate("EventText", "%1: abuse screening %2 → %3")
+            .arg(cohort, screeningText(d.value("old").toObject()),
+                 screeningText(d.value("new").toObject()));
     if (kind == QLatin1String("admission_mode_changed"))
         return QCoreApplication::translate("EventText", "%1: admission mode %2 → %3")
             .arg(cohort, modeText(str(d, "old")), modeText(str(d, "new")));

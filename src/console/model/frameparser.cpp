@@ -119,6 +119,8 @@ CohortFigures readCohort(Reader& r, const QJsonObject& o, const QString& p) {
     c.mode = r.str(o, "mode", p, false);
     if (r.present(o, "eta_last_s")) c.etaLastS = r.num(o, "eta_last_s", p, false);
     c.pausedForIncident = r.boolean(o, "paused_for_incident", p, false);
+    c.powBits = int(r.integer(o, "pow_bits", p, false));
+    c.joinsPerClientPerMin = int(r.integer(o, "joins_per_client_per_min", p, false));
     c.opensMs = r.time(o, "opens", p, false);
     c.birthYearFromValue = int(r.integer(o, "birth_year_from", p, false));
     c.birthYearToValue = int(r.integer(o, "birth_year_to", p, false));

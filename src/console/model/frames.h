@@ -17,6 +17,7 @@ struct CohortFigures {
     double rateCeiling = 0, maxRate = 0, actualRate = 0;
     std::optional<double> etaLastS;
     bool pausedForIncident = false;
+    int powBits = 0, joinsPerClientPerMin = 0; // abuse screening at join; 0 = off
     qint64 opensMs = 0;
     int birthYearFromValue = 0, birthYearToValue = 0;
     int birthYearFrom() const { return birthYearFromValue; }

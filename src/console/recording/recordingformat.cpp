@@ -102,6 +102,8 @@ QJsonObject snapshotFromState(const DashboardState& s) {
         j.insert("mode", c.mode);
         j.insert("eta_last_s", c.etaLastS ? QJsonValue(*c.etaLastS) : QJsonValue());
         j.insert("paused_for_incident", c.pausedForIncident);
+        j.insert("pow_bits", c.powBits);
+        j.insert("joins_per_client_per_min", c.joinsPerClientPerMin);
         j.insert("opens", optionalTime(c.opensMs));
         j.insert("birth_year_from", c.birthYearFromValue);
         j.insert("birth_year_to", c.birthYearToValue);

@@ -75,6 +75,24 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent)
     g->addWidget(m_modeLabel, 3, 0);
     g->addWidget(m_mode, 3, 1);
     g->addWidget(m_setMode, 3, 2);
+    // Abuse screening at join: proof-of-work bits and new tickets per address a minute.
+    m_powLabel = new QLabel(m_controls);
+    m_powBits = new QSpinBox(m_controls);
+    m_powBits->setObjectName(QStringLiteral("powBitsSpin"));
+    m_powBits->setRange(0, 28);
+    m_powLabel->setBuddy(m_powBits);
+    m_joinLimitLabel = new QLabel(m_controls);
+    m_joinLimit = new QSpinBox(m_controls);
+    m_joinLimit->setObjectName(QStringLiteral("joinLimitSpin"));
+    m_joinLimit->setRange(0, 100'000);
+    m_joinLimitLabel->setBuddy(m_joinLimit);
+    m_setScreening = new QPushButton(m_controls);
+    m_setScreening->setObjectName(QStringLiteral("setScreeningButton"));
+    g->addWidget(m_powLabel, 4, 0);
+    g->addWidget(m_powBits, 4, 1);
+    g->addWidget(m_joinLimitLabel, 5, 0);
+    g->addWidget(m_joinLimit, 5, 1);
+    g->addWidget(m_setScreening, 5, 2);
     side->addWidget(m_controls);
     m_result = new ResultLine(session, this);
     side->addWidget(m_result);
@@ -161,6 +179,32 @@ CohortPanel::CohortPanel(ConsoleSession* session, QWidget* parent)
                                   .arg(cohortLabel(id), modeText(c ? c->mode : QString()),
                                        m_mode->currentText(), QLocale().toString(waitingOf(id))));
     });
+    connect(m_setScreening, &QPushButton::clicked, this, [this] {
+        const QString id = selectedCohort();
+        const CohortFigures* c = m_session->state().cohort(id);
+        const int bits = m_powBits->value(), joins = m_joinLimit->value();
+        const QLocale l;
+        auto powText = [this](int b) {
+            return b > 0 ? tr("%1 bits (about %2 hashes per new ticket)")
+                               .arg(b)
+                               .arg(QLocale().toString(double(qint64(1) << b), 'f', 0))
+                         : tr("off");
+        };
+        auto limitText = [this](int n) {
+            return n > 0 ? tr("%1 new tickets a minute per address").arg(QLocale().toString(n))
+                         : tr("off");
+        };
+        emit commandRequested(
+            QStringLiteral("set_screening"),
+            {{"cohort", id}, {"pow_bits", bits}, {"joins_per_client_per_min", joins}}, QString(),
+            tr("Change the abuse screening of %1?\n\nProof of work: %2 → %3.\nJoin limit: %4 → "
+               "%5.\n\nOnly new tickets are screened: the %6 people who hold a place keep it "
+               "without any work. Many citizens share one mobile carrier address, so keep the "
+               "limit generous.")
+                .arg(cohortLabel(id), powText(c ? c->powBits : 0), powText(bits),
+                     limitText(c ? c->joinsPerClientPerMin : 0), limitText(joins),
+                     l.toString(c ? c->issued : 0)));
+    });
     retranslate();
     updateEnabled();
 }
@@ -188,6 +232,8 @@ void CohortPanel::resetForm() {
     m_rate->setValue(0);
     m_maxActive->setValue(0);
     m_mode->setCurrentIndex(0);
+    m_powBits->setValue(0);
+    m_joinLimit->setValue(0);
     updateEnabled();
 }
 
@@ -198,6 +244,8 @@ void CohortPanel::loadSelection() {
     m_rate->setValue(c->rateCeiling);
     m_maxActive->setValue(int(qMin<qint64>(c->maxActive, 100'000'000)));
     m_mode->setCurrentIndex(c->mode == QLatin1String("automatic") ? 1 : 0);
+    m_powBits->setValue(c->powBits);
+    m_joinLimit->setValue(c->joinsPerClientPerMin);
 }
 
 void CohortPanel::updateEnabled() {
@@ -208,8 +256,9 @@ void CohortPanel::updateEnabled() {
                         c->state != QLatin1String("closed"));
     m_incident->setEnabled(m_pause->isEnabled());
     m_resume->setEnabled(sel && c->state == QLatin1String("paused"));
-    for (QWidget* w : std::initializer_list<QWidget*>{m_rate, m_setRate, m_maxActive,
-                                                      m_setMaxActive, m_mode, m_setMode})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_rate, m_setRate, m_maxActive, m_setMaxActive, m_mode,
+                                         m_setMode, m_powBits, m_joinLimit, m_setScreening})
         w->setEnabled(sel);
     const QString why = !m_session->canAct()
                             ? (m_session->role() == QLatin1String("viewer")
@@ -234,6 +283,16 @@ void CohortPanel::retranslate() {
     m_mode->setItemText(0, tr("manual"));
     m_mode->setItemText(1, tr("automatic (AIMD)"));
     m_setMode->setText(tr("Apply mode…"));
+    m_powLabel->setText(tr("Proof of work"));
+    m_powBits->setSuffix(tr(" bits"));
+    m_powBits->setSpecialValueText(tr("off"));
+    m_powBits->setToolTip(tr("Each new ticket costs about 2^bits SHA-256 hashes in the citizen's "
+                             "browser (16: well under a second on a phone). 0: off."));
+    m_joinLimitLabel->setText(tr("New tickets/min per address"));
+    m_joinLimit->setSpecialValueText(tr("off"));
+    m_joinLimit->setToolTip(tr("New tickets one client address may draw a minute; rejoins with a "
+                               "held ticket are never limited. 0: off."));
+    m_setScreening->setText(tr("Apply screening…"));
     updateEnabled();
 }
 

@@ -1,7 +1,8 @@
 // The cohorts panel: the cohort table and the controls that act on the selected cohort (pause,
-// resume, rate ceiling, max active, manual/automatic). Confirmations say old → new and how many
-// people it affects; the outcome shows in the panel's own result line. A new source clears the
-// selection and the form. Actions are requested from the main window, which confirms and sends.
+// resume, rate ceiling, max active, manual/automatic, abuse screening at join). Confirmations say
+// old → new and how many people it affects; the outcome shows in the panel's own result line. A new
+// source clears the selection and the form. Actions are requested from the main window, which
+// confirms and sends.
 #pragma once
 #include <QJsonObject>
 #include <QWidget>
@@ -39,6 +40,9 @@ public:
     QDoubleSpinBox* rateSpin() const { return m_rate; }
     QSpinBox* maxActiveSpin() const { return m_maxActive; }
     QComboBox* modeCombo() const { return m_mode; }
+    QSpinBox* powBitsSpin() const { return m_powBits; }
+    QSpinBox* joinLimitSpin() const { return m_joinLimit; }
+    QPushButton* screeningButton() const { return m_setScreening; }
 
 signals:
     void commandRequested(const QString& op, const QJsonObject& args, const QString& description,
@@ -57,12 +61,13 @@ private:
     ConsoleSession* m_session;
     QTableView* m_table;
     QGroupBox* m_controls;
-    QPushButton *m_pause, *m_resume, *m_setRate, *m_setMaxActive, *m_setMode;
+    QPushButton *m_pause, *m_resume, *m_setRate, *m_setMaxActive, *m_setMode, *m_setScreening;
     QCheckBox* m_incident;
     QDoubleSpinBox* m_rate;
     QSpinBox* m_maxActive;
     QComboBox* m_mode;
-    QLabel *m_rateLabel, *m_maxActiveLabel, *m_modeLabel;
+    QSpinBox *m_powBits, *m_joinLimit; // abuse screening at join
+    QLabel *m_rateLabel, *m_maxActiveLabel, *m_modeLabel, *m_powLabel, *m_joinLimitLabel;
     ResultLine* m_result;
 };
 

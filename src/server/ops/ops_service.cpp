@@ -71,6 +71,8 @@ json::object cohortJson(const queue::CohortView& v) {
     o["mode"] = queue::modeName(v.mode);
     o["eta_last_s"] = optionalNumber(v.etaLastS);
     o["paused_for_incident"] = v.pausedForIncident;
+    o["pow_bits"] = v.powBits;
+    o["joins_per_client_per_min"] = v.joinsPerClientPerMin;
     o["opens"] = formatRfc3339(v.opensMs);
     o["prequeue_opens"] = formatRfc3339(v.prequeueOpensMs);
     o["birth_year_from"] = v.birthYearFrom;
