@@ -5,7 +5,7 @@
 # absolute numbers drift on a shared machine. Server and nginx get core 0, wrk core 1.
 # --tls: the same over HTTPS, sluice-server's own TLS against nginx terminating TLS with the
 # same certificate and key (made here with `openssl`), plus nginx with TLS proxying to the plain
-# sluice-server, and one row of new connections (a full handshake per request).
+# sluice-server, and one row of a new connection and TLS handshake (resumed) per request.
 # Usage: bench/queue_http.sh [--tls] [BUILD_DIR] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
