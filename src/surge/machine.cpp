@@ -3,9 +3,14 @@
 // misbehaving kinds (refreshers, multi-window users, abandoners, bots) and the invariant checks.
 #include "surge/machine.h"
 
+#include "common/pow.h"
+
 #include <boost/json.hpp>
 
+#include <time.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -20,6 +25,8 @@ const char* routeName(Route r) {
         return "cohorts";
     case Route::Join:
         return "join";
+    case Route::Challenge:
+        return "challenge";
     case Route::Status:
         return "status";
     case Route::Position:
@@ -140,6 +147,8 @@ Route routeOf(const Action& a) {
     case Step::Join:
     case Step::RejoinWithTicket:
         return Route::Join;
+    case Step::Challenge:
+        return Route::Challenge;
     case Step::Status:
         return Route::Status;
     case Step::Position:
@@ -161,6 +170,32 @@ Route routeOf(const Action& a) {
 }
 
 constexpr int kMaxOverloadRetries = 200;
+
+// The refusals of abuse screening's proof of work (docs/api.md).
+bool isPowCode(std::string_view code) {
+    return code == "pow_required" || code == "pow_invalid" || code == "pow_reused";
+}
+
+// A challenge object: {"cohort", "required", "bits", "challenge", "expires_at"}.
+struct ChallengeView {
+    bool required = false;
+    int bits = -1;
+    std::string text;
+};
+ChallengeView readChallenge(const json::object& o) {
+    ChallengeView v;
+    if (const auto* r = o.if_contains("required"); r && r->is_bool()) v.required = r->as_bool();
+    const double bits = getNumber(o, "bits");
+    if (bits >= 0 && bits <= 256) v.bits = static_cast<int>(bits);
+    v.text = getString(o, "challenge");
+    return v;
+}
+
+int64_t threadCpuNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
 
 } // namespace
 
@@ -354,12 +389,12 @@ void World::arrive(uint32_t i, int64_t nowNs, std::vector<Action>& out) {
     default:
         break;
     }
-    out.push_back({nowNs, i, kNone, Step::Join, 0});
+    out.push_back({nowNs, i, kNone, freshJoin(i), 0});
     // More windows: each opened a little after the previous one.
     int64_t t = nowNs;
     for (int w = 1; w < c.plan.windows; ++w) {
         t += static_cast<int64_t>(uniform(0.3, 3.0) * 1e9);
-        out.push_back({t, i, kNone, Step::Join, 0});
+        out.push_back({t, i, kNone, freshJoin(i), 0});
     }
 }
 
@@ -368,23 +403,28 @@ void World::arrive(uint32_t i, int64_t nowNs, std::vector<Action>& out) {
 bool World::build(const Action& a, int64_t nowNs, RequestSpec& req, std::vector<Action>& out) {
     auto& c = m_citizens[a.citizen];
     const bool waitingStep = a.step == Step::Join || a.step == Step::RejoinWithTicket ||
-                             a.step == Step::Status || a.step == Step::Position ||
-                             a.step == Step::Admit;
+                             a.step == Step::Challenge || a.step == Step::Status ||
+                             a.step == Step::Position || a.step == Step::Admit;
     const bool bookingStep =
         a.step == Step::Verify || a.step == Step::List || a.step == Step::Reserve;
-    if (c.phase == Phase::Done && a.step != Step::Snapshot) return false;
-    if (waitingStep && c.phase != Phase::Waiting && !isBot(c.plan.kind)) return false;
+    // A join that will not be sent frees its solved work.
+    auto moot = [&] {
+        releasePow(a.pow);
+        return false;
+    };
+    if (c.phase == Phase::Done && a.step != Step::Snapshot) return moot();
+    if (waitingStep && c.phase != Phase::Waiting && !isBot(c.plan.kind)) return moot();
     if (bookingStep && c.phase != Phase::Booking) return false;
     if (waitingStep && c.plan.kind == Kind::Abandoner &&
         nowNs >=
             arrivalNs(a.citizen) + static_cast<int64_t>(c.plan.abandonAfterS) * 1'000'000'000) {
         finish(a.citizen, Outcome::Abandoned);
-        return false;
+        return moot();
     }
     if (++c.requests > m_s.maxRequestsPerCitizen && a.step != Step::Snapshot) {
         error("request_budget_exhausted");
         finish(a.citizen, Outcome::Failed);
-        return false;
+        return moot();
     }
     req = RequestSpec{};
     req.route = routeOf(a);
@@ -394,6 +434,10 @@ bool World::build(const Action& a, int64_t nowNs, RequestSpec& req, std::vector<
     case Step::Join:
         req.post = true;
         req.target = queue + "/join";
+        if (a.pow != kNone && a.pow < m_powHeaders.size()) req.pow = m_powHeaders[a.pow];
+        return true;
+    case Step::Challenge:
+        req.target = queue + "/challenge";
         return true;
     case Step::RejoinWithTicket:
         req.post = true;
@@ -583,7 +627,7 @@ void World::waitMore(const Action& a, int64_t nowNs, std::vector<Action>& out, d
     } else if (k == Kind::Refresher && !c.rejoinedFresh && t.polls % 7 == 3 &&
                unit(m_rng) < m_s.refresherRejoinWithoutTicket) {
         c.rejoinedFresh = true; // cleared the cookie: a new window with a new ticket
-        out.push_back({nowNs + jitter(base), a.citizen, kNone, Step::Join, 0});
+        out.push_back({nowNs + jitter(base), a.citizen, kNone, freshJoin(a.citizen), 0});
         step = Step::Status;
     } else if (t.polls % static_cast<unsigned>(m_s.positionEvery) == 0) {
         step = Step::Position;
@@ -601,12 +645,14 @@ void World::retry(const Action& a, int64_t nowNs, const Reply& r, std::vector<Ac
         delay = (r.retryAfterS > 0 ? r.retryAfterS : 1.0) * uniform(1.0, 1.5);
         if (a.arg >= kMaxOverloadRetries) {
             error(std::string("gave_up_") + routeName(routeOf(a)));
+            releasePow(a.pow);
             finish(a.citizen, Outcome::Failed);
             return;
         }
     } else {
         if (++c.retries > m_s.maxRetries) {
             error(std::string("gave_up_") + routeName(routeOf(a)));
+            releasePow(a.pow);
             finish(a.citizen, Outcome::Failed);
             return;
         }
@@ -692,7 +738,10 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
         error("http_" + std::to_string(r.status));
 
     auto& c = m_citizens[a.citizen];
-    if (c.phase == Phase::Done && a.step != Step::Snapshot) return;
+    if (c.phase == Phase::Done && a.step != Step::Snapshot) {
+        releasePow(a.pow);
+        return;
+    }
     if (is2xx(r.status)) c.retries = 0;
     const bool transport = r.error != TransportError::None;
     const bool overload = r.status == 503 || r.status == 429;
@@ -702,14 +751,53 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
     case Step::Join:
     case Step::RejoinWithTicket: {
         if (transport || overload || r.status >= 500) {
-            retry(a, nowNs, r, out);
+            retry(a, nowNs, r, out); // the same work: a join that drew nothing did not spend it
             return;
         }
         if (!is2xx(r.status)) {
             const auto code = errorCode(r.body);
             if (closed || code.find("closed") != std::string::npos ||
                 code.find("sold") != std::string::npos) {
+                releasePow(a.pow);
                 finish(a.citizen, Outcome::SoldOut);
+                return;
+            }
+            if (r.status == 403 && isPowCode(code)) {
+                ++m_powRefusals[code];
+                if (a.step == Step::RejoinWithTicket) {
+                    // A held ticket never needs work: asking for it means the server no longer
+                    // honours the ticket.
+                    markLost(a.citizen, "rejoin_asked_for_work");
+                    finish(a.citizen, Outcome::Failed);
+                    return;
+                }
+                c.knowsPow = true;
+                if (a.pow != kNone) {
+                    // Work was carried and refused (reused, expired, too easy now): solve the
+                    // next challenge, a bounded number of times.
+                    releasePow(a.pow);
+                    if (++c.retries > m_s.maxRetries) {
+                        error("gave_up_pow");
+                        finish(a.citizen, Outcome::Failed);
+                        return;
+                    }
+                }
+                const auto body = parseObject(r.body);
+                const auto* chv = body.if_contains("challenge");
+                const ChallengeView ch =
+                    chv && chv->is_object() ? readChallenge(chv->as_object()) : ChallengeView{};
+                if (ch.bits >= 0) ++m_powBitsSeen[ch.bits];
+                if (ch.text.empty() || ch.bits < 0) {
+                    error("pow_refusal_without_challenge");
+                    Action n = a;
+                    n.pow = kNone;
+                    retry(n, nowNs, r, out, 1.0);
+                    return;
+                }
+                if (!solveAndJoin(a, ch.text, ch.bits, nowNs, out)) {
+                    error("pow_over_max_bits");
+                    finish(a.citizen, Outcome::Failed);
+                }
                 return;
             }
             if (a.step == Step::RejoinWithTicket &&
@@ -730,6 +818,8 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
             retry(a, nowNs, r, out, 1.0);
             return;
         }
+        const bool paid = a.pow != kNone;
+        releasePow(a.pow);
         uint32_t t;
         if (a.step == Step::RejoinWithTicket) {
             t = a.ticket;
@@ -744,6 +834,7 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
             if (t == kNone) {
                 t = addTicket(a.citizen, text, a.atNs, nowNs);
                 m_tickets[t].prequeue = state == "prequeue";
+                m_tickets[t].paid = paid;
             }
         }
         const uint64_t pos = getCount(o, "position");
@@ -764,7 +855,39 @@ void World::onReply(const Action& a, const RequestSpec& req, int64_t nowNs, cons
             out.push_back({nowNs, a.citizen, t, Step::BotCall, 0});
             return;
         }
+        if (c.plan.kind == Kind::BotFarm) {
+            // Another draw at once, never presenting the tickets it holds: each one is new.
+            if (countTickets(a.citizen) < static_cast<uint32_t>(m_s.farmTickets))
+                out.push_back({nowNs, a.citizen, kNone, freshJoin(a.citizen), 0});
+            else
+                finish(a.citizen, Outcome::BotDone);
+            return;
+        }
         waitMore({a.atNs, a.citizen, t, a.step, 0}, nowNs, out);
+        return;
+    }
+    case Step::Challenge: {
+        if (transport || overload || r.status >= 500) {
+            retry(a, nowNs, r, out);
+            return;
+        }
+        if (!is2xx(r.status)) {
+            // No challenge to be had: join without; a refusal carries one.
+            error("challenge_" + std::to_string(r.status));
+            out.push_back({nowNs, a.citizen, kNone, Step::Join, 0});
+            return;
+        }
+        ++m_challengesFetched;
+        const ChallengeView ch = readChallenge(parseObject(r.body));
+        if (ch.bits >= 0) ++m_powBitsSeen[ch.bits];
+        if (!ch.required || ch.bits <= 0 || ch.text.empty()) {
+            out.push_back({nowNs, a.citizen, kNone, Step::Join, 0}); // no work asked
+            return;
+        }
+        if (!solveAndJoin(a, ch.text, ch.bits, nowNs, out)) {
+            error("pow_over_max_bits");
+            finish(a.citizen, Outcome::Failed);
+        }
         return;
     }
     case Step::Status: {
@@ -1130,8 +1253,60 @@ std::vector<World::TicketView> World::ticketViews() const {
     v.reserve(m_tickets.size());
     for (const auto& t : m_tickets)
         v.push_back({t.sentNs, t.answeredNs, t.position, t.prequeue,
-                     isBot(m_citizens[t.citizen].plan.kind)});
+                     isBot(m_citizens[t.citizen].plan.kind), t.citizen, t.paid});
     return v;
+}
+
+// ---- proof of work ----------------------------------------------------------------------------
+
+Step World::freshJoin(uint32_t citizen) const {
+    return m_config.powPrefetch || m_citizens[citizen].knowsPow ? Step::Challenge : Step::Join;
+}
+
+bool World::solveAndJoin(const Action& a, const std::string& challenge, int bits, int64_t nowNs,
+                         std::vector<Action>& out) {
+    if (bits > std::min(m_config.powMaxBits, sluice::kMaxPowBits)) return false;
+    // Genuine work, the same computation as the browser's (the server checks the result), in
+    // this thread: the event loop waits meanwhile, which the report states.
+    const int64_t cpu0 = threadCpuNs();
+    const auto wall0 = std::chrono::steady_clock::now();
+    PowSolve rec;
+    const std::string solution = sluice::powSolve(challenge, bits, &rec.hashes);
+    rec.wallNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                     std::chrono::steady_clock::now() - wall0)
+                     .count();
+    rec.cpuNs = threadCpuNs() - cpu0;
+    rec.citizen = a.citizen;
+    rec.bits = static_cast<uint8_t>(bits);
+    m_powSolves.push_back(rec);
+
+    uint32_t slot;
+    if (!m_freePow.empty()) {
+        slot = m_freePow.back();
+        m_freePow.pop_back();
+    } else {
+        slot = static_cast<uint32_t>(m_powHeaders.size());
+        m_powHeaders.emplace_back();
+    }
+    m_powHeaders[slot] = challenge + ":" + solution;
+    Action join{nowNs + rec.wallNs, a.citizen, kNone, Step::Join, 0};
+    join.pow = slot;
+    out.push_back(join);
+    return true;
+}
+
+void World::releasePow(uint32_t slot) {
+    // A slot in use is never empty: releasing one twice is harmless.
+    if (slot == kNone || slot >= m_powHeaders.size() || m_powHeaders[slot].empty()) return;
+    m_powHeaders[slot].clear();
+    m_freePow.push_back(slot);
+}
+
+uint32_t World::countTickets(uint32_t citizen) const {
+    uint32_t n = 0;
+    for (uint32_t t = m_citizens[citizen].firstTicket; t != kNone; t = m_tickets[t].next)
+        ++n;
+    return n;
 }
 
 std::vector<uint64_t> World::outcomeCounts() const {

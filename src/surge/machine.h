@@ -22,6 +22,7 @@ namespace sluice::surge {
 enum class Route : uint8_t {
     Cohorts,
     Join,
+    Challenge,
     Status,
     Position,
     Admit,
@@ -40,6 +41,7 @@ inline constexpr std::size_t kRouteCount = static_cast<std::size_t>(Route::Count
 enum class Step : uint8_t {
     Join,             // first join of a window
     RejoinWithTicket, // a refresh: join again presenting the ticket (must get the same one)
+    Challenge,        // fetch the cohort's proof-of-work challenge before a new-ticket join
     Status,
     Position,
     Admit,
@@ -51,15 +53,17 @@ enum class Step : uint8_t {
     BotWait,  // a bot waiting for a token to abuse
 };
 
+inline constexpr uint32_t kNone = 0xffffffffu;
+
 struct Action {
     int64_t atNs = 0; // scheduled send time (steady clock); latency is measured from here
     uint32_t citizen = 0;
     uint32_t ticket = 0; // ticket index, or kNone
     Step step = Step::Join;
-    uint8_t arg = 0; // step-specific (bot call number, retry count, ...)
+    uint8_t arg = 0;      // step-specific (bot call number, retry count, ...)
+    uint32_t pow = kNone; // a Join's solved proof of work (World's slot), or kNone
     bool operator>(const Action& o) const { return atNs > o.atNs; }
 };
-inline constexpr uint32_t kNone = 0xffffffffu;
 
 struct RequestSpec {
     Route route = Route::Status;
@@ -69,6 +73,7 @@ struct RequestSpec {
     std::string ticket;         // X-Sluice-Ticket
     std::string bearer;         // Authorization: Bearer ...
     std::string idempotencyKey; // Idempotency-Key
+    std::string pow;            // X-Sluice-Pow: CHALLENGE:SOLUTION
 };
 
 enum class TransportError : uint8_t { None, Connect, Timeout, Reset, Protocol };
@@ -103,6 +108,20 @@ struct WorldConfig {
     std::string runId; // distinguishes persons and idempotency keys between runs
     uint64_t seed = 1;
     double openSpreadS = 5; // pre-queue windows poll within this long after the opening
+    // Proof of work (abuse screening at join): fetch the challenge before every new-ticket
+    // join (otherwise a citizen learns it from its first refusal), and the most bits the surge
+    // solves (a harder challenge: the join gives up, "pow_over_max_bits").
+    bool powPrefetch = false;
+    int powMaxBits = 20;
+};
+
+// One proof of work solved by a virtual citizen, as measured in the surge's thread.
+struct PowSolve {
+    uint64_t hashes = 0; // SHA-256 computations powSolve made
+    int64_t cpuNs = 0;   // the thread's CPU time for it (CLOCK_THREAD_CPUTIME_ID)
+    int64_t wallNs = 0;  // steady-clock time (the surge's event loop was stalled this long)
+    uint32_t citizen = 0;
+    uint8_t bits = 0;
 };
 
 // Per (clinic, date) stock as the surge saw it.
@@ -166,15 +185,24 @@ public:
         return m_bypassSuccessByKind;
     }
     const std::map<std::string, StockEntry>& stock() const { return m_stock; }
+    // Abuse screening: every solve, refused joins by error code, challenges fetched (2xx).
+    const std::vector<PowSolve>& powSolves() const { return m_powSolves; }
+    const std::map<std::string, uint64_t>& powRefusals() const { return m_powRefusals; }
+    const std::map<int, uint64_t>& powBitsSeen() const { return m_powBitsSeen; }
+    uint64_t challengesFetched() const { return m_challengesFetched; }
+    bool hasTicket(uint32_t i) const { return m_citizens[i].firstTicket != kNone; }
     int64_t lastAdmitNs() const { return m_lastAdmitNs; }
     int64_t firstAdmitNs() const { return m_firstAdmitNs; }
     uint64_t ticketCount() const { return m_tickets.size(); }
-    // Per ticket: join send/answer time, position (0 unknown), whether it began in the pre-queue.
+    // Per ticket: join send/answer time, position (0 unknown), whether it began in the pre-queue,
+    // whose it is, and whether the join that drew it carried a proof of work.
     struct TicketView {
         int64_t sentNs, answeredNs;
         uint64_t position;
         bool prequeue;
         bool bot;
+        uint32_t citizen;
+        bool paid;
     };
     std::vector<TicketView> ticketViews() const;
     const WorldConfig& config() const { return m_config; }
@@ -190,6 +218,7 @@ private:
         Outcome outcome = Outcome::None;
         bool lost = false;
         bool rejoinedFresh = false;
+        bool knowsPow = false; // refused once for want of work: fetches the challenge first
         uint8_t retries = 0;
         uint16_t requests = 0;
         uint32_t firstTicket = kNone;
@@ -205,6 +234,7 @@ private:
         uint16_t textLen = 0;
         uint16_t polls = 0;
         bool prequeue = false;
+        bool paid = false; // drawn by a join carrying a proof of work
     };
     struct Session {
         std::string token, personId, clinicId, date, region;
@@ -239,6 +269,15 @@ private:
     std::string forge(const std::string& token);
     bool cohortOpen() const { return m_statusState == "open" || m_statusState == "paused"; }
     void recordAdmitted(uint64_t position, int64_t nowNs);
+    // A new-ticket join: Challenge first when the citizen knows the cohort screens (or
+    // --pow-prefetch), otherwise Join.
+    Step freshJoin(uint32_t citizen) const;
+    // Solves `challenge` at `bits` for real (common/pow.h), records what it cost and schedules
+    // the join carrying it; false (nothing scheduled) when `bits` is over powMaxBits.
+    bool solveAndJoin(const Action& a, const std::string& challenge, int bits, int64_t nowNs,
+                      std::vector<Action>& out);
+    void releasePow(uint32_t slot);
+    uint32_t countTickets(uint32_t citizen) const;
 
     Scenario m_s;
     WorldConfig m_config;
@@ -268,6 +307,13 @@ private:
     // Admission order: running max of admitted positions by answer time.
     std::vector<std::pair<int64_t, uint64_t>> m_admittedMax;
     int64_t m_firstAdmitNs = 0, m_lastAdmitNs = 0;
+    // Proof of work: solved headers waiting for their join (slots), and what it cost.
+    std::vector<std::string> m_powHeaders;
+    std::vector<uint32_t> m_freePow;
+    std::vector<PowSolve> m_powSolves;
+    std::map<std::string, uint64_t> m_powRefusals;
+    std::map<int, uint64_t> m_powBitsSeen;
+    uint64_t m_challengesFetched = 0;
 };
 
 } // namespace sluice::surge

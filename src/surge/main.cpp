@@ -7,6 +7,7 @@
 
 #include <sys/resource.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -29,6 +30,13 @@ const char* kUsage = R"(usage: sluice-surge --target http://127.0.0.1:PORT --sce
   --connections N         keep-alive connections for the waiting room (default 256)
   --booking-connections N keep-alive connections for the booking calls (default 512)
   --open-spread S         pre-queue windows look again within S s after the opening (default 5)
+  --pow-prefetch          fetch the proof-of-work challenge before every new-ticket join (as a
+                          page that knows the cohort screens); otherwise a citizen learns it from
+                          its first refusal
+  --pow-max-bits N        solve challenges of at most N bits (default 20, at most 28); solving
+                          runs in the surge's one thread, so keep the cohort's pow_bits small
+  --browser-hashes-per-s R  add a model of a browser's solving time at R hashes/s to the report
+                          (labelled as a model; the measured figures are the surge's own)
   --quiet                 no progress line
   --help, --version
 
@@ -69,6 +77,8 @@ int main(int argc, char** argv) {
             return 0;
         } else if (a == "--quiet") {
             opt.quiet = true;
+        } else if (a == "--pow-prefetch") {
+            opt.powPrefetch = true;
         } else if (a == "--target" || a == "--scenario" || a == "--report" || a == "--cohort") {
             const char* v = value(a.c_str());
             if (!v) return fail(a + " needs a value");
@@ -82,7 +92,8 @@ int main(int argc, char** argv) {
                 opt.cohort = std::string(v);
         } else if (a == "--scale" || a == "--time-scale" || a == "--duration-limit" ||
                    a == "--seed" || a == "--connections" || a == "--booking-connections" ||
-                   a == "--citizens" || a == "--open-spread") {
+                   a == "--citizens" || a == "--open-spread" || a == "--pow-max-bits" ||
+                   a == "--browser-hashes-per-s") {
             const char* v = value(a.c_str());
             if (!v || !number(v, d)) return fail(a + " needs a number");
             if (a == "--scale") {
@@ -102,6 +113,13 @@ int main(int argc, char** argv) {
                 if (!(d >= 1 && d <= 10000)) return fail(a + " must be in [1, 10000]");
                 (a == "--connections" ? opt.connections : opt.bookingConnections) =
                     static_cast<int>(d);
+            } else if (a == "--pow-max-bits") {
+                if (!(d >= 0 && d <= 28 && d == std::floor(d)))
+                    return fail("--pow-max-bits must be a whole number in [0, 28]");
+                opt.powMaxBits = static_cast<int>(d);
+            } else if (a == "--browser-hashes-per-s") {
+                if (!(d > 0 && d <= 1e12)) return fail("--browser-hashes-per-s must be > 0");
+                opt.browserHashesPerS = d;
             } else if (a == "--citizens") {
                 if (!(d >= 1 && d <= 1e8)) return fail("--citizens must be in [1, 100000000]");
                 opt.citizens = static_cast<uint64_t>(d);

@@ -32,6 +32,12 @@ struct RunMeta {
     std::string fairnessSeedSha256, fairnessSeed;
     bool fairnessSeedVerified = false;
     std::string finalState;
+    // Abuse screening: the cohort's proof-of-work bits when the run started (-1 unknown), the
+    // server's sluice_queue_join_refused_total for the cohort by reason, and the hash rate
+    // the report's browser model assumes (0: no model).
+    int powBitsAtStart = -1;
+    std::map<std::string, double> serverJoinRefused;
+    double browserHashesPerS = 0;
 };
 
 struct Report {

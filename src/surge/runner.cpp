@@ -94,6 +94,7 @@ private:
         if (!s.ticket.empty()) req.set("X-Sluice-Ticket", s.ticket);
         if (!s.bearer.empty()) req.set(bhttp::field::authorization, "Bearer " + s.bearer);
         if (!s.idempotencyKey.empty()) req.set("Idempotency-Key", s.idempotencyKey);
+        if (!s.pow.empty()) req.set("X-Sluice-Pow", s.pow);
         if (s.post) {
             if (!s.body.empty()) req.set(bhttp::field::content_type, "application/json");
             req.body() = s.body;
@@ -299,6 +300,31 @@ std::map<std::string, double> readBypassCounters(const std::string& text) {
     return out;
 }
 
+// The server's sluice_queue_join_refused_total{cohort="C",reason="R"} for one cohort, by reason.
+std::map<std::string, double> readJoinRefusals(const std::string& text, const std::string& cohort) {
+    std::map<std::string, double> out;
+    const std::string prefix = "sluice_queue_join_refused_total{";
+    const std::string label = "cohort=\"" + cohort + "\"";
+    for (std::size_t pos = 0; (pos = text.find(prefix, pos)) != std::string::npos;) {
+        const auto end = text.find('\n', pos);
+        const std::string line =
+            text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+        pos += prefix.size();
+        const auto close = line.find('}');
+        const auto r = line.find("reason=\"");
+        if (close == std::string::npos || r == std::string::npos || r > close ||
+            line.find(label) > close)
+            continue;
+        const auto rEnd = line.find('"', r + 8);
+        if (rEnd == std::string::npos) continue;
+        try {
+            out[line.substr(r + 8, rEnd - r - 8)] += std::stod(line.substr(close + 1));
+        } catch (...) {
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 std::string parseTarget(const std::string& url, std::string& host, uint16_t& port) {
@@ -420,6 +446,8 @@ Report runSurge(const Options& opt, std::ostream& progress) {
     wc.birthYearTo = info.birthYearTo ? info.birthYearTo : scenario.birthYearTo;
     wc.seed = seed;
     wc.openSpreadS = opt.openSpreadS;
+    wc.powPrefetch = opt.powPrefetch;
+    wc.powMaxBits = opt.powMaxBits;
     {
         char id[24];
         std::snprintf(id, sizeof id, "%08llx",
@@ -443,13 +471,28 @@ Report runSurge(const Options& opt, std::ostream& progress) {
     meta.timeScale = scenario.timeScale;
     meta.startNs = startNs;
     meta.opensNs = opensNs;
+    meta.browserHashesPerS = opt.browserHashesPerS;
+    {
+        // The cohort's screening as the run starts (an older server has no such endpoint).
+        const auto f =
+            fetch(ioc, pool, get("/v1/queue/" + cohort + "/challenge", Route::Challenge));
+        boost::system::error_code ec;
+        const auto v = f.status == 200 ? json::parse(f.body, ec) : json::value();
+        if (!ec && v.is_object())
+            if (const auto* b = v.as_object().if_contains("bits"); b && b->is_number())
+                meta.powBitsAtStart = b->to_number<int>();
+    }
     if (!opt.quiet) {
-        char line[200];
+        const std::string pow =
+            meta.powBitsAtStart > 0
+                ? ", proof of work " + std::to_string(meta.powBitsAtStart) + " bits at join"
+                : std::string();
+        char line[256];
         std::snprintf(line, sizeof line,
-                      "surge: %llu citizens against %s, cohort %s %s, seed %llu\n",
+                      "surge: %llu citizens against %s, cohort %s %s, seed %llu%s\n",
                       static_cast<unsigned long long>(count), target.c_str(), cohort.c_str(),
                       alreadyOpen ? "(already open: arrivals start now)" : "",
-                      static_cast<unsigned long long>(seed));
+                      static_cast<unsigned long long>(seed), pow.c_str());
         progress << line << std::flush;
     }
 
@@ -625,7 +668,10 @@ Report runSurge(const Options& opt, std::ostream& progress) {
     }
     {
         const auto f = fetch(ioc, after, get("/metrics", Route::Metrics));
-        if (f.status == 200) meta.serverBypassCounted = readBypassCounters(f.body);
+        if (f.status == 200) {
+            meta.serverBypassCounted = readBypassCounters(f.body);
+            meta.serverJoinRefused = readJoinRefusals(f.body, cohort);
+        }
     }
     {
         const auto f =

@@ -28,6 +28,11 @@ struct Options {
     int connections = 256;        // keep-alive connections for the waiting room's calls
     int bookingConnections = 512; // and for the booking zone's (slower) calls
     double openSpreadS = 5;
+    // Abuse screening (docs/surge.md): fetch the challenge before every new-ticket join, the
+    // most bits solved, and the hash rate assumed for the report's browser model (0: none).
+    bool powPrefetch = false;
+    int powMaxBits = 20;
+    double browserHashesPerS = 0;
 };
 
 // Parses "http://HOST:PORT"; only loopback hosts are accepted. Empty string on success,

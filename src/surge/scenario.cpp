@@ -32,6 +32,8 @@ const char* kindName(Kind k) {
         return "bot_replayed";
     case Kind::BotEarly:
         return "bot_early";
+    case Kind::BotFarm:
+        return "bot_farm";
     }
     return "?";
 }
@@ -117,12 +119,14 @@ Scenario Scenario::parse(const std::string& text, const std::string& source) {
         s.abandonAfterMaxS = r.num(*b, "abandon_after_max_s", s.abandonAfterMaxS, w, 0, 65535);
         s.ineligible = r.num(*b, "ineligible", s.ineligible, w, 0, 1);
         s.botAttempts = static_cast<int>(r.num(*b, "bot_attempts", s.botAttempts, w, 1, 100));
+        s.farmTickets = static_cast<int>(r.num(*b, "farm_tickets", s.farmTickets, w, 1, 1000));
         if (const auto* bots = r.obj(*b, "bots", w)) {
             const std::string wb = w + "bots.";
             s.bots.noToken = r.num(*bots, "no_token", 0, wb, 0, 1);
             s.bots.forged = r.num(*bots, "forged", 0, wb, 0, 1);
             s.bots.replayed = r.num(*bots, "replayed", 0, wb, 0, 1);
             s.bots.early = r.num(*bots, "early", 0, wb, 0, 1);
+            s.bots.farm = r.num(*bots, "farm", 0, wb, 0, 1);
         }
         if (s.windowsMax < s.windowsMin)
             throw ScenarioError(source + ": behaviour.windows_max is below windows_min");
@@ -226,8 +230,10 @@ std::vector<CitizenPlan> buildPopulation(const Scenario& s, uint64_t count, uint
                 c.kind = Kind::BotForged;
             else if (take(s.bots.replayed))
                 c.kind = Kind::BotReplayed;
-            else
+            else if (s.bots.farm <= 0 || take(s.bots.early)) // (rounding: never a farm at 0)
                 c.kind = Kind::BotEarly;
+            else
+                c.kind = Kind::BotFarm;
         }
         if (c.kind == Kind::MultiWindow) {
             const int span = s.windowsMax - s.windowsMin + 1;
@@ -238,8 +244,9 @@ std::vector<CitizenPlan> buildPopulation(const Scenario& s, uint64_t count, uint
                 s.abandonAfterMinS + (s.abandonAfterMaxS - s.abandonAfterMinS) * unit(rng);
             c.abandonAfterS = static_cast<uint16_t>(std::clamp(a * ts, 1.0, 65535.0));
         }
-        if (c.kind == Kind::BotEarly && havePre) {
-            // The 2021 trick: be on the page before the opening.
+        if ((c.kind == Kind::BotEarly || c.kind == Kind::BotFarm) && havePre) {
+            // The 2021 trick: be on the page before the opening (a farm buys its draws in the
+            // pre-queue, where every ticket is one more chance at a good shuffled place).
             c.arriveMs = window.preFromMs +
                          static_cast<int64_t>(
                              unit(rng) * static_cast<double>(window.preToMs - window.preFromMs));

@@ -16,7 +16,8 @@ public:
 
 struct BotShares {
     double noToken = 0, forged = 0, replayed = 0, early = 0;
-    double total() const { return noToken + forged + replayed + early; }
+    double farm = 0; // ticket farms: many draws in the pre-queue, each bought by a fresh join
+    double total() const { return noToken + forged + replayed + early + farm; }
 };
 
 struct Scenario {
@@ -37,6 +38,7 @@ struct Scenario {
     double ineligible = 0.0;
     BotShares bots;
     int botAttempts = 3;
+    int farmTickets = 20; // tickets each farm bot buys (fresh joins, no ticket held)
     // Polling.
     double pollMinS = 1, pollMaxS = 30, pollJitter = 0.3, refresherPollS = 0.5;
     int positionEvery = 4; // every Nth poll asks for the personal position
@@ -62,6 +64,7 @@ enum class Kind : uint8_t {
     BotForged,
     BotReplayed,
     BotEarly,
+    BotFarm,
 };
 const char* kindName(Kind k);
 inline bool isBot(Kind k) {

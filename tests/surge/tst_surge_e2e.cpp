@@ -4,17 +4,14 @@
 // under the sanitizers). The report's invariants must hold: no lost place, no successful
 // bypass, no oversold clinic, no FIFO inversion among post-opening arrivals; and the server's
 // own stock, bypass counters and fairness seed must agree with what the surge saw.
-#include "support/server_process.h"
+#include "surge/surge_run.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
 #include <cstdlib>
 
+using sluice::test::num;
 using sluice::test::ServerProcess;
 
 namespace {
@@ -38,43 +35,6 @@ ServerProcess::Options serverOptions() {
     return o;
 }
 
-struct SurgeRun {
-    int exitCode = -1;
-    QJsonObject report;
-    QByteArray out, err;
-};
-
-SurgeRun runSurge(const ServerProcess& server, const QStringList& extra, int timeoutMs) {
-    QTemporaryDir dir;
-    const QString reportPath = dir.filePath("report.json");
-    QProcess p;
-    QStringList args{"--target",   server.baseUrl(),
-                     "--scenario", QString(SLUICE_SOURCE_DIR) + "/tests/surge/e2e-scenario.json",
-                     "--report",   reportPath,
-                     "--seed",     "20210719",
-                     "--quiet"};
-    args += extra;
-    p.start(SLUICE_SURGE_BIN, args);
-    SurgeRun r;
-    if (!p.waitForStarted(10'000)) return r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished(5'000);
-        r.err = "sluice-surge did not finish in time";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    QFile f(reportPath);
-    if (f.open(QIODevice::ReadOnly)) r.report = QJsonDocument::fromJson(f.readAll()).object();
-    return r;
-}
-
-double num(const QJsonObject& o, const char* key) {
-    return o.value(key).toDouble(-1);
-}
-
 } // namespace
 
 class TestSurgeE2e : public QObject {
@@ -87,8 +47,9 @@ private slots:
 
         QElapsedTimer timer;
         timer.start();
-        const auto run = runSurge(
-            server, {"--citizens", QString::number(citizens), "--duration-limit", "200"}, 230'000);
+        const auto run = sluice::test::runSurge(
+            server, "tests/surge/e2e-scenario.json",
+            {"--citizens", QString::number(citizens), "--duration-limit", "200"}, 230'000);
         qInfo("surge took %.1f s; server peak RSS %ld KiB", timer.elapsed() / 1000.0,
               server.peakRssKb());
         qInfo("%s", run.out.constData());

@@ -1,7 +1,10 @@
 // Pure logic of sluice-surge, without a server: the latency histogram, the fairness measures
 // (checked against brute force), scenario parsing, the population model and the virtual
 // citizen's state machine driven by scripted replies (happy path, lost-place detection,
-// bypass counting, Retry-After, idempotent retries, oversell in the report).
+// bypass counting, Retry-After, idempotent retries, oversell in the report, proof of work at
+// join: real solves, one per ticket, none for a held ticket, the ticket farm, the report's
+// screening section).
+#include "common/pow.h"
 #include "surge/fairness.h"
 #include "surge/histogram.h"
 #include "surge/machine.h"
@@ -9,6 +12,8 @@
 #include "surge/scenario.h"
 
 #include <QtTest>
+
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -61,6 +66,24 @@ struct Driver {
         return next;
     }
 };
+
+// A proof-of-work challenge object (GET .../challenge), or a join's 403 carrying one.
+std::string challengeBody(int bits, const std::string& challenge, const std::string& code = "") {
+    namespace json = boost::json;
+    json::object ch{{"cohort", "53-54"},
+                    {"required", bits > 0},
+                    {"bits", bits},
+                    {"challenge", challenge},
+                    {"expires_at", "x"}};
+    if (code.empty()) return json::serialize(ch);
+    return json::serialize(
+        json::object{{"error", json::object{{"code", code}, {"message", "m"}}}, {"challenge", ch}});
+}
+
+std::string ticketBody(const std::string& ticket, int position) {
+    return boost::json::serialize(
+        boost::json::object{{"ticket", ticket}, {"state", "queued"}, {"position", position}});
+}
 
 const Action* find(const std::vector<Action>& v, Step s) {
     for (const auto& a : v)
@@ -208,7 +231,7 @@ private slots:
         s.refresher = 0.1;
         s.multiWindow = 0.05;
         s.abandoner = 0.05;
-        s.bots = {0.01, 0.01, 0.01, 0.01};
+        s.bots = {0.01, 0.01, 0.01, 0.01, 0};
         const ArrivalWindow w{-600'000, -300};
         const auto a = buildPopulation(s, 100'000, 42, w);
         const auto b = buildPopulation(s, 100'000, 42, w);
@@ -445,6 +468,185 @@ private slots:
         QCOMPARE(w.counters().bypassAttempts, uint64_t{6});
         QCOMPARE(w.counters().bypassSuccesses, uint64_t{1});
         QCOMPARE(w.counters().waiting, uint64_t{0});
+    }
+
+    void proofOfWorkIsSolvedOncePerTicket() {
+        // The worked example of docs/api.md: 12 bits of "sluice-example" take 6,897 hashes.
+        const std::string refusal = challengeBody(12, "sluice-example", "pow_required");
+        Scenario s = quietScenario();
+        s.refresher = 1; // re-joins with its ticket every 5th poll
+        World w(s, config(), std::vector<CitizenPlan>(1, CitizenPlan{0, Kind::Refresher}));
+        Driver d(w);
+        std::vector<Action> out;
+        w.arrive(0, kOpens + 1, out);
+        QCOMPARE(out.at(0).step, Step::Join);
+        auto next = d.reply(out[0], out[0].atNs, 403, refusal);
+        QVERIFY(d.req.pow.empty());
+        QCOMPARE(next.size(), std::size_t{1});
+        const Action join = next[0];
+        QCOMPARE(join.step, Step::Join);
+        QVERIFY(join.pow != kNone);
+        QVERIFY(join.atNs >= out[0].atNs); // after the refusal and the solve
+        // A 503 keeps the work: the retry carries the same header.
+        next = d.reply(join, join.atNs, 503, R"({"error":{"code":"busy"}})", 0.1);
+        QCOMPARE(d.req.pow, std::string("sluice-example:6896"));
+        QCOMPARE(next.at(0).pow, join.pow);
+        next = d.reply(next[0], next[0].atNs, 201, ticketBody("T0", 1));
+        QCOMPARE(d.req.pow, std::string("sluice-example:6896"));
+        QVERIFY(sluice::powSolves("sluice-example", "6896", 12));
+        QCOMPARE(w.powSolves().size(), std::size_t{1});
+        QCOMPARE(w.powSolves()[0].hashes, uint64_t{6897});
+        QCOMPARE(int(w.powSolves()[0].bits), 12);
+        QVERIFY(w.powSolves()[0].cpuNs > 0);
+        QCOMPARE(w.powRefusals().at("pow_required"), uint64_t{1});
+        QCOMPARE(w.powBitsSeen().at(12), uint64_t{1});
+        QVERIFY(w.ticketViews().at(0).paid);
+        // Polls until the 5th, a refresh presenting the ticket: no work carried, none solved.
+        Action a = next.at(0);
+        for (int i = 0; i < 10 && a.step != Step::RejoinWithTicket; ++i) {
+            next = d.reply(a, a.atNs, 200, R"({"state":"open","issued":9,"serving":0})");
+            a = next.at(0);
+        }
+        QCOMPARE(a.step, Step::RejoinWithTicket);
+        next = d.reply(a, a.atNs, 200, R"({"ticket":"T0","state":"queued","position":1})");
+        QCOMPARE(d.req.ticket, std::string("T0"));
+        QVERIFY(d.req.pow.empty());
+        QCOMPARE(w.powSolves().size(), std::size_t{1});
+        QCOMPARE(w.counters().lostPlaces, uint64_t{0});
+        // A server asking a held ticket for work has not honoured it: a lost place.
+        a = next.at(0);
+        a.step = Step::RejoinWithTicket;
+        d.reply(a, a.atNs, 403, refusal);
+        QCOMPARE(w.counters().lostPlaces, uint64_t{1});
+        QCOMPARE(w.lostReasons().at("rejoin_asked_for_work"), uint64_t{1});
+        QCOMPARE(w.powSolves().size(), std::size_t{1});
+    }
+
+    void refusedWorkIsRedoneAndBounded() {
+        const std::string reused = challengeBody(4, "next-one", "pow_reused");
+        Scenario s = quietScenario();
+        s.maxRetries = 2;
+        WorldConfig cfg = config();
+        cfg.powPrefetch = true; // a page that knows: the challenge first
+        cfg.powMaxBits = 16;
+        World w(s, cfg, std::vector<CitizenPlan>(2));
+        Driver d(w);
+        std::vector<Action> out;
+        w.arrive(0, kOpens + 1, out);
+        QCOMPARE(out.at(0).step, Step::Challenge);
+        auto next = d.reply(out[0], out[0].atNs, 200, challengeBody(4, "first"));
+        QCOMPARE(d.req.target, std::string("/v1/queue/53-54/challenge"));
+        QVERIFY(!d.req.post);
+        QCOMPARE(w.challengesFetched(), uint64_t{1});
+        Action a = next.at(0);
+        QCOMPARE(a.step, Step::Join);
+        // The work is refused as reused: the citizen solves the next challenge, and gives up
+        // after max_retries such refusals.
+        for (int i = 0; i < 3; ++i) {
+            next = d.reply(a, a.atNs, 403, reused);
+            QVERIFY(d.req.pow.rfind(i == 0 ? "first:" : "next-one:", 0) == 0);
+            if (i < 2) a = next.at(0);
+        }
+        QVERIFY(next.empty());
+        QCOMPARE(w.outcome(0), Outcome::Failed);
+        QCOMPARE(w.errors().at("gave_up_pow"), uint64_t{1});
+        QCOMPARE(w.powRefusals().at("pow_reused"), uint64_t{3});
+        QCOMPARE(w.powSolves().size(), std::size_t{3});
+        // A challenge harder than --pow-max-bits is not attempted.
+        out.clear();
+        w.arrive(1, kOpens + 1, out);
+        next = d.reply(out.at(0), out[0].atNs, 200, challengeBody(17, "hard"));
+        QVERIFY(next.empty());
+        QCOMPARE(w.outcome(1), Outcome::Failed);
+        QCOMPARE(w.errors().at("pow_over_max_bits"), uint64_t{1});
+        QCOMPARE(w.powSolves().size(), std::size_t{3});
+        // Screening off: the challenge says so, and the join carries nothing.
+        World off(s, cfg, std::vector<CitizenPlan>(1));
+        Driver d2(off);
+        out.clear();
+        off.arrive(0, kOpens + 1, out);
+        next = d2.reply(out.at(0), out[0].atNs, 200, challengeBody(0, ""));
+        QCOMPARE(next.at(0).step, Step::Join);
+        QCOMPARE(next[0].pow, kNone);
+    }
+
+    void ticketFarmPaysPerTicket() {
+        Scenario s = quietScenario();
+        s.bots.farm = 1;
+        s.farmTickets = 4;
+        // The population puts farms in the pre-queue, like the early bots.
+        const auto pop = buildPopulation(s, 50, 7, ArrivalWindow{-60'000, -300});
+        QVERIFY(std::all_of(pop.begin(), pop.end(), [](const CitizenPlan& p) {
+            return p.kind == Kind::BotFarm && p.arriveMs < 0;
+        }));
+        QVERIFY(Scenario::parse(R"({"behaviour":{"bots":{"farm":0.01},"farm_tickets":50}})", "s")
+                    .farmTickets == 50);
+
+        std::vector<CitizenPlan> plans(2);
+        plans[1].kind = Kind::BotFarm;
+        World w(s, config(), plans);
+        Driver d(w);
+        // The honest citizen pays once.
+        std::vector<Action> out;
+        w.arrive(0, kOpens + 1, out);
+        auto next = d.reply(out.at(0), out[0].atNs, 403, challengeBody(6, "c0", "pow_required"));
+        next = d.reply(next.at(0), next[0].atNs, 201, ticketBody("H", 1));
+        // The farm: refused once, then it fetches a challenge before each new join.
+        out.clear();
+        w.arrive(1, kOpens + 2, out);
+        QCOMPARE(out.at(0).step, Step::Join);
+        next = d.reply(out[0], out[0].atNs, 403, challengeBody(6, "c1", "pow_required"));
+        for (int n = 0; n < 4; ++n) {
+            Action join = next.at(0);
+            QCOMPARE(join.step, Step::Join);
+            QVERIFY(join.pow != kNone);
+            next = d.reply(join, join.atNs, 201, ticketBody("F" + std::to_string(n), n + 2));
+            QVERIFY(d.req.ticket.empty()); // never presents a held ticket
+            QVERIFY(!d.req.pow.empty());
+            if (n < 3) {
+                QCOMPARE(next.at(0).step, Step::Challenge);
+                next =
+                    d.reply(next[0], next[0].atNs, 200, challengeBody(6, "f" + std::to_string(n)));
+            }
+        }
+        QVERIFY(next.empty());
+        QCOMPARE(w.outcome(1), Outcome::BotDone);
+        QCOMPARE(w.powSolves().size(), std::size_t{5});
+        QCOMPARE(w.challengesFetched(), uint64_t{3});
+
+        RunMeta meta;
+        meta.opensNs = kOpens;
+        meta.firstRequestNs = kOpens;
+        meta.lastReplyNs = kOpens + kSec;
+        meta.endNs = meta.lastReplyNs;
+        meta.powBitsAtStart = 6;
+        meta.browserHashesPerS = 1000;
+        const auto rep = buildReport(w, meta);
+        const auto& sc = rep.json.at("screening").as_object();
+        QCOMPARE(sc.at("joins_refused").at("pow_required").to_number<int64_t>(), int64_t{2});
+        QCOMPARE(sc.at("joins_refused").at("pow_reused").to_number<int64_t>(), int64_t{0});
+        QCOMPARE(sc.at("solves").to_number<int64_t>(), int64_t{5});
+        QCOMPARE(sc.at("challenges_by_bits").at("6").to_number<int64_t>(), int64_t{5});
+        const auto& h = sc.at("honest").as_object();
+        QCOMPARE(h.at("solves").to_number<int64_t>(), int64_t{1});
+        QCOMPARE(h.at("tickets_paid").to_number<int64_t>(), int64_t{1});
+        QCOMPARE(h.at("tickets_without_work").to_number<int64_t>(), int64_t{0});
+        QCOMPARE(h.at("citizens_without_ticket").to_number<int64_t>(), int64_t{0});
+        QCOMPARE(h.at("hashes").to_number<uint64_t>(), w.powSolves()[0].hashes);
+        const auto& farm = sc.at("bots").at("by_kind").at("bot_farm").as_object();
+        QCOMPARE(farm.at("tickets").to_number<int64_t>(), int64_t{4});
+        QCOMPARE(farm.at("tickets_paid").to_number<int64_t>(), int64_t{4});
+        QCOMPARE(farm.at("solves").to_number<int64_t>(), int64_t{4});
+        QCOMPARE(farm.at("tickets_per_bot").at("max").to_number<int64_t>(), int64_t{4});
+        uint64_t farmHashes = 0;
+        for (std::size_t i = 1; i < 5; ++i)
+            farmHashes += w.powSolves()[i].hashes;
+        QCOMPARE(farm.at("hashes").to_number<uint64_t>(), farmHashes);
+        QVERIFY(sc.at("browser_model").at("label").as_string().starts_with("model"));
+        QVERIFY(rep.summary.find("screening: proof of work 6 bits") != std::string::npos);
+        QVERIFY(rep.summary.find("bot_farm: 1 bots bought 4 tickets") != std::string::npos);
+        QVERIFY(rep.summary.find("MODEL, not measured") != std::string::npos);
+        QCOMPARE(rep.json.at("invariants_ok").as_bool(), true);
     }
 
     void reportFlagsOversellAndInversions() {
