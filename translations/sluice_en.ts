@@ -1445,8 +1445,8 @@ Only new tickets are screened: the %6 people who hold a place keep it without an
         <translation> bits</translation>
     </message>
     <message>
-        <source>Each new ticket costs about 2^bits SHA-256 hashes in the citizen&apos;s browser (16: well under a second on a phone). 0: off.</source>
-        <translation>Each new ticket costs about 2^bits SHA-256 hashes in the citizen&apos;s browser (16: well under a second on a phone). 0: off.</translation>
+        <source>Each new ticket costs about 2^bits SHA-256 hashes in the citizen&apos;s browser (12: about a third of a second; 16: several seconds). 0: off.</source>
+        <translation>Each new ticket costs about 2^bits SHA-256 hashes in the citizen&apos;s browser (12: about a third of a second; 16: several seconds). 0: off.</translation>
     </message>
     <message>
         <source>New tickets/min per address</source>

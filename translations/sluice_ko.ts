@@ -1442,8 +1442,8 @@ Only new tickets are screened: the %6 people who hold a place keep it without an
         <translation>비트</translation>
     </message>
     <message>
-        <source>Each new ticket costs about 2^bits SHA-256 hashes in the citizen&apos;s browser (16: well under a second on a phone). 0: off.</source>
-        <translation>새 번호표마다 시민의 브라우저에서 SHA-256 해시를 약 2^비트 회 계산합니다(16: 휴대폰에서 1초도 걸리지 않음). 0: 끔.</translation>
+        <source>Each new ticket costs about 2^bits SHA-256 hashes in the citizen&apos;s browser (12: about a third of a second; 16: several seconds). 0: off.</source>
+        <translation>새 번호표마다 시민의 브라우저에서 SHA-256 해시를 약 2^비트 회 계산합니다(12: 약 0.3초, 16: 몇 초). 0: 끔.</translation>
     </message>
     <message>
         <source>New tickets/min per address</source>

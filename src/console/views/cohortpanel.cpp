@@ -286,8 +286,9 @@ void CohortPanel::retranslate() {
     m_powLabel->setText(tr("Proof of work"));
     m_powBits->setSuffix(tr(" bits"));
     m_powBits->setSpecialValueText(tr("off"));
-    m_powBits->setToolTip(tr("Each new ticket costs about 2^bits SHA-256 hashes in the citizen's "
-                             "browser (16: well under a second on a phone). 0: off."));
+    m_powBits->setToolTip(
+        tr("Each new ticket costs about 2^bits SHA-256 hashes in the citizen's "
+           "browser (12: about a third of a second; 16: several seconds). 0: off."));
     m_joinLimitLabel->setText(tr("New tickets/min per address"));
     m_joinLimit->setSpecialValueText(tr("off"));
     m_joinLimit->setToolTip(tr("New tickets one client address may draw a minute; rejoins with a "
