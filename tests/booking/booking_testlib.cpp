@@ -227,6 +227,8 @@ std::string makeConfig(const ConfigOptions& o) {
                          {"session_window_s", o.sessionWindowS}});
     json::object root{{"cohorts", std::move(cohorts)},
                       {"identity_provider", json::parse(o.idpJson)}};
+    if (o.writeQueueLimit > 0)
+        root["server"] = json::object{{"write_queue_limit", o.writeQueueLimit}};
     if (!o.dataDir.empty()) {
         root["clinics"] = o.dataDir + "/clinics.csv";
         root["stock"] = o.dataDir + "/stock.csv";

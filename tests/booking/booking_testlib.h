@@ -64,6 +64,7 @@ struct ConfigOptions {
     double ratePerS = 50'000;
     std::string idpJson = R"({"latency_ms": {"p50": 1, "p99": 4}, "timeout_ms": 2000})";
     bool secondCohort = true; // an "18-49" cohort open too (other-cohort tests)
+    int writeQueueLimit = 0;  // server.write_queue_limit; 0: not written (the default)
 };
 // Cohort "53-54" (born 1967-1968) open since a minute ago, pre-queue before that.
 std::string makeConfig(const ConfigOptions& o);

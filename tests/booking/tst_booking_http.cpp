@@ -15,8 +15,10 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <chrono>
 #include <random>
 #include <set>
+#include <thread>
 
 using namespace sluice;
 using namespace sluice::booktest;
@@ -452,6 +454,88 @@ private slots:
         QCOMPARE(http.post("/v1/identity/verify", identityBody(950), bearer(cs[0].token)).status,
                  200);
         QCOMPARE(http.get("/readyz").status, 200);
+    }
+
+    // Overload (issue 11): while server.write_queue_limit jobs wait for the storage writer, a
+    // reservation is refused at once with 503 busy + Retry-After instead of joining a queue
+    // without bound, and its token stays good for the retry. Another process's write lock holds
+    // the writer still, so the queue fills the same way on every run.
+    void reservationsAreRefusedAtOnceWhileTheWriterQueueIsFull() {
+        Server s;
+        ConfigOptions o;
+        o.writeQueueLimit = 4;
+        QVERIFY(s.start(o, {{"H1", m_hotDate, 100}}));
+        constexpr int n = 40;
+        std::vector<Citizen> cs;
+        std::string error;
+        QVERIFY2(admitCitizens(s.port(), "53-54", n, 8, cs, error), error.c_str());
+        QVERIFY2(verifyCitizens(
+                     s.port(), cs, [](int i) { return 2000 + i; }, 8, error),
+                 error.c_str());
+        sqlite3* lock = nullptr;
+        QCOMPARE(sqlite3_open(s.dbPath().c_str(), &lock), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(lock, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+        using Clock = std::chrono::steady_clock;
+        const auto t0 = Clock::now();
+        constexpr int holdMs = 1500; // well inside the writer's 5 s busy timeout
+        std::thread release([&] {
+            std::this_thread::sleep_until(t0 + std::chrono::milliseconds(holdMs));
+            sqlite3_exec(lock, "ROLLBACK", nullptr, nullptr, nullptr);
+        });
+        std::vector<Res> answers(n);
+        std::vector<double> answeredAtMs(n, -1);
+        int sent = 0;
+        runLoad(
+            s.port(), n,
+            [&](int) -> std::optional<Req> {
+                if (sent >= n) return std::nullopt;
+                const int i = sent++;
+                Req r = post("/v1/reservations", reservationBody(cs[i].personId, "H1", m_hotDate),
+                             withKey(cs[i].token, "full-" + std::to_string(i)));
+                r.tag = static_cast<uint64_t>(i);
+                return r;
+            },
+            [&](int, const Req& q, Res&& r) {
+                answeredAtMs[q.tag] =
+                    std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+                answers[q.tag] = std::move(r);
+            });
+        release.join();
+        sqlite3_close(lock);
+        std::vector<int> refused;
+        int created = 0;
+        for (int i = 0; i < n; ++i) {
+            const Res& a = answers[i];
+            if (a.status == 201) {
+                // Durable: it cannot have been answered before the writer could commit.
+                QVERIFY(answeredAtMs[i] >= holdMs);
+                ++created;
+                continue;
+            }
+            QVERIFY2(a.status == 503 && a.errorCode() == "busy",
+                     qPrintable(QString::number(a.status) + " " + QString::fromStdString(a.body)));
+            QVERIFY(!a.header("retry-after").empty());
+            QVERIFY2(a.latencyMs < 1000,
+                     qPrintable(QString("a refusal took %1 ms").arg(a.latencyMs)));
+            QVERIFY(answeredAtMs[i] < holdMs); // while the writer was still held
+            refused.push_back(i);
+        }
+        // What the writer took before it stopped, plus at most the limit queued behind it.
+        QVERIFY2(created >= 1 && created <= 4 + 8,
+                 qPrintable(QString("%1 created, %2 refused").arg(created).arg(refused.size())));
+        QCOMPARE(created + static_cast<int>(refused.size()), n);
+        QCOMPARE(s.metric("sluice_http_busy_total"), double(refused.size()));
+        // Nothing was stored for the refused: the same token and key now book.
+        for (int i : refused) {
+            const Res r = request(
+                s.port(), post("/v1/reservations", reservationBody(cs[i].personId, "H1", m_hotDate),
+                               withKey(cs[i].token, "full-" + std::to_string(i))));
+            QCOMPARE(r.status, 201);
+        }
+        const auto db = readDb(s.dbPath());
+        QCOMPARE(db.reservations.size(), std::size_t(n));
+        const auto problems = checkInvariants(db);
+        QVERIFY2(problems.empty(), problems.empty() ? "" : problems.front().c_str());
     }
 
     void expiredTokensAndNoTokenBeforeOpening() {

@@ -91,6 +91,17 @@ void App::start() {
     const std::string& dbPath = files.database;
     d.writer =
         std::make_unique<store::Writer>(store::Writer::Options{dbPath, store::Sync::Full, 512, {}});
+    {
+        store::Writer* w = d.writer.get();
+        d.metrics.gauge("sluice_store_queue_depth",
+                        "Jobs waiting for the storage writer (not yet in a transaction)", "",
+                        [w] { return double(w->queueDepth()); });
+        d.metrics.counterFn("sluice_store_jobs_total", "Jobs committed by the storage writer", "",
+                            [w] { return double(w->jobs()); });
+        d.metrics.counterFn("sluice_store_batches_total",
+                            "Transactions (group commits) of the storage writer", "",
+                            [w] { return double(w->batches()); });
+    }
     d.queue =
         std::make_unique<queue::QueueService>(d.config, d.codec, *d.writer, d.metrics, d.notices);
     d.queue->recover();

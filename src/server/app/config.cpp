@@ -151,6 +151,12 @@ ServerConfig parseConfig(const std::string& text, const std::string& sourceName,
                 s, "max_connections_per_thread", cfg.http.maxConnectionsPerThread, "server"));
             cfg.http.overloadLagMs = static_cast<int>(
                 optionalNumber(s, "overload_lag_ms", cfg.http.overloadLagMs, "server"));
+            const double writeQueueLimit =
+                optionalNumber(s, "write_queue_limit", cfg.writeQueueLimit, "server");
+            if (writeQueueLimit < 1 || writeQueueLimit > 1e6 ||
+                writeQueueLimit != std::floor(writeQueueLimit))
+                fail("server.write_queue_limit", "must be a whole number from 1 to 1000000");
+            cfg.writeQueueLimit = static_cast<int>(writeQueueLimit);
             if (cfg.http.bodyLimit < 1024) fail("server.body_limit_bytes", "must be at least 1024");
             if (cfg.http.readTimeoutMs < 100)
                 fail("server.read_timeout_ms", "must be at least 100");

@@ -42,6 +42,10 @@ struct ServerConfig {
     std::string baseDir;    // folder relative paths in the config resolve against
     std::vector<CohortConfig> cohorts;
     int controllerTickMs = 100;
+    // server.write_queue_limit: with this many jobs waiting for the storage writer, reservations
+    // and cancellations answer 503 busy + Retry-After at once instead of queueing. 512: one full
+    // group-commit batch waits behind the one being committed.
+    int writeQueueLimit = 512;
     int64_t startedAtMs = 0;
     std::string nodeId;
     // screening: abuse screening at join for every cohort until an operator changes a cohort's

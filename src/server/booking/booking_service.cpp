@@ -9,6 +9,7 @@
 #include "server/booking/sqlite_booking_store.h"
 #include "server/booking/stock_mirror.h"
 #include "server/queue/queue_service.h"
+#include "server/store/writer.h"
 
 #include <boost/asio/steady_timer.hpp>
 #include <boost/json/serialize.hpp>
@@ -348,6 +349,16 @@ struct BookingService::Impl {
             http::errorResponse(req, Status::service_unavailable, "booking_unavailable",
                                 "booking is starting or stopping; try again shortly"),
             1000);
+    }
+
+    // Overload (issue 11): with server.write_queue_limit jobs already waiting for the single
+    // storage writer, one more would only wait longer, and the queue would grow without bound
+    // while clients time out and the writer commits answers nobody reads any more (without this,
+    // goodput fell to 2-17 % of capacity from twice the capacity on, docs/performance.md). The
+    // HTTP layer then answers the routes below 503 busy + Retry-After before their handler
+    // parses or hashes anything: nothing is stored, so the same token and key work on a retry.
+    bool writerFull() const {
+        return ctx.writer.queueDepth() >= static_cast<std::size_t>(ctx.config.writeQueueLimit);
     }
 
     Eligibility eligibility(const std::string& cohort, const std::string& birthDate) const {
@@ -862,16 +873,20 @@ void BookingService::registerRoutes(http::Router& router) {
         {.sheddable = true});
     router.add(Verb::get, "/v1/clinics", [m](http::RequestContext& rc) { return m->clinics(rc); },
                {.sheddable = true});
+    // The two routes that put a job on the storage writer for every request.
+    const auto writerFull = [m] { return m->writerFull(); };
     router.addAsync(
         Verb::post, "/v1/reservations",
-        [m](http::RequestContext& rc, http::Responder r) { m->reserve(rc, std::move(r)); });
+        [m](http::RequestContext& rc, http::Responder r) { m->reserve(rc, std::move(r)); },
+        {.busy = writerFull});
     router.addAsync(
         Verb::get, "/v1/reservations/{}",
         [m](http::RequestContext& rc, http::Responder r) { m->getReservation(rc, std::move(r)); });
     router.addAsync(Verb::delete_, "/v1/reservations/{}",
                     [m](http::RequestContext& rc, http::Responder r) {
                         m->cancelReservation(rc, std::move(r));
-                    });
+                    },
+                    {.busy = writerFull});
 }
 
 void BookingService::start() {

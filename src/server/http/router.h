@@ -57,6 +57,10 @@ struct RouteOptions {
     // Carries an operator's token: refused (403 tls_required) over plain HTTP unless the peer
     // is on this machine, where a TLS-terminating proxy or the operator's own shell sits.
     bool operatorCredentials = false;
+    // While this returns true (the route's back end holds all the work it should queue), the
+    // route is answered 503 busy + Retry-After at once, before its handler runs. Called on the
+    // HTTP thread for every request of the route: it must be cheap and thread-safe.
+    std::function<bool()> busy = nullptr;
 };
 
 struct Route {

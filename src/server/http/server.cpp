@@ -50,6 +50,7 @@ struct HttpServer::Shared {
     std::vector<RouteMetrics> routeMetrics; // by route index
     RouteMetrics unmatched;
     metrics::Counter* shed = nullptr;
+    metrics::Counter* busy = nullptr;
     metrics::Counter* refusedConnections = nullptr;
     metrics::Counter* tlsHandshakeFailures = nullptr;
     metrics::Counter* plainRefused = nullptr;
@@ -60,6 +61,9 @@ struct HttpServer::Shared {
         : router(r), metrics(m), options(std::move(o)) {
         shed = &metrics.counter("sluice_http_shed_total",
                                 "Requests answered 503 because the event loop was overloaded");
+        busy = &metrics.counter("sluice_http_busy_total",
+                                "Requests answered 503 busy at once because their route's back "
+                                "end was full (e.g. the storage writer's queue)");
         refusedConnections = &metrics.counter(
             "sluice_http_refused_connections_total",
             "Connections answered 503 and closed because a thread was at its connection cap");
@@ -161,9 +165,9 @@ private:
             });
     }
 
-    // A shared, pre-serialized 200 response: written without a copy, kept alive until written.
-    void writeRaw(std::shared_ptr<const std::string> bytes) {
-        m_shared.routeMetrics[m_route->index].count(200);
+    // A shared, pre-serialized response: written without a copy, kept alive until written.
+    void writeRaw(std::shared_ptr<const std::string> bytes, int code = 200) {
+        m_shared.routeMetrics[m_route->index].count(code);
         m_close = m_shared.stopping.load(std::memory_order_relaxed);
         m_rawOut = std::move(bytes);
         m_stream.tcp().expires_after(std::chrono::milliseconds(m_shared.options.readTimeoutMs));
@@ -353,6 +357,7 @@ private:
             res.set(bhttp::field::retry_after, std::to_string(m_shared.options.retryAfterS));
             return write(std::move(res));
         }
+        if (m_route->options.busy && m_route->options.busy()) return writeBusy();
         RequestContext ctx{m_req, path, query, m_params, m_peer, m_startUs / 1000};
         try {
             if (m_route->raw && m_req.keep_alive() && m_req.version() == 11 &&
@@ -370,6 +375,11 @@ private:
                                 "the server could not answer this request"));
         }
     }
+
+    // 503 busy + Retry-After for a route whose back end is full. Under overload this is most of
+    // what the server sends, so a keep-alive HTTP/1.1 connection gets one shared pre-serialized
+    // answer: no handler, no JSON, no post to another queue.
+    void writeBusy();
 
     void onWrite(beast::error_code ec) {
         if (m_route) {
@@ -433,6 +443,28 @@ private:
     bool m_close = false;
     bool m_linger = false;
 };
+
+namespace {
+constexpr std::string_view kBusyMessage =
+    "the server is busy with earlier requests; this one was not processed, try again shortly";
+const auto kBusyRaw = [] {
+    const std::string body =
+        "{\"error\":{\"code\":\"busy\",\"message\":\"" + std::string(kBusyMessage) + "\"}}";
+    return std::make_shared<const std::string>(
+        "HTTP/1.1 503 Service Unavailable\r\nServer: sluice\r\nContent-Type: "
+        "application/json\r\nCache-Control: no-store\r\nRetry-After: 1\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n" + body);
+}();
+} // namespace
+
+void Session::writeBusy() {
+    m_shared.busy->inc();
+    if (m_req.keep_alive() && m_req.version() == 11 && m_req.method() != Verb::head)
+        return writeRaw(kBusyRaw, 503);
+    Response res = errorResponse(m_req, Status::service_unavailable, "busy", kBusyMessage);
+    res.set(bhttp::field::retry_after, "1");
+    write(std::move(res));
+}
 
 void Responder::send(Response&& res) {
     if (!m_session) return;

@@ -41,7 +41,7 @@ using CloseCode = boost::beast::websocket::close_code;
 
 namespace {
 // Every route that takes an operator's token: never over plain HTTP from another machine.
-constexpr http::RouteOptions kOperatorRoute{false, true};
+const http::RouteOptions kOperatorRoute{.operatorCredentials = true};
 
 constexpr int kRevocationCheckMs = 2'000;
 

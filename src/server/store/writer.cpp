@@ -45,13 +45,9 @@ void Writer::submit(Job job, Done done) {
     {
         std::lock_guard lock(m_mutex);
         m_queue.push_back({std::move(job), std::move(done)});
+        m_depth.store(m_queue.size(), std::memory_order_relaxed);
     }
     m_cv.notify_one();
-}
-
-std::size_t Writer::queueDepth() const {
-    std::lock_guard lock(m_mutex);
-    return m_queue.size();
 }
 
 void Writer::flush() {
@@ -105,6 +101,7 @@ void Writer::runLoop(Db& db) {
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }
+            m_depth.store(m_queue.size(), std::memory_order_relaxed);
         }
         results.assign(batch.size(), nullptr);
         bool committed = false;

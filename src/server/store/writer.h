@@ -43,7 +43,9 @@ public:
 
     uint64_t batches() const { return m_batches.load(); }
     uint64_t jobs() const { return m_jobs.load(); }
-    std::size_t queueDepth() const;
+    // Jobs waiting (not yet in a transaction). Lock-free: the HTTP threads ask on every
+    // reservation while the server is overloaded (server.write_queue_limit).
+    std::size_t queueDepth() const { return m_depth.load(std::memory_order_relaxed); }
     // False from a batch that could not be committed at all (disk full, I/O error, the file
     // locked by another process) until the next commit succeeds: /readyz reports it.
     bool healthy() const { return m_healthy.load(std::memory_order_relaxed); }
@@ -60,6 +62,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     std::deque<Item> m_queue;
+    std::atomic<std::size_t> m_depth{0}; // m_queue.size(), written under m_mutex
     bool m_stopping = false;
     std::atomic<uint64_t> m_batches{0};
     std::atomic<uint64_t> m_jobs{0};
