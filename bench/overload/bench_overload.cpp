@@ -139,8 +139,7 @@ Args parseArgs(int argc, char** argv) {
     for (double m : a.steps)
         if (!(m > 0 && m <= 100)) usage("--steps: multipliers in (0, 100]");
     if (!(a.stepSeconds >= 1 && a.stepSeconds <= 600)) usage("--step-seconds: 1..600");
-    if (!(a.capacitySeconds >= 2 && a.capacitySeconds <= 600))
-        usage("--capacity-seconds: 2..600");
+    if (!(a.capacitySeconds >= 2 && a.capacitySeconds <= 600)) usage("--capacity-seconds: 2..600");
     if (a.capacityConnections.empty()) usage("--capacity-connections: at least one");
     for (int c : a.capacityConnections)
         if (c < 1 || c > 16384) usage("--capacity-connections: 1..16384");
@@ -240,9 +239,9 @@ struct Completion {
     int phase = 0;
     uint32_t unit = 0;
     Clock::time_point issuedAt, doneAt;
-    int status = 0;           // 0: no answer (see error)
-    bool retryAfter = false;  // a non-empty Retry-After header
-    const char* error = "";   // "timeout", "connect", "closed", "io", "parse"
+    int status = 0;          // 0: no answer (see error)
+    bool retryAfter = false; // a non-empty Retry-After header
+    const char* error = "";  // "timeout", "connect", "closed", "io", "parse"
 };
 
 // Many keep-alive HTTP/1.1 connections on one thread, non-blocking sockets and epoll. Requests
@@ -513,8 +512,8 @@ private:
                 return v;
             };
             if (iequalsPrefix(line, "content-length"))
-                contentLength = static_cast<std::size_t>(
-                    std::atoll(std::string(value(14)).c_str()));
+                contentLength =
+                    static_cast<std::size_t>(std::atoll(std::string(value(14)).c_str()));
             else if (iequalsPrefix(line, "retry-after"))
                 retryAfter = !value(11).empty();
             else if (iequalsPrefix(line, "connection"))
@@ -847,13 +846,14 @@ int main(int argc, char** argv) {
         drain();
         const double windowS = seconds(s.windowEnd - s.windowStart);
         const double rate = double(s.okInWindow) / windowS;
-        std::printf("  %5d connections: %8.0f reservations/s (p50 %.1f ms, p99 %.1f ms), other %lld, "
-                    "errors %lld, server CPU %.0f %% of a core, RSS %.1f MiB, %s jobs per group "
-                    "commit (prepared in %.1f s)\n",
-                    conns, rate, percentile(s.okLatency, 0.5), percentile(s.okLatency, 0.99),
-                    static_cast<long long>(s.other + s.rejected),
-                    static_cast<long long>(s.errors + s.timeouts), 100 * cpu / a.capacitySeconds,
-                    rss / 1024.0, jobsPerBatch(m0, m1).c_str(), prepS);
+        std::printf(
+            "  %5d connections: %8.0f reservations/s (p50 %.1f ms, p99 %.1f ms), other %lld, "
+            "errors %lld, server CPU %.0f %% of a core, RSS %.1f MiB, %s jobs per group "
+            "commit (prepared in %.1f s)\n",
+            conns, rate, percentile(s.okLatency, 0.5), percentile(s.okLatency, 0.99),
+            static_cast<long long>(s.other + s.rejected),
+            static_cast<long long>(s.errors + s.timeouts), 100 * cpu / a.capacitySeconds,
+            rss / 1024.0, jobsPerBatch(m0, m1).c_str(), prepS);
         if (s.noUnit > 0) std::printf("  (ran out of prepared citizens: the figure is low)\n");
         estimate = std::max(estimate, rate);
         return rate;
@@ -912,7 +912,8 @@ int main(int argc, char** argv) {
                     millis(now - t0) - 1000.0 * perRequest * static_cast<double>(k)));
                 sendOne(p);
             }
-            const double untilNext = 1000.0 * perRequest * static_cast<double>(k) - millis(now - t0);
+            const double untilNext =
+                1000.0 * perRequest * static_cast<double>(k) - millis(now - t0);
             gen.poll(untilNext >= 1.0 ? 1 : 0);
         }
         const long rss = procStatusKb(pid, "VmRSS");
@@ -957,9 +958,9 @@ int main(int argc, char** argv) {
                     r.rejP50, r.rejP99, r.okP50, r.okP99, static_cast<long long>(r.noRetryAfter),
                     static_cast<long long>(r.other), static_cast<long long>(r.timeouts),
                     static_cast<long long>(r.errors), static_cast<long long>(r.unsent),
-                    static_cast<long long>(r.late), busyAtEnd, gen.open(), r.lagP99,
-                    rss / 1024.0, r.cpuPct, m1.queueDepth, jobsPerBatch(m0, m1).c_str(),
-                    m1.busy - m0.busy, m1.shed - m0.shed, r.otherDetail.c_str());
+                    static_cast<long long>(r.late), busyAtEnd, gen.open(), r.lagP99, rss / 1024.0,
+                    r.cpuPct, m1.queueDepth, jobsPerBatch(m0, m1).c_str(), m1.busy - m0.busy,
+                    m1.shed - m0.shed, r.otherDetail.c_str());
         if (r.noUnit > 0)
             std::printf("  ran out of prepared citizens %lld times: the step is not valid\n",
                         static_cast<long long>(r.noUnit));
@@ -989,12 +990,13 @@ int main(int argc, char** argv) {
                 "| other / timeouts / unsent | server RSS | writer queue |\n");
     std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (const auto& r : rows)
-        std::printf("| %.1f× C | %.0f | %.0f | %.2f | %.0f | %.2f / %.2f ms | %.1f / %.1f ms | %lld "
-                    "| %lld / %lld / %lld | %.1f MiB | %.0f |\n",
-                    r.mult, r.offered, r.goodput, r.goodput / capacity, r.rejectedRate, r.rejP50,
-                    r.rejP99, r.okP50, r.okP99, static_cast<long long>(r.noRetryAfter),
-                    static_cast<long long>(r.other + r.errors), static_cast<long long>(r.timeouts),
-                    static_cast<long long>(r.unsent), r.rssKb / 1024.0, r.queueDepth);
+        std::printf(
+            "| %.1f× C | %.0f | %.0f | %.2f | %.0f | %.2f / %.2f ms | %.1f / %.1f ms | %lld "
+            "| %lld / %lld / %lld | %.1f MiB | %.0f |\n",
+            r.mult, r.offered, r.goodput, r.goodput / capacity, r.rejectedRate, r.rejP50, r.rejP99,
+            r.okP50, r.okP99, static_cast<long long>(r.noRetryAfter),
+            static_cast<long long>(r.other + r.errors), static_cast<long long>(r.timeouts),
+            static_cast<long long>(r.unsent), r.rssKb / 1024.0, r.queueDepth);
     std::printf("\nserver peak RSS (VmHWM) %.1f MiB; sluice_http_shed_total %.0f\n", hwm / 1024.0,
                 metricValue(metrics, "sluice_http_shed_total"));
 
